@@ -1,0 +1,17 @@
+import { provisionInfrastructure } from '../infra/infrastructure';
+import type { Infrastructure } from '../infra/infrastructure';
+
+declare global {
+  var __motcuaInfrastructure: Infrastructure | undefined;
+}
+
+/** Runs once per `jest` run, before any worker starts: workers inherit the environment it sets. */
+export default async function globalSetup(): Promise<void> {
+  if (globalThis.__motcuaInfrastructure) return;
+  const started = Date.now();
+  const infrastructure = await provisionInfrastructure({ persistent: false });
+  globalThis.__motcuaInfrastructure = infrastructure;
+  process.env['DATABASE_URL'] = infrastructure.databaseUrl;
+  process.env['KAFKA_BROKERS'] = infrastructure.kafkaBrokers.join(',');
+  process.stderr.write(`\ntest infrastructure ready in ${Date.now() - started} ms: ${infrastructure.describe()}\n`);
+}
