@@ -11,10 +11,12 @@ function ensureInstalled() {
   const marker = join(root, 'node_modules', '.package-lock.json');
   const lock = join(root, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  process.stderr.write('installing dependencies (npm ci)…\n');
-  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  // `npm install` with the committed lockfile installs exactly the locked versions. Not `npm ci`:
+  // npm 11 leaves other platforms' optional bindings out of the lockfile and then refuses it.
+  process.stderr.write('installing dependencies (npm install from package-lock.json)…\n');
+  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
-    process.stderr.write('npm ci failed: see the output above\n');
+    process.stderr.write('npm install failed: see the output above\n');
     process.exit(result.status ?? 1);
   }
 }
