@@ -1,0 +1,10 @@
+export * from './event-store.port';
+export * from './errors';
+export * from './postgres/pg-database';
+export * from './postgres/pg-event-store';
+export * from './postgres/migrator';
+export * from './postgres/event-store.migrations';
+export * from './postgres/checkpoint-store';
+export * from './postgres/catch-up-subscription';
+export * from './postgres/parked-messages';
+export { quoteSchema } from './postgres/identifiers';

@@ -1,0 +1,78 @@
+import { Migration } from './migrator';
+import { eventsChannel } from './identifiers';
+
+/**
+ * The event log of one service. `transaction_id` is the writing transaction (xid8): readers of the
+ * global log only take rows whose transaction is older than every transaction still running, so
+ * a sequence number that commits late is never skipped (DESIGN.md, the publish path).
+ */
+export const eventStoreMigrations: Migration[] = [
+  {
+    id: 'event-store/001_event_log',
+    up: (s) => `
+      create table ${s}.streams (
+        stream_id text primary key,
+        version integer not null check (version >= 0)
+      );
+      create table ${s}.events (
+        global_position bigint generated always as identity primary key,
+        transaction_id xid8 not null default pg_current_xact_id(),
+        stream_id text not null,
+        stream_version integer not null check (stream_version >= 1),
+        event_id uuid not null,
+        event_type text not null,
+        schema_version integer not null default 1,
+        data jsonb not null,
+        metadata jsonb not null default '{}'::jsonb,
+        recorded_at timestamptz not null default now(),
+        constraint events_stream_version_key unique (stream_id, stream_version),
+        constraint events_event_id_key unique (event_id)
+      );
+      create index events_log_order on ${s}.events (transaction_id, global_position);
+      comment on table ${s}.events is 'Append-only event log; never updated or deleted.';
+      comment on column ${s}.events.transaction_id is 'Writing transaction (xid8): the gap-safe global order is (transaction_id, global_position).';
+    `,
+  },
+  {
+    id: 'event-store/002_notify_on_commit',
+    // One notification per appending statement, delivered at commit: live subscribers wake at once.
+    up: (s) => `
+      create function ${s}.notify_events() returns trigger language plpgsql as $$
+      begin
+        perform pg_notify('${eventsChannel(s.replaceAll('"', ''))}', '');
+        return null;
+      end $$;
+      create trigger events_notify after insert on ${s}.events
+        for each statement execute function ${s}.notify_events();
+    `,
+  },
+  {
+    id: 'event-store/003_checkpoints',
+    up: (s) => `
+      create table ${s}.checkpoints (
+        subscription text primary key,
+        transaction_id xid8 not null,
+        global_position bigint not null,
+        updated_at timestamptz not null default now()
+      );
+    `,
+  },
+  {
+    id: 'event-store/004_parked_messages',
+    // Messages about an aggregate this service has not seen yet wait here, in arrival order.
+    up: (s) => `
+      create table ${s}.parked_messages (
+        id bigint generated always as identity primary key,
+        consumer text not null,
+        subject text not null,
+        message_id uuid not null,
+        topic text not null,
+        envelope jsonb not null,
+        headers jsonb not null default '{}'::jsonb,
+        parked_at timestamptz not null default now(),
+        constraint parked_messages_message_key unique (consumer, message_id)
+      );
+      create index parked_messages_subject on ${s}.parked_messages (subject, id);
+    `,
+  },
+];
