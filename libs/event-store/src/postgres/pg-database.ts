@@ -12,6 +12,7 @@ export interface SqlExecutor {
  */
 export class PgDatabase implements SqlExecutor {
   private readonly current = new AsyncLocalStorage<PoolClient>();
+  private savepoints = 0;
 
   constructor(readonly pool: Pool) {}
 
@@ -48,6 +49,24 @@ export class PgDatabase implements SqlExecutor {
       throw error;
     } finally {
       client.release(broken);
+    }
+  }
+
+  /**
+   * Runs `work` inside the ambient transaction so that its failure undoes only its own writes
+   * (a handler that must be parked leaves nothing half-written behind).
+   */
+  async savepoint<T>(work: () => Promise<T>): Promise<T> {
+    if (!this.inTransaction) throw new Error('savepoint() needs an open transaction()');
+    const name = `sp_${++this.savepoints}`;
+    await this.query(`savepoint ${name}`);
+    try {
+      const result = await work();
+      await this.query(`release savepoint ${name}`);
+      return result;
+    } catch (error) {
+      await this.query(`rollback to savepoint ${name}`);
+      throw error;
     }
   }
 

@@ -1,0 +1,29 @@
+import { PgDatabase, quoteSchema } from '@motcua/event-store';
+
+export type InboxOutcome = 'APPLIED' | 'PARKED';
+
+/** The consumed-message ledger, written in the same transaction as the handler's effects. */
+export class Inbox {
+  private readonly s: string;
+
+  constructor(
+    private readonly db: PgDatabase,
+    schema: string,
+  ) {
+    this.s = quoteSchema(schema);
+  }
+
+  /** Records the message; false when this consumer already has it (a redelivery). */
+  async record(consumer: string, messageId: string, topic: string, outcome: InboxOutcome): Promise<boolean> {
+    const result = await this.db.query(
+      `insert into ${this.s}.inbox (consumer, message_id, topic, outcome) values ($1, $2, $3, $4)
+       on conflict (consumer, message_id) do nothing`,
+      [consumer, messageId, topic, outcome],
+    );
+    return result.rowCount === 1;
+  }
+
+  async mark(consumer: string, messageId: string, outcome: InboxOutcome): Promise<void> {
+    await this.db.query(`update ${this.s}.inbox set outcome = $3 where consumer = $1 and message_id = $2`, [consumer, messageId, outcome]);
+  }
+}

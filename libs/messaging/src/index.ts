@@ -1,0 +1,13 @@
+export * from './logger';
+export * from './kafka/kafka-connection';
+export * from './kafka/publisher';
+export * from './kafka/topics';
+export * from './relay/event-relay';
+export * from './relay/to-outgoing-message';
+export * from './inbox/inbox.migrations';
+export * from './inbox/inbox';
+export * from './inbox/errors';
+export * from './inbox/message-handler';
+export * from './inbox/dead-letter';
+export * from './inbox/parked-message-drain';
+export { InboxConsumer, InboxConsumerOptions, ConsumerCounters, ConsumerState } from './inbox/inbox-consumer';

@@ -1,0 +1,55 @@
+import { CatchUpSubscription, PgDatabase, RecordedEvent, SubscriptionStatus } from '@motcua/event-store';
+import { Logger, silentLogger } from '../logger';
+import { EventPublisher, OutgoingMessage } from '../kafka/publisher';
+import { toOutgoingMessage } from './to-outgoing-message';
+
+export interface RelayOptions {
+  /** The service's topic, e.g. motcua.intake.events.v1. */
+  topic: string;
+  /** CloudEvents `source`, e.g. motcua/intake. */
+  source: string;
+  batchSize?: number;
+  /** Which stored events leave the service, and in which integration shape. */
+  translate?(event: RecordedEvent, source: string): OutgoingMessage | undefined;
+  logger?: Logger;
+  /** Only for the test that shows what a naive reader misses. */
+  read?: ConstructorParameters<typeof CatchUpSubscription>[2]['read'];
+}
+
+/**
+ * Tails the service's event log in gap-safe order and publishes it to the service's topic: one
+ * sendBatch per batch read, and the checkpoint moves only after the broker has acknowledged, in
+ * the same transaction that records it. The event store is the outbox: nothing unstored is
+ * published and nothing stored is lost. One relay per service runs at a time (advisory lock).
+ */
+export class EventRelay {
+  private readonly subscription: CatchUpSubscription;
+
+  constructor(db: PgDatabase, schema: string, publisher: EventPublisher, options: RelayOptions) {
+    const logger = options.logger ?? silentLogger;
+    const translate = options.translate ?? toOutgoingMessage;
+    this.subscription = new CatchUpSubscription(db, schema, {
+      name: `relay:${options.topic}`,
+      batchSize: options.batchSize ?? 500,
+      read: options.read,
+      handle: async (events) => {
+        const messages = events.flatMap((event) => translate(event, options.source) ?? []);
+        await publisher.publish(options.topic, messages);
+      },
+      onError: (error, attempt) =>
+        logger.warn({ err: error, attempt, topic: options.topic }, 'relay batch failed; retrying from the same checkpoint'),
+    });
+  }
+
+  start(): void {
+    this.subscription.start();
+  }
+
+  stop(): Promise<void> {
+    return this.subscription.stop();
+  }
+
+  status(): SubscriptionStatus {
+    return this.subscription.status();
+  }
+}
