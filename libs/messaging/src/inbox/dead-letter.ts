@@ -1,10 +1,6 @@
+import { dlqTopic } from '@motcua/contracts';
 import { KafkaMessage } from 'kafkajs';
 import { EventPublisher } from '../kafka/publisher';
-
-/** `<topic>.dlq.<consumer-group>`: one dead-letter topic per source topic and consumer. */
-export function deadLetterTopic(topic: string, group: string): string {
-  return `${topic}.dlq.${group}`;
-}
 
 export interface DeadLetter {
   topic: string;
@@ -30,7 +26,7 @@ export async function sendToDeadLetter(publisher: EventPublisher, group: string,
     'x-dlq-original-offset': letter.message.offset,
     'x-dlq-consumer-group': group,
   });
-  await publisher.publish(deadLetterTopic(letter.topic, group), [
+  await publisher.publish(dlqTopic(letter.topic, group), [
     { key: letter.message.key?.toString() ?? '', value: letter.message.value ?? Buffer.alloc(0), headers },
   ]);
 }

