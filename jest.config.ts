@@ -8,4 +8,6 @@ export default async (): Promise<Config> => ({
   globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
   maxWorkers: 2,
+  // Integration tests wait for real brokers and databases; probes end them early when they succeed.
+  testTimeout: 90_000,
 });

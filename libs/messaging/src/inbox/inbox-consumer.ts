@@ -17,6 +17,8 @@ export interface InboxConsumerOptions {
   /** Attempts before a message goes to the dead-letter topic. */
   maxAttempts?: number;
   backoffMs?: number;
+  /** How long the group waits for a silent member before giving its partitions away. */
+  sessionTimeoutMs?: number;
   logger?: Logger;
   /** Test seam: called after a message's transaction committed, before its offset is committed. */
   afterCommit?(envelope: Envelope): Promise<void> | void;
@@ -71,8 +73,8 @@ export class InboxConsumer {
     const consumer = this.kafka.consumer({
       groupId: this.options.group,
       allowAutoTopicCreation: false,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
+      heartbeatInterval: Math.min(3_000, (this.options.sessionTimeoutMs ?? 30_000) / 3),
       // kafkajs restarts by itself after retriable errors; the rest reach the crash handler below.
       retry: { retries: 5, initialRetryTime: 300 },
     });
