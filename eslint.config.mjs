@@ -11,13 +11,21 @@ const depConstraints = [
   { sourceTag: 'scope:digitisation', onlyDependOnLibsWithTags: ['scope:digitisation', 'scope:shared'] },
   { sourceTag: 'scope:issuance', onlyDependOnLibsWithTags: ['scope:issuance', 'scope:shared'] },
   { sourceTag: 'scope:projections', onlyDependOnLibsWithTags: ['scope:projections', 'scope:shared'] },
-  { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
+  { sourceTag: 'scope:ops', onlyDependOnLibsWithTags: ['scope:ops', 'scope:shared'] },
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:contracts'] },
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:domain', 'type:contracts'] },
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:infra', 'type:domain', 'type:contracts'] },
 ];
+
+// Tests may also use the shared test kit (libs/testing); production code may not.
+const specDepConstraints = depConstraints.map((constraint) =>
+  constraint.sourceTag.startsWith('type:') && constraint.sourceTag !== 'type:testing'
+    ? { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'type:testing'] }
+    : constraint,
+);
+const boundaries = (constraints) => ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints: constraints }];
 
 export default [
   ...nx.configs['flat/base'],
@@ -29,10 +37,7 @@ export default [
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        { enforceBuildableLibDependency: false, allow: [], depConstraints },
-      ],
+      '@nx/enforce-module-boundaries': boundaries(depConstraints),
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -41,6 +46,6 @@ export default [
   },
   {
     files: ['**/*.spec.ts', 'bench/**/*.ts', 'deploy/**/*.ts', 'libs/testing/**/*.ts'],
-    rules: { 'no-console': 'off' },
+    rules: { 'no-console': 'off', '@nx/enforce-module-boundaries': boundaries(specDepConstraints) },
   },
 ];

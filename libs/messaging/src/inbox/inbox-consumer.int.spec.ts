@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { DossierRejected, DossierWithdrawn, Envelope, integrationEvents } from '@motcua/contracts';
 import { Kafka, KafkaMessage } from 'kafkajs';
-import { KafkaPublisher } from '../kafka/publisher';
+import { KafkaPublisher, OutgoingMessage } from '../kafka/publisher';
 import { ensureTopics } from '../kafka/topics';
 import { appliedCount, countingHandler, createEffects } from '../testing/effects';
 import { openTestKit, TestKit } from '../testing/test-kit';
@@ -54,7 +54,9 @@ describe('InboxConsumer (real PostgreSQL and Kafka)', () => {
   const send = (...messages: (Envelope | string)[]) =>
     publisher.publish(
       kit.topic,
-      messages.map((m) => (typeof m === 'string' ? { key: 'malformed', value: m, headers: {} } : { key: m.subject, value: JSON.stringify(m), headers: { ce_id: m.id } })),
+      messages.map((m): OutgoingMessage =>
+        typeof m === 'string' ? { key: 'malformed', value: m, headers: {} } : { key: m.subject, value: JSON.stringify(m), headers: { ce_id: m.id } },
+      ),
     );
   const startConsumer = async (group: string, handle: MessageHandler, extra: Partial<InboxConsumerOptions> = {}) => {
     const consumer = new InboxConsumer(kit.kafka, kit.db, kit.schema, publisher, new ParkedMessageDrain(kit.db, kit.schema), {

@@ -8,6 +8,8 @@ declare global {
 /** Runs once per `jest` run, before any worker starts: workers inherit the environment it sets. */
 export default async function globalSetup(): Promise<void> {
   if (globalThis.__motcuaInfrastructure) return;
+  // Services started by tests log warnings and errors only; set LOG_LEVEL to see more.
+  process.env['LOG_LEVEL'] ??= 'warn';
   const started = Date.now();
   const infrastructure = await provisionInfrastructure({ persistent: false });
   globalThis.__motcuaInfrastructure = infrastructure;

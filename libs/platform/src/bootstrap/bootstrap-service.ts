@@ -1,0 +1,65 @@
+import { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { Histogram } from 'prom-client';
+import { ConfigClass, ConfigurationError, loadConfig } from '../config/load-config';
+import { ServiceConfig } from '../config/service-config';
+import { checkDatabase, DatabaseUnavailableError } from '../database/database.provider';
+import { METRICS } from '../metrics/metrics';
+import { setupOpenApi } from '../openapi/openapi';
+
+export interface BootstrapOptions<C extends ServiceConfig> {
+  service: string;
+  defaultPort: number;
+  config?: ConfigClass<C>;
+  /** Listen when true (main.ts); tests pass false and call app.listen themselves. */
+  listen?: boolean;
+}
+
+/** Builds the Fastify application with everything the platform sets up around a service module. */
+export async function createServiceApp<C extends ServiceConfig>(module: Type<unknown>, options: BootstrapOptions<C>): Promise<NestFastifyApplication> {
+  const config = loadConfig(options.config ?? (ServiceConfig as ConfigClass<C>));
+  await checkDatabase(config.DATABASE_URL);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    module,
+    new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES ?? 1024 * 1024, trustProxy: true }),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('v1', { exclude: ['health/live', 'health/ready', 'metrics'] });
+  app.enableShutdownHooks();
+  recordHttpMetrics(app);
+  setupOpenApi(app, options.service);
+  return app;
+}
+
+/** main.ts calls this: on a configuration or connection problem, one clear line and exit code 1. */
+export async function bootstrapService<C extends ServiceConfig>(module: Type<unknown>, options: BootstrapOptions<C>): Promise<INestApplication | undefined> {
+  try {
+    const app = await createServiceApp(module, options);
+    const port = Number(process.env['PORT'] ?? options.defaultPort);
+    const host = process.env['HOST'] ?? '127.0.0.1';
+    await app.listen(port, host);
+    app.get(Logger).log(`${options.service} listening on http://${host}:${port} (REST /v1, docs /docs)`);
+    return app;
+  } catch (error) {
+    const expected = error instanceof ConfigurationError || error instanceof DatabaseUnavailableError;
+    const message = expected ? (error as Error).message : `unexpected startup failure: ${error instanceof Error ? error.message : String(error)}`;
+    process.stderr.write(`${options.service} cannot start. ${message}\n`);
+    process.exit(1);
+  }
+}
+
+function recordHttpMetrics(app: NestFastifyApplication): void {
+  const { httpDuration } = app.get<{ httpDuration: Histogram }>(METRICS);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onResponse', async (request, reply) => {
+      httpDuration.observe(
+        { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+        reply.elapsedTime / 1000,
+      );
+    });
+}

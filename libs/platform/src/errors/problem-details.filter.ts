@@ -1,0 +1,24 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { internalProblem, toProblem } from './problem-details';
+
+/** The one place errors become HTTP answers: application/problem+json, never a stack trace. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
+    let body = toProblem(error);
+    if (!body) {
+      this.logger.error({ err: error, method: request.method, route: request.routeOptions?.url }, 'unexpected error');
+      body = internalProblem();
+    }
+    void reply
+      .status(body.status)
+      .header('content-type', 'application/problem+json; charset=utf-8')
+      .send({ ...body, instance: request.url });
+  }
+}

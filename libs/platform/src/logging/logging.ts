@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
+import { Params } from 'nestjs-pino';
+
+/** Personal data never reaches the logs, wherever it sits in a logged object. */
+const PERSONAL_FIELDS = ['citizenId', 'idNumber', 'taxCode', 'fullName', 'name', 'address', 'phone', 'email', 'dateOfBirth', 'applicant'];
+
+export function redactionPaths(depth = 4): string[] {
+  const paths = ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'];
+  for (const field of PERSONAL_FIELDS) {
+    for (let level = 0; level <= depth; level++) paths.push([...Array(level).fill('*'), field].join('.'));
+  }
+  return paths;
+}
+
+export function loggingParams(service: string, level = 'info'): Params {
+  return {
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+    pinoHttp: {
+      level,
+      base: { service },
+      redact: { paths: redactionPaths(), censor: '[redacted]' },
+      genReqId: (request: IncomingMessage) => {
+        const given = request.headers['x-request-id'];
+        return typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
+      },
+      // Probes hit these every few seconds; logging them drowns everything else.
+      autoLogging: { ignore: (request: IncomingMessage) => /^\/(health|metrics)/.test(request.url ?? '') },
+      serializers: {
+        req: (request: { id: unknown; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url?.split('?')[0] }),
+      },
+    },
+  };
+}

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'ops',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

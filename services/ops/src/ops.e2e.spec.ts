@@ -1,0 +1,144 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createServiceApp, mintDevToken } from '@motcua/platform';
+import { freePort } from '@motcua/testing';
+import { OpsModule } from './ops.module';
+
+const SECRET = 'ops-e2e-secret-ops-e2e-secret-0123456789';
+const PORTAL_KEY = 'portal-e2e-key-0123456789';
+const root = join(__dirname, '..', '..', '..');
+
+describe('ops service over HTTP (real PostgreSQL)', () => {
+  let app: NestFastifyApplication;
+  let base: string;
+  const officer = (role: 'OPERATOR' | 'ANALYST' | 'ADMIN', unit: string) => ({ authorization: `Bearer ${mintDevToken({ sub: 'officer-7', role, unit }, SECRET)}` });
+
+  beforeAll(async () => {
+    process.env['JWT_SECRET'] = SECRET;
+    process.env['API_KEYS'] = `provincial-portal:${PORTAL_KEY}`;
+    app = await createServiceApp(OpsModule, { service: 'ops', defaultPort: 0 });
+    const port = await freePort();
+    await app.listen(port, '127.0.0.1');
+    base = `http://127.0.0.1:${port}`;
+  });
+  afterAll(() => app.close());
+
+  const problem = async (response: Response) => {
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    return (await response.json()) as { status: number; code: string; errors?: { field: string; message: string }[] };
+  };
+
+  it('refuses a request without credentials with 401 problem+json', async () => {
+    const response = await fetch(`${base}/v1/units/H56.22/status`);
+    expect(response.status).toBe(401);
+    expect(await problem(response)).toMatchObject({ status: 401, code: 'AUTH.UNAUTHENTICATED' });
+  });
+
+  it('refuses a forged token and an unknown API key with 401', async () => {
+    const forged = mintDevToken({ sub: 'x', role: 'ADMIN', unit: 'H56' }, 'another-secret-another-secret-0123456789');
+    expect((await fetch(`${base}/v1/units/H56/status`, { headers: { authorization: `Bearer ${forged}` } })).status).toBe(401);
+    expect((await fetch(`${base}/v1/units/H56/status`, { headers: { 'x-api-key': 'not-a-key-0123456789' } })).status).toBe(401);
+  });
+
+  it("refuses an officer asking for another unit's resource with 403", async () => {
+    const response = await fetch(`${base}/v1/units/H56.23/status`, { headers: officer('OPERATOR', 'H56.22') });
+    expect(response.status).toBe(403);
+    expect(await problem(response)).toMatchObject({ code: 'AUTH.OTHER_UNIT' });
+  });
+
+  it('refuses a role the endpoint does not allow with 403', async () => {
+    const response = await fetch(`${base}/v1/units/H56.22/status`, { headers: officer('ANALYST', 'H56.22') });
+    expect(response.status).toBe(403);
+    expect(await problem(response)).toMatchObject({ code: 'AUTH.ROLE_NOT_ALLOWED' });
+    expect((await fetch(`${base}/v1/units/H56.22/status`, { headers: { 'x-api-key': PORTAL_KEY } })).status).toBe(403);
+  });
+
+  it('serves the officer of the unit, and an admin anywhere', async () => {
+    const own = await fetch(`${base}/v1/units/H56.22/status`, { headers: officer('OPERATOR', 'H56.22') });
+    expect(own.status).toBe(200);
+    expect(await own.json()).toMatchObject({ unit: 'H56.22' });
+    expect((await fetch(`${base}/v1/units/H56.99/status`, { headers: officer('ADMIN', 'H56') })).status).toBe(200);
+  });
+
+  it('accepts a portal API key where the role is allowed', async () => {
+    const response = await fetch(`${base}/v1/units/H56.22/notes`, {
+      method: 'POST',
+      headers: { 'x-api-key': PORTAL_KEY, 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'queue long today', severity: 'INFO' }),
+    });
+    expect(response.status).toBe(201);
+  });
+
+  it('answers a malformed JSON body with 400 problem+json', async () => {
+    const response = await fetch(`${base}/v1/units/H56.22/notes`, {
+      method: 'POST',
+      headers: { ...officer('OPERATOR', 'H56.22'), 'content-type': 'application/json' },
+      body: '{"text": "unterminated',
+    });
+    expect(response.status).toBe(400);
+    expect(await problem(response)).toMatchObject({ code: 'REQUEST.MALFORMED' });
+  });
+
+  it('names an unknown property and a bad field in a 400', async () => {
+    const response = await fetch(`${base}/v1/units/H56.22/notes`, {
+      method: 'POST',
+      headers: { ...officer('OPERATOR', 'H56.22'), 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'x', severity: 'LOUD', citizenId: '038090001234' }),
+    });
+    expect(response.status).toBe(400);
+    const body = await problem(response);
+    expect(body.code).toBe('REQUEST.INVALID');
+    expect(body.errors?.map((e) => e.field).sort()).toEqual(['citizenId', 'severity']);
+    expect(JSON.stringify(body)).not.toContain('038090001234');
+  });
+
+  it('answers an oversized body with 413 and a wrong media type with 415', async () => {
+    const headers = { ...officer('OPERATOR', 'H56.22'), 'content-type': 'application/json' };
+    const big = await fetch(`${base}/v1/units/H56.22/notes`, { method: 'POST', headers, body: JSON.stringify({ text: 'x'.repeat(2 * 1024 * 1024), severity: 'INFO' }) });
+    expect(big.status).toBe(413);
+    await problem(big);
+    const xml = await fetch(`${base}/v1/units/H56.22/notes`, { method: 'POST', headers: { ...headers, 'content-type': 'application/xml' }, body: '<note/>' });
+    expect(xml.status).toBe(415);
+    await problem(xml);
+  });
+
+  it('serves health, metrics and the OpenAPI document without credentials', async () => {
+    expect((await fetch(`${base}/health/live`)).status).toBe(200);
+    const ready = await fetch(`${base}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/http_request_duration_seconds_bucket\{.*route="\/v1\/units\/:unit\/status"/);
+    const docs = (await (await fetch(`${base}/docs/json`)).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/v1/units/{unit}/status', '/v1/units/{unit}/notes']));
+  });
+});
+
+describe('ops service start-up configuration', () => {
+  const start = (env: NodeJS.ProcessEnv) =>
+    new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(root, 'services/ops/src/main.ts')], {
+        cwd: root,
+        env: { ...process.env, TS_NODE_PROJECT: join(root, 'tsconfig.base.json'), JWT_SECRET: SECRET, PORT: '0', ...env },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('exit', (code) => resolve({ code, stderr }));
+    });
+
+  it('exits with a clear message, not a stack, when PostgreSQL cannot be reached', async () => {
+    const { code, stderr } = await start({ DATABASE_URL: 'postgres://motcua:s3cret-pw@127.0.0.1:1/motcua' });
+    expect(code).toBe(1);
+    expect(stderr).toContain('Cannot connect to PostgreSQL at 127.0.0.1:1/motcua (DATABASE_URL): connection refused');
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stderr).not.toContain('s3cret-pw');
+  });
+
+  it('exits naming DATABASE_URL when it is not a URL', async () => {
+    const { code, stderr } = await start({ DATABASE_URL: 'not a url' });
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe('ops cannot start. Configuration error: DATABASE_URL must be a postgres:// URL');
+  });
+});
