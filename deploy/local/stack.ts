@@ -68,6 +68,7 @@ async function shutdown(code: number): Promise<void> {
   );
   say('stopping PostgreSQL and Kafka…');
   await infrastructureStop?.();
+  say('stopped.');
   process.exit(code);
 }
 

@@ -58,12 +58,16 @@ export async function startKafka(options: KafkaOptions): Promise<RunningKafka> {
   broker.stdout?.on('data', collect);
   broker.stderr?.on('data', collect);
 
+  // If this process ends without stopping the broker (a crashed test run), the broker goes too.
+  const killOnExit = () => broker.kill('SIGKILL');
+  process.once('exit', killOnExit);
   const brokers = [`127.0.0.1:${brokerPort}`];
   await waitUntilReady(brokers, broker, output);
   return {
     brokers,
     origin: 'local',
     stop: async () => {
+      process.removeListener('exit', killOnExit);
       await stopProcess(broker);
       if (!options.persistent) rmSync(home, { recursive: true, force: true });
     },
