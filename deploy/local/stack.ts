@@ -2,10 +2,9 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { provisionInfrastructure, workspaceRoot } from '@motcua/testing';
+import { DEV_API_KEYS, DEV_JWT_SECRET, DEV_PORTAL_KEY } from './dev-credentials';
 import { discoverServices, ServiceEntry } from './services';
 
-const DEV_JWT_SECRET = 'motcua-development-only-secret-change-me-in-production';
-const DEV_API_KEYS = 'portal-dev:motcua-dev-portal-key';
 
 const root = workspaceRoot();
 const children = new Map<string, ChildProcess>();
@@ -101,7 +100,7 @@ async function main(): Promise<void> {
   }
   say(`  PostgreSQL     ${infrastructure.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`);
   say(`  Kafka          ${infrastructure.kafkaBrokers.join(',')}`);
-  say('development credentials: x-api-key motcua-dev-portal-key; officer tokens: npm run token -- --role RECEPTION_OFFICER --unit <code>');
+  say(`development credentials: x-api-key ${DEV_PORTAL_KEY}; officer tokens: npm run token -- --role RECEPTION_OFFICER --unit <code>`);
   say('Ctrl-C stops everything.');
 }
 

@@ -24,6 +24,8 @@ const jestArgs = process.argv.slice(2);
 mkdirSync(join(root, '.data'), { recursive: true });
 if (jestArgs.length === 0) {
   step('type check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+  // The module-boundary rule reads Nx's cached project graph; without one it silently skips.
+  step('project graph', bin('nx'), ['show', 'projects']);
   step('lint', bin('eslint'), ['--max-warnings=0', '.']);
 }
 step('tests', bin('jest'), ['--ci', '--json', `--outputFile=${join(root, '.data', 'jest-results.json')}`, ...jestArgs]);

@@ -97,6 +97,15 @@ export class InboxConsumer {
     });
   }
 
+  /** Starts without holding up the caller; a broker that is not there yet is retried, not-ready meanwhile. */
+  startInBackground(): void {
+    this.start().catch((error: unknown) => {
+      this.logger.error({ err: error, group: this.options.group }, 'consumer could not start; retrying');
+      this.state = 'restarting';
+      this.scheduleRestart();
+    });
+  }
+
   async stop(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.restartTimer);

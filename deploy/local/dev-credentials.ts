@@ -1,0 +1,4 @@
+/** Development-only credentials that `npm start` hands to the services; never use them in production. */
+export const DEV_JWT_SECRET = 'motcua-development-only-secret-change-me-in-production';
+export const DEV_PORTAL_KEY = 'motcua-dev-portal-key';
+export const DEV_API_KEYS = `portal-dev:${DEV_PORTAL_KEY}`;

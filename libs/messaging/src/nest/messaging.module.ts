@@ -1,0 +1,34 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { PgDatabase, PgEventStore } from '@motcua/event-store';
+import { CONFIG, ConfigurationError, DATABASE, ServiceConfig } from '@motcua/platform';
+import { connectKafka } from '../kafka/kafka-connection';
+import { EVENT_STORE, KAFKA, MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
+import { MessagingRuntime } from './messaging.runtime';
+
+/**
+ * Wires a service to its event log and to Kafka. Import once, next to PlatformModule; inject
+ * EVENT_STORE to append, and list the handlers of consumed topics as providers of the service.
+ */
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      global: true,
+      providers: [
+        { provide: MESSAGING_OPTIONS, useValue: options },
+        {
+          provide: KAFKA,
+          inject: [CONFIG],
+          useFactory: (config: ServiceConfig) => {
+            if (!config.KAFKA_BROKERS) throw new ConfigurationError(['KAFKA_BROKERS must be set (comma-separated host:port)']);
+            return connectKafka({ brokers: config.KAFKA_BROKERS.split(','), clientId: options.service });
+          },
+        },
+        { provide: EVENT_STORE, inject: [DATABASE], useFactory: (db: PgDatabase) => new PgEventStore(db, options.service) },
+        MessagingRuntime,
+      ],
+      exports: [EVENT_STORE, KAFKA],
+    };
+  }
+}

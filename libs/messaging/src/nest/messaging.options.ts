@@ -1,0 +1,35 @@
+import type { Type } from '@nestjs/common';
+import type { Migration } from '@motcua/event-store';
+import type { Envelope } from '@motcua/contracts';
+import type { MessageContext } from '../inbox/message-handler';
+
+/** A service's reaction to another service's integration events, run inside the inbox transaction. */
+export interface IntegrationEventHandler {
+  handle(envelope: Envelope, context: MessageContext): Promise<void>;
+}
+
+export interface ConsumedTopic {
+  topic: string;
+  handler: Type<IntegrationEventHandler>;
+}
+
+export interface MessagingOptions {
+  /** The service's name: its PostgreSQL schema, its consumer groups' prefix, its CloudEvents source. */
+  service: string;
+  /** The service's own topic, fed by the relay from its event log. */
+  publishes?: string;
+  consumes?: ConsumedTopic[];
+  /** The service's own tables, applied after the event store's and the inbox's. */
+  migrations?: Migration[];
+  /** Partitions for topics this service creates (its own and its dead-letter topics). */
+  partitions?: number;
+}
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+export const EVENT_STORE = Symbol('EVENT_STORE');
+export const KAFKA = Symbol('KAFKA');
+
+/** Consumer group of a service on a topic, e.g. `processing.motcua.intake.events.v1`. */
+export function consumerGroup(service: string, topic: string): string {
+  return `${service}.${topic}`;
+}

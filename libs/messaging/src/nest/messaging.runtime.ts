@@ -1,0 +1,90 @@
+import { Inject, Injectable, Logger as NestLogger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { dlqTopicSettings, integrationEvents } from '@motcua/contracts';
+import { eventStoreMigrations, migrate, PgDatabase } from '@motcua/event-store';
+import { DATABASE, ReadinessRegistry } from '@motcua/platform';
+import { Kafka } from 'kafkajs';
+import { InboxConsumer } from '../inbox/inbox-consumer';
+import { messagingMigrations } from '../inbox/inbox.migrations';
+import { ParkedMessageDrain } from '../inbox/parked-message-drain';
+import { KafkaPublisher } from '../kafka/publisher';
+import { ensureTopics, TopicSpec } from '../kafka/topics';
+import { Logger } from '../logger';
+import { EventRelay } from '../relay/event-relay';
+import { consumerGroup, KAFKA, MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
+
+/**
+ * Runs a service's messaging: schema migrations before the app serves, then its topics, the relay
+ * from its event log, and one idempotent consumer per consumed topic, each reporting readiness.
+ */
+@Injectable()
+export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger: Logger = toLogger(new NestLogger('messaging'));
+  private readonly publisher: KafkaPublisher;
+  private relay: EventRelay | undefined;
+  private readonly consumers: InboxConsumer[] = [];
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    @Inject(DATABASE) private readonly db: PgDatabase,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    private readonly readiness: ReadinessRegistry,
+    private readonly moduleRef: ModuleRef,
+  ) {
+    this.publisher = new KafkaPublisher(kafka);
+  }
+
+  async onModuleInit(): Promise<void> {
+    await migrate(this.db, this.options.service, [...eventStoreMigrations, ...messagingMigrations, ...(this.options.migrations ?? [])]);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { service, publishes, consumes = [], partitions = 6 } = this.options;
+    const topics: TopicSpec[] = consumes.map(({ topic }) => {
+      const dlq = dlqTopicSettings(topic, consumerGroup(service, topic));
+      return { topic: dlq.topic, numPartitions: dlq.numPartitions, config: dlq.config };
+    });
+    if (publishes) topics.push({ topic: publishes, numPartitions: partitions, config: { 'retention.ms': '-1', 'retention.bytes': '-1' } });
+    await ensureTopics(this.kafka, topics);
+
+    if (publishes) {
+      const relay = new EventRelay(this.db, service, this.publisher, { topic: publishes, source: `motcua/${service}`, logger: this.logger });
+      this.relay = relay;
+      this.readiness.register({
+        name: `relay:${publishes}`,
+        // A standby replica waiting for the relay lock is healthy: another one is publishing.
+        check: () => ({ ready: relay.status().state !== 'failing', detail: relay.status().lastError ?? relay.status().state }),
+      });
+      relay.start();
+    }
+
+    const drain = new ParkedMessageDrain(this.db, service, this.logger);
+    for (const { topic, handler } of consumes) {
+      const instance = this.moduleRef.get(handler, { strict: false });
+      const consumer = new InboxConsumer(this.kafka, this.db, service, this.publisher, drain, {
+        group: consumerGroup(service, topic),
+        topic,
+        handle: (envelope, context) => instance.handle(envelope, context),
+        decode: (value) => integrationEvents.decode(value),
+        logger: this.logger,
+      });
+      this.consumers.push(consumer);
+      this.readiness.register({ name: `consumer:${topic}`, check: () => ({ ready: consumer.status().ready, detail: consumer.status().state }) });
+      consumer.startInBackground();
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([this.relay?.stop(), ...this.consumers.map((consumer) => consumer.stop())]);
+    await this.publisher.close();
+  }
+}
+
+function toLogger(nest: NestLogger): Logger {
+  return {
+    debug: (object, message) => nest.debug(object, message),
+    info: (object, message) => nest.log(object, message),
+    warn: (object, message) => nest.warn(object, message),
+    error: (object, message) => nest.error(object, message),
+  };
+}
