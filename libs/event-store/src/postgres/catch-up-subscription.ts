@@ -1,7 +1,6 @@
 import type { PoolClient } from 'pg';
 import { LogPosition, ReadAllResult, RecordedEvent } from '../event-store.port';
 import { CheckpointStore } from './checkpoint-store';
-import { eventsChannel } from './identifiers';
 import { PgDatabase } from './pg-database';
 import { PgEventStore } from './pg-event-store';
 
@@ -11,7 +10,11 @@ export interface SubscriptionOptions {
   /** Handles a batch in the global order. It runs inside the transaction that saves the checkpoint. */
   handle(events: RecordedEvent[]): Promise<void>;
   batchSize?: number;
-  /** Safety net for wake-ups that LISTEN cannot give (a long transaction elsewhere held the log back). */
+  /**
+   * How long to wait after finding nothing new. Polling, not LISTEN/NOTIFY: NOTIFY takes a
+   * cluster-wide lock at every commit and costs appends up to half their throughput under
+   * concurrency (bench/append.bench.ts); a full batch is followed by the next at once.
+   */
   pollIntervalMs?: number;
   onError?(error: unknown, attempt: number): void;
   /** How the log is read; the gap-safe reader unless a test needs to show what a naive one misses. */
@@ -26,12 +29,13 @@ export interface SubscriptionStatus {
 }
 
 /**
- * Catch-up subscription over one service's event log: history first, then live. Each batch is
+ * Catch-up subscription over one service's event log: history first, then live (polling). Each batch is
  * handled and its checkpoint saved in one transaction, so after a restart it resumes exactly
  * where it stopped. Only one instance per name runs across all replicas (a session advisory
  * lock); the others wait to take over.
  */
 export class CatchUpSubscription {
+  /** Holds the advisory lock that makes this instance the only one running under its name. */
   private session: PoolClient | undefined;
   private running = false;
   private loop: Promise<void> | undefined;
@@ -77,7 +81,7 @@ export class CatchUpSubscription {
         const handled = await this.step();
         attempt = 0;
         this.current.lastError = undefined;
-        if (handled === 0) await this.idle(this.options.pollIntervalMs ?? 500);
+        if (handled === 0) await this.idle(this.options.pollIntervalMs ?? 100);
       } catch (error) {
         attempt += 1;
         this.current.state = 'failing';
@@ -121,8 +125,6 @@ export class CatchUpSubscription {
         if (!this.running) throw new Error('stopped while waiting for the lock');
         await this.idle(1_000);
       }
-      session.on('notification', () => this.wake?.());
-      await session.query(`listen "${eventsChannel(this.schema)}"`);
       this.current.position = await this.checkpoints.load(this.options.name);
       this.session = session;
     } catch (error) {
@@ -135,7 +137,7 @@ export class CatchUpSubscription {
   private releaseSession(): void {
     const session = this.session;
     this.session = undefined;
-    // Destroying the connection drops the advisory lock and the LISTEN with it.
+    // Destroying the connection drops the advisory lock with it.
     session?.release(true);
   }
 

@@ -1,5 +1,4 @@
 import { Migration } from './migrator';
-import { eventsChannel } from './identifiers';
 
 /**
  * The event log of one service. `transaction_id` is the writing transaction (xid8): readers of the
@@ -31,19 +30,6 @@ export const eventStoreMigrations: Migration[] = [
       create index events_log_order on ${s}.events (transaction_id, global_position);
       comment on table ${s}.events is 'Append-only event log; never updated or deleted.';
       comment on column ${s}.events.transaction_id is 'Writing transaction (xid8): the gap-safe global order is (transaction_id, global_position).';
-    `,
-  },
-  {
-    id: 'event-store/002_notify_on_commit',
-    // One notification per appending statement, delivered at commit: live subscribers wake at once.
-    up: (s) => `
-      create function ${s}.notify_events() returns trigger language plpgsql as $$
-      begin
-        perform pg_notify('${eventsChannel(s.replaceAll('"', ''))}', '');
-        return null;
-      end $$;
-      create trigger events_notify after insert on ${s}.events
-        for each statement execute function ${s}.notify_events();
     `,
   },
   {

@@ -6,7 +6,3 @@ export function quoteSchema(schema: string): string {
   return `"${schema}"`;
 }
 
-/** The LISTEN/NOTIFY channel on which a schema's event log announces new commits. */
-export function eventsChannel(schema: string): string {
-  return `${schema}_events`;
-}

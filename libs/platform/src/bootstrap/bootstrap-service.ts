@@ -13,8 +13,6 @@ export interface BootstrapOptions<C extends ServiceConfig> {
   service: string;
   defaultPort: number;
   config?: ConfigClass<C>;
-  /** Listen when true (main.ts); tests pass false and call app.listen themselves. */
-  listen?: boolean;
 }
 
 /** Builds the Fastify application with everything the platform sets up around a service module. */

@@ -12,6 +12,11 @@ describe('module boundaries', () => {
   const probe = join(root, 'libs', 'contracts', 'src', `boundary-probe-${process.pid}.ts`);
 
   beforeAll(() => {
+    // The rule reads Nx's cached project graph and silently skips without one: make sure it exists.
+    spawnSync(join(root, 'node_modules', '.bin', 'nx'), ['show', 'projects'], {
+      cwd: root,
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+    });
     // contracts (type:contracts) may depend on contracts only, never on infrastructure such as platform.
     writeFileSync(probe, "import { SystemClock } from '@motcua/platform';\n\nexport const leak = SystemClock;\n");
   });
