@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { DossierRejected, DossierWithdrawn, Envelope, integrationEvents } from '@motcua/contracts';
 import { Kafka, KafkaMessage } from 'kafkajs';
-import { KafkaPublisher, OutgoingMessage } from '../kafka/publisher';
+import { EventPublisher, KafkaPublisher, OutgoingMessage } from '../kafka/publisher';
 import { ensureTopics } from '../kafka/topics';
 import { appliedCount, countingHandler, createEffects } from '../testing/effects';
 import { openTestKit, TestKit } from '../testing/test-kit';
@@ -166,6 +166,40 @@ describe('InboxConsumer (real PostgreSQL and Kafka)', () => {
     await until(() => fresh.counters.duplicates === 1, 'the redelivery to the fresh member', 60_000);
     expect(fresh.counters.applied).toBe(0);
     expect(await appliedCount(kit.db, kit.schema, message.subject)).toBe(1);
+  });
+
+  it('reports not-ready while it restarts after a crash, then recovers without losing the message', async () => {
+    const group = `g-${randomUUID()}`;
+    await ensureTopics(kit.kafka, [{ topic: `${kit.topic}.dlq.${group}`, numPartitions: 1 }]);
+    // The dead-letter topic is unreachable for a while: the batch fails until the consumer crashes.
+    let failuresLeft = 2;
+    const flakyPublisher: EventPublisher = {
+      publish: async (topic, messages) => {
+        if (topic.includes('.dlq.') && failuresLeft-- > 0) throw new Error('broker unavailable');
+        await publisher.publish(topic, messages);
+      },
+      close: async () => undefined,
+    };
+    await send('not json at all');
+    const consumer = new InboxConsumer(kit.kafka, kit.db, kit.schema, flakyPublisher, new ParkedMessageDrain(kit.db, kit.schema), {
+      group,
+      topic: kit.topic,
+      handle: countingHandler(kit.db, kit.schema),
+      decode: (value) => integrationEvents.decode(value),
+      retries: 0,
+      sessionTimeoutMs: 6_000,
+    });
+    consumers.push(consumer);
+    const states = new Set<string>();
+    const watcher = setInterval(() => states.add(`${consumer.status().state}:${consumer.status().ready}`), 5);
+    try {
+      await consumer.start();
+      await until(() => consumer.counters.deadLettered === 1 && consumer.status().ready, 'recovery after the crash');
+    } finally {
+      clearInterval(watcher);
+    }
+    expect(states).toContain('restarting:false');
+    expect(failuresLeft).toBeLessThan(0);
   });
 
   it('is not ready until it has joined its group', async () => {

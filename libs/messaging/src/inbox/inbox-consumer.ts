@@ -17,6 +17,8 @@ export interface InboxConsumerOptions {
   /** Attempts before a message goes to the dead-letter topic. */
   maxAttempts?: number;
   backoffMs?: number;
+  /** kafkajs retries of a failing batch before the consumer crashes and restarts (default 5). */
+  retries?: number;
   /** How long the group waits for a silent member before giving its partitions away. */
   sessionTimeoutMs?: number;
   logger?: Logger;
@@ -76,7 +78,7 @@ export class InboxConsumer {
       sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: Math.min(3_000, (this.options.sessionTimeoutMs ?? 30_000) / 3),
       // kafkajs restarts by itself after retriable errors; the rest reach the crash handler below.
-      retry: { retries: 5, initialRetryTime: 300 },
+      retry: { retries: this.options.retries ?? 5, initialRetryTime: 300 },
     });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, () => {
