@@ -5,3 +5,4 @@ export * from './infra/postgres';
 export * from './infra/kafka';
 export * from './infra/free-port';
 export * from './infra/workspace';
+export * from './infra/containers';

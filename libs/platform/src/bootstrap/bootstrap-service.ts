@@ -6,6 +6,7 @@ import { Histogram } from 'prom-client';
 import { ConfigClass, ConfigurationError, loadConfig } from '../config/load-config';
 import { ServiceConfig } from '../config/service-config';
 import { checkDatabase, DatabaseUnavailableError } from '../database/database.provider';
+import { requestId } from '../logging/logging';
 import { METRICS } from '../metrics/metrics';
 import { setupOpenApi } from '../openapi/openapi';
 
@@ -21,7 +22,7 @@ export async function createServiceApp<C extends ServiceConfig>(module: Type<unk
   await checkDatabase(config.DATABASE_URL);
   const app = await NestFactory.create<NestFastifyApplication>(
     module,
-    new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES ?? 1024 * 1024, trustProxy: true }),
+    new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES ?? 1024 * 1024, trustProxy: true, genReqId: requestId }),
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));

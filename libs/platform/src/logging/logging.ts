@@ -21,15 +21,17 @@ export function loggingParams(service: string, level = 'info'): Params {
       level,
       base: { service },
       redact: { paths: redactionPaths(), censor: '[redacted]' },
-      genReqId: (request: IncomingMessage) => {
-        const given = request.headers['x-request-id'];
-        return typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
-      },
       // Probes hit these every few seconds; logging them drowns everything else.
-      autoLogging: { ignore: (request: IncomingMessage) => /^\/(health|metrics)/.test(request.url ?? '') },
+      autoLogging: { ignore: (request: IncomingMessage & { originalUrl?: string }) => /^\/(health|metrics)/.test(request.originalUrl ?? request.url ?? '') },
       serializers: {
         req: (request: { id: unknown; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url?.split('?')[0] }),
       },
     },
   };
+}
+
+/** Request ids: the caller's x-request-id when it is a sane token, else a fresh UUID. */
+export function requestId(request: { headers: IncomingMessage['headers'] }): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
 }

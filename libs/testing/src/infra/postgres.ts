@@ -6,8 +6,8 @@ import { dataDir } from './workspace';
 
 export interface RunningPostgres {
   url: string;
-  /** 'external' when DATABASE_URL was given; nothing to stop then. */
-  origin: 'external' | 'embedded';
+  /** 'external' when DATABASE_URL was given (nothing to stop then); 'container' from testcontainers. */
+  origin: 'external' | 'embedded' | 'container';
   stop(): Promise<void>;
 }
 
