@@ -174,18 +174,22 @@ export class InboxConsumer {
   }
 
   private async apply(envelope: Envelope, context: MessageContext): Promise<void> {
+    // Parked messages waiting for this subject are applied in the same transaction, so a crash
+    // cannot leave them waiting for a next message that may never come.
     const outcome = await this.db.transaction(async () => {
       const { group } = this.options;
-      if (!(await this.inbox.record(group, envelope.id, context.topic, 'APPLIED'))) return 'duplicate';
-      const parked = await this.drain.runOrPark(group, envelope, context);
-      if (parked) await this.inbox.mark(group, envelope.id, 'PARKED');
-      return parked ? 'parked' : 'applied';
+      if (!(await this.inbox.record(group, envelope.id, context.topic, 'APPLIED'))) return { kind: 'duplicate' as const };
+      if (await this.drain.runOrPark(group, envelope, context)) {
+        await this.inbox.mark(group, envelope.id, 'PARKED');
+        return { kind: 'parked' as const };
+      }
+      return { kind: 'applied' as const, unparked: await this.drain.drain(envelope.subject) };
     });
-    if (outcome === 'duplicate') this.counters.duplicates += 1;
-    if (outcome === 'parked') this.counters.parked += 1;
-    if (outcome === 'applied') {
+    if (outcome.kind === 'duplicate') this.counters.duplicates += 1;
+    if (outcome.kind === 'parked') this.counters.parked += 1;
+    if (outcome.kind === 'applied') {
       this.counters.applied += 1;
-      this.counters.unparked += await this.drain.drain(envelope.subject);
+      this.counters.unparked += outcome.unparked;
     }
   }
 

@@ -44,7 +44,7 @@ export class ParkedMessageDrain {
     }
   }
 
-  /** Applies the subject's parked messages in arrival order; those still unknown stay parked. */
+  /** Applies the subject's parked messages in arrival order (in the caller's transaction when there is one); those still unknown stay parked. */
   async drain(subject: string): Promise<number> {
     return this.db.transaction(async () => {
       let applied = 0;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LogPosition, PgDatabase, ReadAllResult, RecordedEvent } from '@motcua/event-store';
+import { EventRow, LogPosition, PgDatabase, ReadAllResult, toRecordedEvent } from '@motcua/event-store';
 import { Consumer } from 'kafkajs';
 import { EventPublisher, KafkaPublisher, OutgoingMessage } from '../kafka/publisher';
 import { openTestKit, TestKit } from '../testing/test-kit';
@@ -85,21 +85,12 @@ async function until(check: () => boolean): Promise<void> {
 /** The classic bug: "everything after the highest position I have seen" skips late commits. */
 function naiveReader(db: PgDatabase, schema: string) {
   return async (after: LogPosition, max: number): Promise<ReadAllResult> => {
-    const { rows } = await db.query<{ global_position: string; event_id: string; stream_id: string; stream_version: number; event_type: string; schema_version: number; data: unknown; metadata: RecordedEvent['metadata']; recorded_at: Date }>(
-      `select * from "${schema}".events where global_position > $1 order by global_position limit $2`,
-      [after.position, max],
-    );
-    const events: RecordedEvent[] = rows.map((row) => ({
-      id: row.event_id,
-      streamId: row.stream_id,
-      streamVersion: row.stream_version,
-      type: row.event_type,
-      schemaVersion: row.schema_version,
-      data: row.data,
-      metadata: row.metadata,
-      log: { transactionId: '0', position: String(row.global_position) },
-      recordedAt: row.recorded_at,
-    }));
+    const { rows } = await db.query<EventRow>(`select * from "${schema}".events where global_position > $1 order by global_position limit $2`, [
+      after.position,
+      max,
+    ]);
+    // This reader's position is the sequence number alone: the transaction id plays no part.
+    const events = rows.map((row) => ({ ...toRecordedEvent(row), log: { transactionId: '0', position: String(row.global_position) } }));
     return { events, next: events.length ? events[events.length - 1].log : after };
   };
 }
