@@ -19,8 +19,11 @@ export interface TopicSettings {
 
 const forever = { 'retention.ms': '-1', 'retention.bytes': '-1' };
 
-/** The settings each topic is created with; partitions are set by deployment size (default 6). */
-export function topicSettings(topic: TopicName, numPartitions = 6): TopicSettings {
+/**
+ * The settings a topic is created with: event topics keep everything forever (they are the
+ * system's shared history), the catalogue is compacted. Partitions follow deployment size.
+ */
+export function topicSettings(topic: string, numPartitions = 6): TopicSettings {
   const config = topic === Topics.catalogue ? { 'cleanup.policy': 'compact' } : { ...forever, 'cleanup.policy': 'delete' };
   return { topic, numPartitions, config };
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger as NestLogger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { dlqTopicSettings, integrationEvents } from '@motcua/contracts';
+import { dlqTopicSettings, integrationEvents, topicSettings } from '@motcua/contracts';
 import { eventStoreMigrations, migrate, PgDatabase } from '@motcua/event-store';
 import { DATABASE, ReadinessRegistry } from '@motcua/platform';
 import { Kafka } from 'kafkajs';
@@ -40,11 +40,8 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, O
 
   async onApplicationBootstrap(): Promise<void> {
     const { service, publishes, consumes = [], partitions = 6 } = this.options;
-    const topics: TopicSpec[] = consumes.map(({ topic }) => {
-      const dlq = dlqTopicSettings(topic, consumerGroup(service, topic));
-      return { topic: dlq.topic, numPartitions: dlq.numPartitions, config: dlq.config };
-    });
-    if (publishes) topics.push({ topic: publishes, numPartitions: partitions, config: { 'retention.ms': '-1', 'retention.bytes': '-1' } });
+    const topics: TopicSpec[] = consumes.map(({ topic }) => dlqTopicSettings(topic, consumerGroup(service, topic)));
+    if (publishes) topics.push(topicSettings(publishes, partitions));
     await ensureTopics(this.kafka, topics);
 
     if (publishes) {
