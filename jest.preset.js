@@ -11,4 +11,10 @@ module.exports = {
   },
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/../../' }),
   testMatch: ['**/?(*.)+(spec).ts'],
+  // One PostgreSQL and one Kafka per Jest run (DATABASE_URL / KAFKA_BROKERS when set): Jest runs
+  // the same setup file once even when several projects name it.
+  globalSetup: require.resolve('./libs/testing/src/jest/global-setup.ts'),
+  globalTeardown: require.resolve('./libs/testing/src/jest/global-teardown.ts'),
+  // Read when a project runs alone (nx test <project>); the root jest.config.ts sets it for the whole run.
+  testTimeout: 90_000,
 };

@@ -1,6 +1,10 @@
 import { Type } from '@sinclair/typebox';
+import { Literals, strict, TaggedUnion } from './schema-helpers';
 
-/** Building blocks shared by the integration events. No personal data has a field here. */
+/**
+ * Building blocks shared by the integration events. Topics keep everything forever, so no
+ * personal data (citizen id, name, address, phone) has a field here or anywhere in contracts.
+ */
 export const Id = Type.String({ minLength: 1, maxLength: 100 });
 export const Uuid = Type.String({ format: 'uuid' });
 export const Instant = Type.String({ format: 'date-time' });
@@ -8,67 +12,68 @@ export const Instant = Type.String({ format: 'date-time' });
 export const Vnd = Type.Integer({ minimum: 0 });
 export const UnitCode = Type.String({ minLength: 1, maxLength: 50 });
 export const ProcedureCode = Type.String({ minLength: 1, maxLength: 50 });
-/** Keyed HMAC of the applicant's ID (hex): lets services relate dossiers without knowing who it is. */
+export const ProcedureVersion = Type.Integer({ minimum: 1 });
+/** Keyed HMAC-SHA256 of the applicant's id (hex): relates dossiers without saying whose they are. */
 export const ApplicantRef = Type.String({ pattern: '^[0-9a-f]{64}$' });
 export const DossierCode = Type.String({ minLength: 1, maxLength: 60 });
 export const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$' });
+/** Free text written by an officer; it must not quote the applicant's personal data. */
+export const Reason = Type.String({ minLength: 1, maxLength: 2000 });
 
-export const Channel = Type.Union([Type.Literal('ONLINE'), Type.Literal('COUNTER'), Type.Literal('POSTAL')]);
-export const DeliveryMethod = Type.Union([Type.Literal('ONLINE'), Type.Literal('COUNTER'), Type.Literal('POSTAL')]);
-export const Outcome = Type.Union([Type.Literal('APPROVED'), Type.Literal('DENIED')]);
-export const TimeUnit = Type.Union([Type.Literal('WORKING_DAYS'), Type.Literal('WORKING_HOURS')]);
-export const ServiceLevel = Type.Union([Type.Literal('FULL'), Type.Literal('PARTIAL'), Type.Literal('NONE')]);
-export const UnitLevel = Type.Union([Type.Literal('PROVINCE'), Type.Literal('DISTRICT'), Type.Literal('COMMUNE')]);
+export const Channel = Literals('ONLINE', 'COUNTER', 'POSTAL');
+export const DeliveryMethod = Literals('ONLINE', 'COUNTER', 'POSTAL');
+export const Outcome = Literals('APPROVED', 'DENIED');
+export const TimeUnit = Literals('WORKING_DAYS', 'WORKING_HOURS');
+export const ServiceLevel = Literals('FULL', 'PARTIAL', 'NONE');
+export const UnitLevel = Literals('PROVINCE', 'DISTRICT', 'COMMUNE');
+export const FeeKind = Literals('FEE', 'CHARGE');
 
-const strict = { additionalProperties: false } as const;
-
+/** Some procedures take half a working day, hence a number rather than an integer. */
 export const Duration = Type.Object({ value: Type.Number({ exclusiveMinimum: 0 }), unit: TimeUnit }, strict);
 
-/** Where a document component of a dossier comes from. */
-export const Component = Type.Union([
+/** Where a component of a dossier comes from; REUSED counts toward the data-reuse rate (766 §4.3). */
+export const Component = TaggedUnion('provenance', [
   Type.Object({ componentId: Id, name: Type.String({ maxLength: 300 }), provenance: Type.Literal('ELECTRONIC'), documentId: Id }, strict),
   Type.Object({ componentId: Id, name: Type.String({ maxLength: 300 }), provenance: Type.Literal('PAPER') }, strict),
   Type.Object({ componentId: Id, name: Type.String({ maxLength: 300 }), provenance: Type.Literal('REUSED'), repositoryDocumentId: Id }, strict),
 ]);
 
-export const FeeItem = Type.Object(
-  {
-    code: Id,
-    name: Type.String({ maxLength: 300 }),
-    kind: Type.Union([Type.Literal('FEE'), Type.Literal('CHARGE')]),
-    amount: Vnd,
-    /** Online exemption (e.g. Resolution 12/NQ-HĐND) or discount, in force for this version. */
-    online: Type.Union([
-      Type.Object({ rule: Type.Literal('NONE') }, strict),
-      Type.Object({ rule: Type.Literal('EXEMPT') }, strict),
-      Type.Object({ rule: Type.Literal('DISCOUNT_PERCENT'), percent: Type.Integer({ minimum: 1, maximum: 100 }) }, strict),
-      Type.Object({ rule: Type.Literal('FIXED_AMOUNT'), amount: Vnd }, strict),
-    ]),
-  },
-  strict,
-);
+/** What an item costs when the dossier is online (e.g. Resolution 12/NQ-HĐND exemptions). */
+export const OnlineFeeRule = TaggedUnion('rule', [
+  Type.Object({ rule: Type.Literal('NONE') }, strict),
+  Type.Object({ rule: Type.Literal('EXEMPT') }, strict),
+  Type.Object({ rule: Type.Literal('DISCOUNT_PERCENT'), percent: Type.Integer({ minimum: 1, maximum: 100 }) }, strict),
+  Type.Object({ rule: Type.Literal('FIXED_AMOUNT'), amount: Vnd }, strict),
+]);
 
-/** The terms a dossier is handled under: the procedure version in force at reception. */
+export const FeeItem = Type.Object({ code: Id, name: Type.String({ maxLength: 300 }), kind: FeeKind, amount: Vnd, online: OnlineFeeRule }, strict);
+
+export const RefundRule = Literals('NONE', 'FULL_ON_WITHDRAWAL', 'FULL_ON_WITHDRAWAL_OR_STOP');
+
+/**
+ * The terms a dossier is handled under: the procedure version in force at reception. Downstream
+ * services read these, never intake's catalogue, so a later catalogue change cannot alter a
+ * dossier already received.
+ */
 export const ProcedureSnapshot = Type.Object(
   {
     code: ProcedureCode,
-    version: Type.Integer({ minimum: 1 }),
+    version: ProcedureVersion,
     name: Type.String({ maxLength: 500 }),
     field: Type.String({ maxLength: 200 }),
     level: UnitLevel,
     serviceLevel: ServiceLevel,
     processingTime: Duration,
-    agencies: Type.Array(UnitCode),
+    /** In processing order; more than one for an inter-agency procedure. */
+    agencies: Type.Array(UnitCode, { minItems: 1 }),
     fees: Type.Array(FeeItem),
     payFirst: Type.Boolean(),
     eResultAllowed: Type.Boolean(),
+    /** Whether the procedure returns a document: the 766 §3.3 and §4.1 denominators need it. */
     returnsDocument: Type.Boolean(),
-    refundRule: Type.Union([Type.Literal('NONE'), Type.Literal('FULL_ON_WITHDRAWAL'), Type.Literal('FULL_ON_WITHDRAWAL_OR_STOP')]),
+    refundRule: RefundRule,
   },
   strict,
 );
 
-export const ResultDocument = Type.Object(
-  { documentId: Id, name: Type.String({ maxLength: 300 }), sha256: Type.Optional(Sha256) },
-  strict,
-);
+export const ResultDocument = Type.Object({ documentId: Id, name: Type.String({ maxLength: 300 }), sha256: Type.Optional(Sha256) }, strict);
