@@ -1,11 +1,14 @@
-/** Kafka topics, one per owning service (DESIGN.md): the system's shared history, kept forever. */
+/**
+ * Kafka topics, one per owning service (DESIGN.md), keyed by subject (the dossier id). They are
+ * the system's shared history: kept forever, and replayed from the start to rebuild projections.
+ */
 export const Topics = {
   intake: 'motcua.intake.events.v1',
   processing: 'motcua.processing.events.v1',
   payment: 'motcua.payment.events.v1',
   digitisation: 'motcua.digitisation.events.v1',
   issuance: 'motcua.issuance.events.v1',
-  /** Latest state of each procedure and unit, compacted by key, for read models. */
+  /** Published by intake; keyed by procedure code or unit code, compacted to each one's latest state. */
   catalogue: 'motcua.catalogue.v1',
 } as const;
 
@@ -17,22 +20,42 @@ export interface TopicSettings {
   config: Record<string, string>;
 }
 
-const forever = { 'retention.ms': '-1', 'retention.bytes': '-1' };
+/** Enough for the consumer replicas of a province; tests pass fewer (2 cores). */
+export const DEFAULT_PARTITIONS = 6;
 
-/**
- * The settings a topic is created with: event topics keep everything forever (they are the
- * system's shared history), the catalogue is compacted. Partitions follow deployment size.
- */
-export function topicSettings(topic: string, numPartitions = 6): TopicSettings {
-  const config = topic === Topics.catalogue ? { 'cleanup.policy': 'compact' } : { ...forever, 'cleanup.policy': 'delete' };
-  return { topic, numPartitions, config };
+const keptForever = { 'cleanup.policy': 'delete', 'retention.ms': '-1', 'retention.bytes': '-1' } as const;
+/** Compaction keeps the latest record per key forever; an older procedure version is superseded, not lost to time. */
+const compacted = { 'cleanup.policy': 'compact' } as const;
+
+/** The config each topic is created with; the messaging lib provisions topics from this data. */
+export const TopicConfigs: Readonly<Record<TopicName, Readonly<Record<string, string>>>> = {
+  [Topics.intake]: keptForever,
+  [Topics.processing]: keptForever,
+  [Topics.payment]: keptForever,
+  [Topics.digitisation]: keptForever,
+  [Topics.issuance]: keptForever,
+  [Topics.catalogue]: compacted,
+};
+
+export function topicSettings(topic: TopicName, numPartitions = DEFAULT_PARTITIONS): TopicSettings {
+  return { topic, numPartitions, config: { ...TopicConfigs[topic] } };
 }
 
-/** `<topic>.dlq.<consumer-group>`: one dead-letter topic per source topic and consumer group. */
+export function allTopicSettings(numPartitions = DEFAULT_PARTITIONS): TopicSettings[] {
+  return Object.values(Topics).map((topic) => topicSettings(topic, numPartitions));
+}
+
+/** Kafka's own limits on topic names; a DLQ name is built from two inputs, so check it. */
+const LEGAL_TOPIC = /^[A-Za-z0-9._-]{1,249}$/;
+
+/** `<topic>.dlq.<consumer-group>`: a poison message is parked per consumer, not for everyone. */
 export function dlqTopic(topic: string, consumerGroup: string): string {
-  return `${topic}.dlq.${consumerGroup}`;
+  const name = `${topic}.dlq.${consumerGroup}`;
+  if (!LEGAL_TOPIC.test(name)) throw new Error(`'${name}' is not a legal Kafka topic name`);
+  return name;
 }
 
+/** One partition: dead letters are rare and read by people in order; kept until someone replays them. */
 export function dlqTopicSettings(topic: string, consumerGroup: string): TopicSettings {
-  return { topic: dlqTopic(topic, consumerGroup), numPartitions: 1, config: { ...forever } };
+  return { topic: dlqTopic(topic, consumerGroup), numPartitions: 1, config: { ...keptForever } };
 }

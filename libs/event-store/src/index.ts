@@ -9,3 +9,4 @@ export * from './postgres/catch-up-subscription';
 export * from './postgres/parked-messages';
 export { quoteSchema } from './postgres/identifiers';
 export { EventRow, toRecordedEvent } from './postgres/event-row';
+export * from './decider';
