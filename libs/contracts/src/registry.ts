@@ -1,33 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { Static, TSchema } from '@sinclair/typebox';
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { dataSchemaUri, Envelope, EnvelopeSchema } from './envelope';
+import { EnvelopeOf, EventData, EventDefinition } from './event-definition';
 import { InvalidMessageError } from './invalid-message.error';
-import { TopicName } from './topics';
-
-/** One version of one integration event: the `type` string and version are the contract. */
-export interface EventDefinition<Schema extends TSchema = TSchema> {
-  type: string;
-  version: number;
-  topic: TopicName;
-  schema: Schema;
-  /** Turns data of the previous version into this version's shape (old messages are upcast on read, never rewritten). */
-  upcast?(previous: unknown): Static<Schema>;
-}
-
-export type EventData<Definition extends EventDefinition> = Static<Definition['schema']>;
-
-export function defineEvent<Schema extends TSchema>(definition: EventDefinition<Schema>): EventDefinition<Schema> {
-  return definition;
-}
+import { explainSchemaErrors } from './schema-errors';
 
 export interface NewEnvelope<Data> {
   source: string;
   subject: string;
   data: Data;
+  /** Domain time, from the injected clock. */
   time: Date | string;
   id?: string;
+  /** Default to the event's own id: an event that nothing caused starts its own correlation. */
   correlationId?: string;
   causationId?: string;
 }
@@ -37,25 +23,24 @@ interface Registered {
   validate: ValidateFunction;
 }
 
-/** Explicit type strings and versions; validation with compiled JSON schemas; upcasting on read. */
+/**
+ * Event types and versions a service can read and write. Schemas are compiled once, at
+ * registration; decode validates everything a consumer relies on, then upcasts to the latest
+ * version, so handlers only ever see the current shape.
+ */
 export class EventRegistry {
-  private readonly ajv = addFormats(new Ajv({ strict: true, allErrors: false }));
+  private readonly ajv = addFormats(new Ajv({ strict: true, allErrors: false, discriminator: true }));
   private readonly validateEnvelope = this.ajv.compile(EnvelopeSchema);
   private readonly versions = new Map<string, Map<number, Registered>>();
 
+  /** Versions of a type may come in any order within one call; each version > 1 needs its predecessor. */
   register(...definitions: EventDefinition[]): this {
-    for (const definition of definitions) {
-      const byVersion = this.versions.get(definition.type) ?? new Map<number, Registered>();
-      if (byVersion.has(definition.version)) throw new Error(`${definition.type} v${definition.version} is registered twice`);
-      if (definition.version > 1 && !definition.upcast) throw new Error(`${definition.type} v${definition.version} needs an upcast from v${definition.version - 1}`);
-      byVersion.set(definition.version, { definition, validate: this.ajv.compile(definition.schema) });
-      this.versions.set(definition.type, byVersion);
-    }
+    for (const definition of [...definitions].sort((a, b) => a.version - b.version)) this.add(definition);
     return this;
   }
 
   definitions(): EventDefinition[] {
-    return [...this.versions.values()].flatMap((byVersion) => [...byVersion.values()].map((r) => r.definition));
+    return [...this.versions.values()].flatMap((byVersion) => [...byVersion.values()].map((registered) => registered.definition));
   }
 
   latestVersion(type: string): number {
@@ -64,71 +49,97 @@ export class EventRegistry {
     return Math.max(...byVersion.keys());
   }
 
-  /** A well-formed envelope at the latest version of its type, ready for the event store or Kafka. */
-  createEnvelope<D extends EventDefinition>(definition: D, input: NewEnvelope<EventData<D>>): Envelope<EventData<D>> {
+  /**
+   * A checked envelope for the event store or Kafka. Producers write only the latest version:
+   * older ones exist on the topics, and are read through their upcasters.
+   */
+  createEnvelope<Definition extends EventDefinition>(definition: Definition, input: NewEnvelope<EventData<Definition>>): EnvelopeOf<Definition> {
+    const { type, version } = definition;
+    if (this.versions.get(type)?.get(version)?.definition !== definition) throw new Error(`${type} v${version} is not registered here`);
+    const latest = this.latestVersion(type);
+    if (version !== latest) throw new Error(`${type} v${version} is superseded by v${latest}: write the latest version`);
     const id = input.id ?? randomUUID();
-    const envelope: Envelope<EventData<D>> = {
-      specversion: '1.0',
+    const envelope = {
+      specversion: '1.0' as const,
       id,
       source: input.source,
-      type: definition.type,
+      type,
       subject: input.subject,
       time: typeof input.time === 'string' ? input.time : input.time.toISOString(),
-      datacontenttype: 'application/json',
-      dataschema: dataSchemaUri(definition.type, definition.version),
-      schemaversion: definition.version,
+      datacontenttype: 'application/json' as const,
+      dataschema: dataSchemaUri(type, version),
+      schemaversion: version,
       correlationid: input.correlationId ?? id,
       causationid: input.causationId ?? id,
       data: input.data,
-    };
-    this.check(envelope);
+    } as EnvelopeOf<Definition>;
+    this.checkOutgoing(envelope);
     return envelope;
   }
 
-  /** Validates and serialises; a producer never sends what a consumer would reject. */
+  /** Validates, then serialises: a producer never sends what a consumer would dead-letter. */
   encode(envelope: Envelope): string {
-    this.check(envelope);
+    this.checkOutgoing(envelope);
     return JSON.stringify(envelope);
   }
 
-  /** Parses, validates and upcasts a raw Kafka value to the latest version of its type. */
-  decode(value: Buffer | string): Envelope {
+  /** A raw Kafka value to a valid envelope at the latest version of its type, or InvalidMessageError. */
+  decode(value: Buffer | string | null | undefined): Envelope {
+    if (value === null || value === undefined) throw new InvalidMessageError('value is empty (a tombstone?)');
     let parsed: unknown;
     try {
       parsed = JSON.parse(typeof value === 'string' ? value : value.toString('utf8'));
     } catch {
       throw new InvalidMessageError('value is not JSON');
     }
-    const envelope = this.check(parsed);
-    return this.upcast(envelope);
+    return this.upcast(this.check(parsed));
+  }
+
+  private add(definition: EventDefinition): void {
+    const { type, version } = definition;
+    if (!/^[A-Z][A-Za-z0-9]{0,99}$/.test(type)) throw new Error(`'${type}' is not a PascalCase event type`);
+    if (!Number.isInteger(version) || version < 1) throw new Error(`${type}: version ${version} is not an integer from 1`);
+    const byVersion = this.versions.get(type) ?? new Map<number, Registered>();
+    if (byVersion.has(version)) throw new Error(`${type} v${version} is registered twice`);
+    if (version > 1) {
+      const previous = byVersion.get(version - 1);
+      if (!previous) throw new Error(`${type} v${version} needs v${version - 1}: upcasting goes one version at a time`);
+      if (!definition.upcast) throw new Error(`${type} v${version} needs an upcast from v${version - 1}`);
+      if (previous.definition.topic !== definition.topic) throw new Error(`${type} v${version} cannot move from ${previous.definition.topic}`);
+    }
+    byVersion.set(version, { definition, validate: this.ajv.compile(definition.schema) });
+    this.versions.set(type, byVersion);
+  }
+
+  /** The dossier id is the Kafka key: a dossier's events must share it to stay in order. */
+  private checkOutgoing(envelope: Envelope): void {
+    this.check(envelope);
+    const dossierId = (envelope.data as { dossierId?: unknown }).dossierId;
+    if (typeof dossierId === 'string' && envelope.subject !== dossierId) throw new InvalidMessageError('subject: must equal data.dossierId');
   }
 
   private check(candidate: unknown): Envelope {
-    if (!this.validateEnvelope(candidate)) throw new InvalidMessageError(`envelope${describe(this.validateEnvelope.errors)}`);
+    if (!this.validateEnvelope(candidate)) throw new InvalidMessageError(explainSchemaErrors('envelope', this.validateEnvelope.errors));
     const envelope = candidate as Envelope;
-    const registered = this.versions.get(envelope.type)?.get(envelope.schemaversion);
-    if (!registered) throw new InvalidMessageError(`unknown event type '${envelope.type}' version ${envelope.schemaversion}`);
-    if (!registered.validate(envelope.data)) throw new InvalidMessageError(`${envelope.type} v${envelope.schemaversion} data${describe(registered.validate.errors)}`);
+    const { type, schemaversion: version } = envelope;
+    if (!this.versions.has(type)) throw new InvalidMessageError(`unknown event type '${type}'`);
+    const registered = this.versions.get(type)?.get(version);
+    if (!registered) throw new InvalidMessageError(`unknown version ${version} of '${type}'`);
+    if (envelope.dataschema !== dataSchemaUri(type, version)) throw new InvalidMessageError(`envelope.dataschema: must be ${dataSchemaUri(type, version)}`);
+    if (!registered.validate(envelope.data)) throw new InvalidMessageError(explainSchemaErrors('data', registered.validate.errors));
     return envelope;
   }
 
+  /** One step at a time, each result validated: an upcaster bug is caught here, not in a handler. */
   private upcast(envelope: Envelope): Envelope {
-    const latest = this.latestVersion(envelope.type);
+    const byVersion = this.versions.get(envelope.type);
     let current = envelope;
-    for (let version = envelope.schemaversion + 1; version <= latest; version++) {
-      const next = this.versions.get(envelope.type)?.get(version);
-      if (!next?.definition.upcast) throw new InvalidMessageError(`no upcast to ${envelope.type} v${version}`);
-      current = { ...current, schemaversion: version, dataschema: dataSchemaUri(envelope.type, version), data: next.definition.upcast(current.data) };
-      if (!next.validate(current.data)) throw new InvalidMessageError(`${envelope.type} upcast to v${version} data${describe(next.validate.errors)}`);
+    for (let version = envelope.schemaversion + 1; byVersion?.has(version); version++) {
+      const next = byVersion.get(version) as Registered;
+      const data = next.definition.upcast?.(current.data);
+      if (!next.validate(data)) throw new InvalidMessageError(explainSchemaErrors(`upcast to v${version} data`, next.validate.errors));
+      current = { ...current, schemaversion: version, dataschema: dataSchemaUri(envelope.type, version), data };
     }
     return current;
   }
-}
-
-/** Names the path and the rule, never the value (it may be personal data). */
-function describe(errors: ErrorObject[] | null | undefined): string {
-  const first = errors?.[0];
-  if (!first) return ' is invalid';
-  const extra = first.keyword === 'additionalProperties' ? ` '${String(first.params['additionalProperty'])}'` : '';
-  return `${first.instancePath.replaceAll('/', '.')}: ${first.message ?? first.keyword}${extra}`;
 }

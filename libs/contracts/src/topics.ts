@@ -37,8 +37,14 @@ export const TopicConfigs: Readonly<Record<TopicName, Readonly<Record<string, st
   [Topics.catalogue]: compacted,
 };
 
-export function topicSettings(topic: TopicName, numPartitions = DEFAULT_PARTITIONS): TopicSettings {
-  return { topic, numPartitions, config: { ...TopicConfigs[topic] } };
+/** A topic not named above (a test's own topic, say) is treated as an event topic: kept forever. */
+export function topicSettings(topic: string, numPartitions = DEFAULT_PARTITIONS): TopicSettings {
+  const config = isTopicName(topic) ? TopicConfigs[topic] : keptForever;
+  return { topic, numPartitions, config: { ...config } };
+}
+
+export function isTopicName(topic: string): topic is TopicName {
+  return Object.prototype.hasOwnProperty.call(TopicConfigs, topic);
 }
 
 export function allTopicSettings(numPartitions = DEFAULT_PARTITIONS): TopicSettings[] {
@@ -55,7 +61,7 @@ export function dlqTopic(topic: string, consumerGroup: string): string {
   return name;
 }
 
-/** One partition: dead letters are rare and read by people in order; kept until someone replays them. */
+/** One partition: dead letters are rare and read by people, in order; kept forever like their source topic. */
 export function dlqTopicSettings(topic: string, consumerGroup: string): TopicSettings {
   return { topic: dlqTopic(topic, consumerGroup), numPartitions: 1, config: { ...keptForever } };
 }

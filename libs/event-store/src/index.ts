@@ -8,5 +8,6 @@ export * from './postgres/checkpoint-store';
 export * from './postgres/catch-up-subscription';
 export * from './postgres/parked-messages';
 export { quoteSchema } from './postgres/identifiers';
-export { EventRow, toRecordedEvent } from './postgres/event-row';
+export { toRecordedEvent } from './postgres/event-row';
+export type { EventRow } from './postgres/event-row';
 export * from './decider';

@@ -10,6 +10,7 @@ export * from './inbox/errors';
 export * from './inbox/message-handler';
 export * from './inbox/dead-letter';
 export * from './inbox/parked-message-drain';
-export { InboxConsumer, InboxConsumerOptions, ConsumerCounters, ConsumerState } from './inbox/inbox-consumer';
+export { InboxConsumer } from './inbox/inbox-consumer';
+export type { InboxConsumerOptions, ConsumerCounters, ConsumerState } from './inbox/inbox-consumer';
 export * from './nest/messaging.options';
 export * from './nest/messaging.module';

@@ -1,12 +1,14 @@
 import { Type } from '@sinclair/typebox';
-import { defineEvent } from '../registry';
+import { defineEvent } from '../event-definition';
 import { Topics } from '../topics';
-import { ApplicantRef, Channel, Component, DeliveryMethod, DossierCode, Id, Instant, ProcedureCode, ProcedureSnapshot, UnitCode, Uuid } from './common.schemas';
+import { ApplicantRef, Channel, Component, DeliveryMethod, DossierCode, Id, Instant, ProcedureCode, ProcedureSnapshot, ProcedureVersion, Reason, UnitCode, Uuid } from './common.schemas';
+import { Literals, strict } from './schema-helpers';
 
-const strict = { additionalProperties: false } as const;
+/** Intake's events about a dossier; subject and key: the dossier id. */
 const topic = Topics.intake;
-const Reason = Type.String({ minLength: 1, maxLength: 2000 });
+const Missing = Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { minItems: 1 });
 
+/** The code is given here, so the applicant can track the dossier before it is received. */
 export const DossierSubmitted = defineEvent({
   type: 'DossierSubmitted',
   version: 1,
@@ -19,23 +21,25 @@ export const DossierSubmitted = defineEvent({
       channel: Channel,
       unit: UnitCode,
       procedureCode: ProcedureCode,
-      procedureVersion: Type.Integer({ minimum: 1 }),
+      procedureVersion: ProcedureVersion,
       applicantRef: ApplicantRef,
-      applicantKind: Type.Union([Type.Literal('INDIVIDUAL'), Type.Literal('ORGANISATION')]),
-      components: Type.Array(Component),
+      applicantKind: Literals('INDIVIDUAL', 'ORGANISATION'),
+      components: Type.Array(Component, { minItems: 1 }),
       delivery: DeliveryMethod,
     },
     strict,
   ),
 });
 
+/** Returned at reception (Mẫu 02): the clock has not started, so it is not a supplement request. */
 export const DossierReturnedForSupplement = defineEvent({
   type: 'DossierReturnedForSupplement',
   version: 1,
   topic,
-  schema: Type.Object({ dossierId: Uuid, code: DossierCode, returnedAt: Instant, missing: Type.Array(Type.String({ maxLength: 500 }), { minItems: 1 }), officerId: Id }, strict),
+  schema: Type.Object({ dossierId: Uuid, code: DossierCode, returnedAt: Instant, missing: Missing, officerId: Id }, strict),
 });
 
+/** Starts everything downstream; carries the terms in force so no service asks intake for them. */
 export const DossierReceived = defineEvent({
   type: 'DossierReceived',
   version: 1,
@@ -49,7 +53,7 @@ export const DossierReceived = defineEvent({
       channel: Channel,
       unit: UnitCode,
       applicantRef: ApplicantRef,
-      components: Type.Array(Component),
+      components: Type.Array(Component, { minItems: 1 }),
       delivery: DeliveryMethod,
       procedure: ProcedureSnapshot,
       officerId: Id,
@@ -58,6 +62,7 @@ export const DossierReceived = defineEvent({
   ),
 });
 
+/** Mẫu 03: refused at reception; a finished dossier for the 766 on-time count. */
 export const DossierRejected = defineEvent({
   type: 'DossierRejected',
   version: 1,
@@ -65,6 +70,7 @@ export const DossierRejected = defineEvent({
   schema: Type.Object({ dossierId: Uuid, code: DossierCode, rejectedAt: Instant, reason: Reason, officerId: Id }, strict),
 });
 
+/** The applicant's documents arrived at the one-stop desk; processing resumes the clock on it. */
 export const SupplementProvided = defineEvent({
   type: 'SupplementProvided',
   version: 1,

@@ -1,35 +1,53 @@
 import { Type } from '@sinclair/typebox';
-import { defineEvent } from '../registry';
+import { defineEvent } from '../event-definition';
 import { Topics } from '../topics';
-import { ApplicantRef, Channel, DeliveryMethod, DossierCode, Id, Instant, Outcome, ProcedureCode, ResultDocument, UnitCode, Uuid } from './common.schemas';
+import { ApplicantRef, Channel, DeliveryMethod, DossierCode, Id, Instant, Outcome, ProcedureCode, ProcedureVersion, Reason, ResultDocument, UnitCode, Uuid } from './common.schemas';
+import { Literals, strict } from './schema-helpers';
 
-const strict = { additionalProperties: false } as const;
+/** Processing's events about a handling case; subject and key: the dossier id. */
 const topic = Topics.processing;
-const Reason = Type.String({ minLength: 1, maxLength: 2000 });
-const Minutes = Type.Integer({ minimum: 0 });
+/** Working time, counted by the unit's office hours and holidays (libs/calendar). */
+const WorkingMinutes = Type.Integer({ minimum: 0 });
+/** A pause for payment-first is not a supplement: it never makes a dossier late (766). */
+const PauseReason = Literals('SUPPLEMENT', 'AWAITING_PAYMENT');
 
 export const CaseAssigned = defineEvent({
   type: 'CaseAssigned',
   version: 1,
   topic,
-  schema: Type.Object({ dossierId: Uuid, assignedAt: Instant, agency: UnitCode, department: Type.Optional(Id), officerId: Type.Optional(Id), step: Type.Integer({ minimum: 1 }) }, strict),
+  schema: Type.Object(
+    { dossierId: Uuid, assignedAt: Instant, agency: UnitCode, step: Type.Integer({ minimum: 1 }), department: Type.Optional(Id), officerId: Type.Optional(Id) },
+    strict,
+  ),
 });
 
+/** An inter-agency step ends: statistics attribute the time spent to the agency that spent it. */
 export const CaseHandedOff = defineEvent({
   type: 'CaseHandedOff',
   version: 1,
   topic,
-  schema: Type.Object({ dossierId: Uuid, handedOffAt: Instant, fromAgency: UnitCode, toAgency: UnitCode, workingMinutesSpent: Minutes }, strict),
+  schema: Type.Object({ dossierId: Uuid, handedOffAt: Instant, fromAgency: UnitCode, toAgency: UnitCode, workingMinutesSpent: WorkingMinutes }, strict),
 });
 
+/** After reception; the second one makes the dossier late (Decision 766). */
 export const SupplementRequested = defineEvent({
   type: 'SupplementRequested',
   version: 1,
   topic,
-  schema: Type.Object({ dossierId: Uuid, requestId: Id, requestedAt: Instant, missing: Type.Array(Type.String({ maxLength: 500 }), { minItems: 1 }), agency: UnitCode, officerId: Id }, strict),
+  schema: Type.Object(
+    {
+      dossierId: Uuid,
+      requestId: Id,
+      requestedAt: Instant,
+      missing: Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { minItems: 1 }),
+      agency: UnitCode,
+      officerId: Id,
+      /** 1 for the first request; the count is what 766 judges. */
+      sequence: Type.Integer({ minimum: 1 }),
+    },
+    strict,
+  ),
 });
-
-const PauseReason = Type.Union([Type.Literal('SUPPLEMENT'), Type.Literal('AWAITING_PAYMENT')]);
 
 export const ProcessingPaused = defineEvent({
   type: 'ProcessingPaused',
@@ -38,13 +56,15 @@ export const ProcessingPaused = defineEvent({
   schema: Type.Object({ dossierId: Uuid, pausedAt: Instant, reason: PauseReason }, strict),
 });
 
+/** Carries the due date moved by the pause, so no consumer recomputes working time. */
 export const ProcessingResumed = defineEvent({
   type: 'ProcessingResumed',
   version: 1,
   topic,
-  schema: Type.Object({ dossierId: Uuid, resumedAt: Instant, reason: PauseReason, dueAt: Instant }, strict),
+  schema: Type.Object({ dossierId: Uuid, resumedAt: Instant, reason: PauseReason, pausedWorkingMinutes: WorkingMinutes, dueAt: Instant }, strict),
 });
 
+/** Only an extension approved before the due date moves it. */
 export const DeadlineExtended = defineEvent({
   type: 'DeadlineExtended',
   version: 1,
@@ -66,6 +86,7 @@ export const DossierOverdue = defineEvent({
   schema: Type.Object({ dossierId: Uuid, detectedAt: Instant, dueAt: Instant, agency: UnitCode }, strict),
 });
 
+/** Mẫu 04. The new appointment never changes the on-time verdict: the dossier is already late. */
 export const ApologyIssued = defineEvent({
   type: 'ApologyIssued',
   version: 1,
@@ -73,6 +94,10 @@ export const ApologyIssued = defineEvent({
   schema: Type.Object({ dossierId: Uuid, issuedAt: Instant, dueAt: Instant, newAppointmentAt: Instant, reason: Reason, agency: UnitCode }, strict),
 });
 
+/**
+ * The decision, with the verdicts statistics need and the terms issuance needs (code, channel,
+ * delivery, applicant reference, e-result flags), so issuance never consumes intake.
+ */
 export const DossierResolved = defineEvent({
   type: 'DossierResolved',
   version: 1,
@@ -87,14 +112,14 @@ export const DossierResolved = defineEvent({
       dueAt: Instant,
       onTime: Type.Boolean(),
       supplementCount: Type.Integer({ minimum: 0 }),
-      pausedWorkingMinutes: Minutes,
+      pausedWorkingMinutes: WorkingMinutes,
       resultDocuments: Type.Array(ResultDocument),
       channel: Channel,
       delivery: DeliveryMethod,
       applicantRef: ApplicantRef,
       unit: UnitCode,
       procedureCode: ProcedureCode,
-      procedureVersion: Type.Integer({ minimum: 1 }),
+      procedureVersion: ProcedureVersion,
       eResultAllowed: Type.Boolean(),
       returnsDocument: Type.Boolean(),
       decidedBy: Id,
@@ -103,6 +128,7 @@ export const DossierResolved = defineEvent({
   ),
 });
 
+/** Processing ends without a decision; a finished dossier for 766, and a refund trigger for payment. */
 export const ProcessingStopped = defineEvent({
   type: 'ProcessingStopped',
   version: 1,

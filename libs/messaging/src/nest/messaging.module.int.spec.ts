@@ -75,5 +75,8 @@ describe('MessagingModule in a running service (real PostgreSQL and Kafka)', () 
     const ready = (await (await fetch(`${url.replace('[::1]', '127.0.0.1')}/health/ready`)).json()) as { status: string; info: Record<string, unknown> };
     expect(ready.status).toBe('ok');
     expect(Object.keys(ready.info)).toEqual(expect.arrayContaining(['database', `relay:${topic}`, `consumer:${topic}`]));
+    const metrics = await (await fetch(`${url.replace('[::1]', '127.0.0.1')}/metrics`)).text();
+    expect(metrics).toMatch(new RegExp(`motcua_consumer_messages\\{[^}]*outcome="applied"[^}]*\\} 1`));
+    expect(metrics).toMatch(/motcua_relay_position\{[^}]*\} [1-9]/);
   });
 });

@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger as NestLogger, OnApplicationBootstrap, OnApp
 import { ModuleRef } from '@nestjs/core';
 import { dlqTopicSettings, integrationEvents, topicSettings } from '@motcua/contracts';
 import { eventStoreMigrations, migrate, PgDatabase } from '@motcua/event-store';
-import { DATABASE, ReadinessRegistry } from '@motcua/platform';
+import { DATABASE, METRICS, ReadinessRegistry } from '@motcua/platform';
+import { Gauge, Registry } from 'prom-client';
 import { Kafka } from 'kafkajs';
 import { InboxConsumer } from '../inbox/inbox-consumer';
 import { messagingMigrations } from '../inbox/inbox.migrations';
@@ -30,6 +31,7 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, O
     @Inject(KAFKA) private readonly kafka: Kafka,
     private readonly readiness: ReadinessRegistry,
     private readonly moduleRef: ModuleRef,
+    @Inject(METRICS) private readonly metrics: { registry: Registry },
   ) {
     this.publisher = new KafkaPublisher(kafka);
   }
@@ -69,6 +71,32 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, O
       this.readiness.register({ name: `consumer:${topic}`, check: () => ({ ready: consumer.status().ready, detail: consumer.status().state }) });
       consumer.startInBackground();
     }
+    this.registerMetrics();
+  }
+
+  /** What operations watch: per consumer group, messages by outcome; the relay's log position. */
+  private registerMetrics(): void {
+    const consumers = this.consumers;
+    const relay = () => this.relay;
+    new Gauge({
+      name: 'motcua_consumer_messages',
+      help: 'Messages handled since start, by consumer group and outcome',
+      labelNames: ['group', 'outcome'],
+      registers: [this.metrics.registry],
+      collect() {
+        for (const consumer of consumers) {
+          for (const [outcome, value] of Object.entries(consumer.counters)) this.set({ group: consumer.status().name, outcome }, value);
+        }
+      },
+    });
+    new Gauge({
+      name: 'motcua_relay_position',
+      help: 'Global position of the last event the relay published',
+      registers: [this.metrics.registry],
+      collect() {
+        this.set(Number(relay()?.status().position?.position ?? 0));
+      },
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

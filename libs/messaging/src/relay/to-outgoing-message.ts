@@ -1,11 +1,13 @@
-import { Envelope, headersOf } from '@motcua/contracts';
+import { dataSchemaUri, Envelope, headersOf } from '@motcua/contracts';
 import type { RecordedEvent } from '@motcua/event-store';
 import { OutgoingMessage } from '../kafka/publisher';
 
 /**
  * The default translation: a stored event is published as the integration event of the same type
  * and schema version, its id kept (consumers deduplicate on it), keyed by its subject (the
- * dossier id) so one dossier's events stay in order on one partition.
+ * dossier id) so one dossier's events stay in order on one partition. It does not validate:
+ * services validate when they record (registry.createEnvelope), and a relay that refused a stored
+ * event would stall the whole log behind it.
  */
 export function toOutgoingMessage(event: RecordedEvent, source: string): OutgoingMessage {
   const subject = event.metadata.subject ?? event.streamId;
@@ -17,7 +19,7 @@ export function toOutgoingMessage(event: RecordedEvent, source: string): Outgoin
     subject,
     time: event.metadata.time ?? event.recordedAt.toISOString(),
     datacontenttype: 'application/json',
-    dataschema: `urn:motcua:${event.type}:${event.schemaVersion}`,
+    dataschema: dataSchemaUri(event.type, event.schemaVersion),
     schemaversion: event.schemaVersion,
     correlationid: event.metadata.correlationId ?? event.id,
     causationid: event.metadata.causationId ?? event.id,
