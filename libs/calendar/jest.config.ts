@@ -1,0 +1,5 @@
+export default {
+  displayName: 'calendar',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

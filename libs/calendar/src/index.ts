@@ -1,0 +1,3 @@
+export * from './holiday-table';
+export * from './working-calendar';
+export { localDate } from './local-time';
