@@ -1,0 +1,5 @@
+export default {
+  displayName: 'intake',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'processing',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};
