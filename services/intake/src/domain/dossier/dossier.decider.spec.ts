@@ -1,0 +1,80 @@
+import { DossierCommand } from './dossier.commands';
+import { dossierDecider } from './dossier.decider';
+import { DossierEvent, DossierEventOf } from './dossier.events';
+
+const dossierId = '7d0c8f6e-3f4c-4d8e-9a55-0d6f3b1c2a10';
+const code = 'H56.22-251122-0042';
+const at = '2025-11-22T02:00:00.000Z';
+const submitted: DossierEventOf<'DossierSubmitted'>['data'] = {
+  dossierId,
+  code,
+  submittedAt: at,
+  channel: 'ONLINE',
+  unit: 'H56.22',
+  procedureCode: '1.001612',
+  procedureVersion: 1,
+  applicantRef: 'a'.repeat(64),
+  applicantKind: 'INDIVIDUAL',
+  components: [{ componentId: 'c1', name: 'Tờ khai', provenance: 'ELECTRONIC', documentId: 'doc-1' }],
+  delivery: 'ONLINE',
+};
+const received = { dossierId, receivedAt: at, officerId: 'officer-1' } as DossierEventOf<'DossierReceived'>['data'];
+const returned: DossierEventOf<'DossierReturnedForSupplement'>['data'] = { dossierId, code, returnedAt: at, missing: ['Bản sao giấy khai sinh'], officerId: 'officer-1' };
+const provided: DossierEventOf<'SupplementProvided'>['data'] = { dossierId, code, providedAt: at, components: submitted.components };
+const rejected: DossierEventOf<'DossierRejected'>['data'] = { dossierId, code, rejectedAt: at, reason: 'Không thuộc thẩm quyền', officerId: 'officer-1' };
+const withdrawn: DossierEventOf<'DossierWithdrawn'>['data'] = { dossierId, code, withdrawnAt: at };
+
+/** Given events, when a command, then events or an error code (emmett's DeciderSpecification). */
+function given(...history: DossierEvent[]) {
+  const state = history.reduce(dossierDecider.evolve, dossierDecider.initialState);
+  return {
+    when: (command: DossierCommand) => {
+      try {
+        return { events: dossierDecider.decide(command, state).map((e) => e.type), error: undefined };
+      } catch (error) {
+        return { events: [], error: (error as { code?: string }).code };
+      }
+    },
+  };
+}
+
+const ev = {
+  submitted: { type: 'DossierSubmitted', data: submitted } as const,
+  received: { type: 'DossierReceived', data: received } as const,
+  returned: { type: 'DossierReturnedForSupplement', data: returned } as const,
+  provided: { type: 'SupplementProvided', data: provided } as const,
+  rejected: { type: 'DossierRejected', data: rejected } as const,
+  withdrawn: { type: 'DossierWithdrawn', data: withdrawn } as const,
+};
+
+describe('dossier decider (reception desk)', () => {
+  it.each<[string, DossierEvent[], DossierCommand, string[] | string]>([
+    ['an online submission opens the dossier', [], { type: 'SubmitOnline', submitted }, ['DossierSubmitted']],
+    ['a counter registration submits and receives at once', [], { type: 'RegisterAtDesk', submitted, received }, ['DossierSubmitted', 'DossierReceived']],
+    ['the same id cannot be submitted twice', [ev.submitted], { type: 'SubmitOnline', submitted }, 'DOSSIER.ALREADY_EXISTS'],
+    ['an unknown dossier cannot be received', [], { type: 'Receive', received }, 'DOSSIER.NOT_FOUND'],
+    ['a submitted dossier is received', [ev.submitted], { type: 'Receive', received }, ['DossierReceived']],
+    ['a received dossier cannot be received again', [ev.submitted, ev.received], { type: 'Receive', received }, 'DOSSIER.ALREADY_RECEIVED'],
+    ['a submitted dossier is returned for supplement', [ev.submitted], { type: 'ReturnForSupplement', returned }, ['DossierReturnedForSupplement']],
+    ['a received dossier is not returned at the desk', [ev.submitted, ev.received], { type: 'ReturnForSupplement', returned }, 'DOSSIER.ILLEGAL_TRANSITION'],
+    ['a returned dossier cannot be received before the supplement', [ev.submitted, ev.returned], { type: 'Receive', received }, 'DOSSIER.ILLEGAL_TRANSITION'],
+    ['the supplement brings it back for reception', [ev.submitted, ev.returned], { type: 'ProvideSupplement', provided }, ['SupplementProvided']],
+    ['a resubmitted dossier is received', [ev.submitted, ev.returned, ev.provided], { type: 'Receive', received }, ['DossierReceived']],
+    ['the desk takes documents for a received dossier', [ev.submitted, ev.received], { type: 'ProvideSupplement', provided }, ['SupplementProvided']],
+    ['a supplement for a dossier not asked for one is refused', [ev.submitted], { type: 'ProvideSupplement', provided }, 'DOSSIER.ILLEGAL_TRANSITION'],
+    ['a submitted dossier is rejected', [ev.submitted], { type: 'Reject', rejected }, ['DossierRejected']],
+    ['a received dossier is not rejected at the desk', [ev.submitted, ev.received], { type: 'Reject', rejected }, 'DOSSIER.ILLEGAL_TRANSITION'],
+    ['the applicant withdraws a received dossier', [ev.submitted, ev.received], { type: 'Withdraw', withdrawn }, ['DossierWithdrawn']],
+    ['a withdrawn dossier takes no more changes', [ev.submitted, ev.withdrawn], { type: 'Receive', received }, 'DOSSIER.CLOSED'],
+    ['a rejected dossier cannot be withdrawn', [ev.submitted, ev.rejected], { type: 'Withdraw', withdrawn }, 'DOSSIER.CLOSED'],
+  ])('%s', (_case, history, command, expected) => {
+    const outcome = given(...history).when(command);
+    if (typeof expected === 'string') expect(outcome).toEqual({ events: [], error: expected });
+    else expect(outcome).toEqual({ events: expected, error: undefined });
+  });
+
+  it('counts supplements before reception apart from the legal clock', () => {
+    const state = [ev.submitted, ev.returned, ev.provided].reduce(dossierDecider.evolve, dossierDecider.initialState);
+    expect(state).toMatchObject({ status: 'SUBMITTED', code, unit: 'H56.22', supplementsBeforeReception: 1 });
+  });
+});

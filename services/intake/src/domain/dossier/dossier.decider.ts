@@ -1,0 +1,48 @@
+import type { DossierCommand } from './dossier.commands';
+import { DossierAlreadyExistsError, DossierAlreadyReceivedError, DossierClosedError, DossierNotFoundError, IllegalTransitionError } from './dossier.errors';
+import type { DossierEvent } from './dossier.events';
+import { assertNever, DossierState, DossierStatus, evolveDossier, initialDossierState } from './dossier.state';
+
+const CLOSED: DossierStatus[] = ['REJECTED', 'WITHDRAWN'];
+
+/** The reception desk's rules for one dossier: decide(command, state) → events, or a typed error. */
+export function decideDossier(command: DossierCommand, state: DossierState): DossierEvent[] {
+  if (command.type === 'SubmitOnline' || command.type === 'RegisterAtDesk') {
+    if (state.status !== 'NONE') throw new DossierAlreadyExistsError();
+  } else if (state.status === 'NONE') {
+    throw new DossierNotFoundError();
+  }
+  if (CLOSED.includes(state.status)) throw new DossierClosedError(state.status);
+
+  switch (command.type) {
+    case 'SubmitOnline':
+      return [{ type: 'DossierSubmitted', data: command.submitted }];
+    case 'RegisterAtDesk':
+      // Counter and postal dossiers are submitted and received by one officer's act.
+      return [
+        { type: 'DossierSubmitted', data: command.submitted },
+        { type: 'DossierReceived', data: command.received },
+      ];
+    case 'Receive':
+      if (state.status === 'RECEIVED') throw new DossierAlreadyReceivedError();
+      if (state.status !== 'SUBMITTED') throw new IllegalTransitionError('Receive', state.status);
+      return [{ type: 'DossierReceived', data: command.received }];
+    case 'ReturnForSupplement':
+      if (state.status !== 'SUBMITTED') throw new IllegalTransitionError('ReturnForSupplement', state.status);
+      return [{ type: 'DossierReturnedForSupplement', data: command.returned }];
+    case 'Reject':
+      if (state.status !== 'SUBMITTED' && state.status !== 'RETURNED_FOR_SUPPLEMENT') throw new IllegalTransitionError('Reject', state.status);
+      return [{ type: 'DossierRejected', data: command.rejected }];
+    case 'ProvideSupplement':
+      // Before reception: answers a Mẫu 02 return. After reception the desk takes documents a
+      // processing officer asked for; whether one was asked is processing's to judge.
+      if (state.status !== 'RETURNED_FOR_SUPPLEMENT' && state.status !== 'RECEIVED') throw new IllegalTransitionError('ProvideSupplement', state.status);
+      return [{ type: 'SupplementProvided', data: command.provided }];
+    case 'Withdraw':
+      return [{ type: 'DossierWithdrawn', data: command.withdrawn }];
+    default:
+      return assertNever(command);
+  }
+}
+
+export const dossierDecider = { initialState: initialDossierState, evolve: evolveDossier, decide: decideDossier };

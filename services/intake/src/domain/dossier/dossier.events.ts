@@ -1,0 +1,24 @@
+import type {
+  DossierReceived,
+  DossierRejected,
+  DossierReturnedForSupplement,
+  DossierSubmitted,
+  DossierWithdrawn,
+  EventData,
+  SupplementProvided,
+} from '@motcua/contracts';
+
+/**
+ * Intake's dossier events. They carry no personal data (the applicant is `applicantRef`; names
+ * and ID numbers live in intake's erasable applicant table), so they are stored and published in
+ * the integration shape of libs/contracts.
+ */
+export type DossierEvent =
+  | { type: 'DossierSubmitted'; data: EventData<typeof DossierSubmitted> }
+  | { type: 'DossierReturnedForSupplement'; data: EventData<typeof DossierReturnedForSupplement> }
+  | { type: 'DossierReceived'; data: EventData<typeof DossierReceived> }
+  | { type: 'DossierRejected'; data: EventData<typeof DossierRejected> }
+  | { type: 'SupplementProvided'; data: EventData<typeof SupplementProvided> }
+  | { type: 'DossierWithdrawn'; data: EventData<typeof DossierWithdrawn> };
+
+export type DossierEventOf<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;
