@@ -18,3 +18,4 @@ export * from './health/readiness';
 export * from './logging/logging';
 export * from './metrics/metrics';
 export * from './openapi/openapi';
+export * from './idempotency/idempotency';

@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import { PgDatabase, quoteSchema } from '@motcua/event-store';
+import type { Migration } from '@motcua/event-store';
+import { DomainError } from '../errors/domain-error';
+
+export const idempotencyMigrations: Migration[] = [
+  {
+    id: 'platform/001_idempotency_keys',
+    up: (s) => `
+      create table ${s}.idempotency_keys (
+        client text not null,
+        key text not null,
+        request_hash text not null,
+        response jsonb not null,
+        created_at timestamptz not null default now(),
+        primary key (client, key)
+      );
+      comment on table ${s}.idempotency_keys is 'First answer to each Idempotency-Key, written in the transaction of the work it answers.';
+    `,
+  },
+];
+
+export class IdempotencyKeyReusedError extends DomainError {
+  constructor() {
+    super('IDEMPOTENCY.KEY_REUSED', 'RULE', 'This Idempotency-Key was already used with a different request body');
+  }
+}
+
+class LostRace extends Error {}
+
+/** A stable hash of a request body: RFC 8785 canonical JSON, so key order does not matter. */
+export function requestHash(body: unknown): string {
+  return createHash('sha256').update(canonicalize(body) ?? 'null').digest('hex');
+}
+
+/**
+ * Idempotent POSTs: the same client and key with the same body get the first answer back and
+ * change nothing; with another body, 422. The key's record commits with the work it answers, so
+ * it survives restarts and never exists without that work (or the work without it).
+ */
+export class IdempotentRequests {
+  private readonly s: string;
+
+  constructor(
+    private readonly db: PgDatabase,
+    schema: string,
+  ) {
+    this.s = quoteSchema(schema);
+  }
+
+  async run<T>(client: string, key: string, body: unknown, work: () => Promise<T>): Promise<{ response: T; replayed: boolean }> {
+    const hash = requestHash(body);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const earlier = await this.recall<T>(client, key, hash);
+      if (earlier !== undefined) return { response: earlier, replayed: true };
+      try {
+        const response = await this.db.transaction(async () => {
+          const result = await work();
+          const { rowCount } = await this.db.query(
+            `insert into ${this.s}.idempotency_keys (client, key, request_hash, response) values ($1, $2, $3, $4)
+             on conflict (client, key) do nothing`,
+            [client, key, hash, JSON.stringify(result)],
+          );
+          // The same key committed first in a concurrent request: undo this work, answer with that one.
+          if (rowCount === 0) throw new LostRace();
+          return result;
+        });
+        return { response, replayed: false };
+      } catch (error) {
+        if (!(error instanceof LostRace)) throw error;
+      }
+    }
+    throw new Error('idempotent request kept losing races');
+  }
+
+  private async recall<T>(client: string, key: string, hash: string): Promise<T | undefined> {
+    const { rows } = await this.db.query<{ request_hash: string; response: T }>(
+      `select request_hash, response from ${this.s}.idempotency_keys where client = $1 and key = $2`,
+      [client, key],
+    );
+    if (rows.length === 0) return undefined;
+    if (rows[0].request_hash !== hash) throw new IdempotencyKeyReusedError();
+    return rows[0].response;
+  }
+}
