@@ -1,0 +1,17 @@
+import type { ProcessingTime } from '@motcua/calendar';
+import type { CaseEvent } from './case.events';
+
+type Opened = Extract<CaseEvent, { type: 'CaseOpened' }>['data'];
+type Resolved = Extract<CaseEvent, { type: 'DossierResolved' }>['data'];
+
+/** Every command carries its instant from the service's clock; the decider never reads one. */
+export type CaseCommand =
+  | { type: 'OpenCase'; received: Opened }
+  | { type: 'HandOff'; at: Date }
+  | { type: 'RequestSupplement'; at: Date; requestId: string; missing: string[]; officerId: string }
+  | { type: 'ResumeAfterSupplement'; at: Date }
+  | { type: 'RecordPayment'; at: Date }
+  | { type: 'ExtendDeadline'; at: Date; by: ProcessingTime; reason: string; approvedBy: string }
+  | { type: 'Resolve'; at: Date; outcome: Resolved['outcome']; resultDocuments: Resolved['resultDocuments']; decidedBy: string }
+  | { type: 'StopProcessing'; at: Date; reason: string; decidedBy: string }
+  | { type: 'Withdraw'; at: Date };

@@ -1,0 +1,170 @@
+import { WorkingCalendar } from '@motcua/calendar';
+import type { CaseCommand } from './case.commands';
+import { caseDecider } from './case.decider';
+import type { CaseEvent } from './case.events';
+
+const calendar = new WorkingCalendar();
+const decider = caseDecider(calendar);
+const vn = (local: string) => new Date(`${local}+07:00`);
+const dossierId = '5c3f7a2e-1b4d-4e6f-8a9b-0c1d2e3f4a5b';
+
+type Opened = Extract<CaseEvent, { type: 'CaseOpened' }>['data'];
+const received = (overrides: Partial<Opened['procedure']> = {}): Opened => ({
+  dossierId,
+  code: 'H56.22-250303-0007',
+  receivedAt: vn('2025-03-03T09:00').toISOString(),
+  dueAt: vn('2025-03-17T09:00').toISOString(),
+  channel: 'ONLINE',
+  unit: 'H56.22',
+  applicantRef: 'a'.repeat(64),
+  components: [{ componentId: 'c1', name: 'Đơn', provenance: 'ELECTRONIC', documentId: 'doc-1' }],
+  delivery: 'ONLINE',
+  officerId: 'reception-1',
+  procedure: {
+    code: 'SAMPLE.0002',
+    version: 1,
+    name: 'Chuyển nhượng quyền sử dụng đất',
+    field: 'Đất đai',
+    level: 'COMMUNE',
+    serviceLevel: 'PARTIAL',
+    processingTime: { value: 10, unit: 'WORKING_DAYS' },
+    agencies: ['H56.22', 'H56.10', 'H56.30'],
+    fees: [],
+    payFirst: false,
+    eResultAllowed: true,
+    returnsDocument: true,
+    refundRule: 'NONE',
+    ...overrides,
+  },
+});
+
+/** Given events, when commands in turn: the events each produced, or its error code. */
+function run(history: CaseEvent[], ...commands: CaseCommand[]) {
+  let state = history.reduce(decider.evolve, decider.initialState);
+  const outcomes: (CaseEvent[] | string)[] = [];
+  for (const command of commands) {
+    try {
+      const events = decider.decide(command, state);
+      state = events.reduce(decider.evolve, state);
+      outcomes.push(events);
+    } catch (error) {
+      outcomes.push((error as { code: string }).code);
+    }
+  }
+  return { outcomes, state };
+}
+
+const opened = (overrides: Partial<Opened['procedure']> = {}) => decider.decide({ type: 'OpenCase', received: received(overrides) }, decider.initialState);
+const resolve = (local: string): CaseCommand => ({ type: 'Resolve', at: vn(local), outcome: 'APPROVED', resultDocuments: [], decidedBy: 'leader-1' });
+const types = (outcome: CaseEvent[] | string) => (typeof outcome === 'string' ? outcome : outcome.map((e) => e.type));
+const dataOf = <T extends CaseEvent['type']>(outcome: CaseEvent[] | string, type: T) =>
+  (outcome as CaseEvent[]).find((e): e is Extract<CaseEvent, { type: T }> => e.type === type)?.data;
+
+describe('handling case decider', () => {
+  it('opens a case at the first agency, once', () => {
+    const { outcomes } = run([], { type: 'OpenCase', received: received() }, { type: 'OpenCase', received: received() });
+    expect(outcomes.map(types)).toEqual([['CaseOpened', 'CaseAssigned'], []]);
+    expect(dataOf(outcomes[0], 'CaseAssigned')).toMatchObject({ agency: 'H56.22', step: 1 });
+  });
+
+  it('waits for payment from reception when the procedure says pay first, and moves the due date by the wait', () => {
+    const { outcomes, state } = run([], { type: 'OpenCase', received: received({ payFirst: true }) }, { type: 'RecordPayment', at: vn('2025-03-04T09:00') });
+    expect(types(outcomes[0])).toEqual(['CaseOpened', 'CaseAssigned', 'ProcessingPaused']);
+    expect(dataOf(outcomes[1], 'ProcessingResumed')).toMatchObject({ reason: 'AWAITING_PAYMENT', pausedWorkingMinutes: 450, dueAt: vn('2025-03-18T09:00').toISOString() });
+    expect(state.supplementRequests).toBe(0);
+  });
+
+  it('hands off along the agencies, charging each the working time it spent', () => {
+    const { outcomes } = run(opened(), { type: 'HandOff', at: vn('2025-03-05T09:00') }, { type: 'HandOff', at: vn('2025-03-06T09:00') }, { type: 'HandOff', at: vn('2025-03-07T09:00') });
+    expect(dataOf(outcomes[0], 'CaseHandedOff')).toMatchObject({ fromAgency: 'H56.22', toAgency: 'H56.10', workingMinutesSpent: 900 });
+    expect(dataOf(outcomes[1], 'CaseAssigned')).toMatchObject({ agency: 'H56.30', step: 3 });
+    expect(outcomes[2]).toBe('CASE.NO_NEXT_AGENCY');
+  });
+
+  it('does not charge an agency for the time the applicant took to supplement', () => {
+    const { outcomes } = run(
+      opened(),
+      { type: 'RequestSupplement', at: vn('2025-03-03T10:00'), requestId: 'r1', missing: ['Bản đồ thửa đất'], officerId: 'o1' },
+      { type: 'ResumeAfterSupplement', at: vn('2025-03-04T10:00') },
+      { type: 'HandOff', at: vn('2025-03-05T09:00') },
+    );
+    expect(dataOf(outcomes[2], 'CaseHandedOff')).toMatchObject({ workingMinutesSpent: 900 - 450 });
+  });
+
+  it('stops the clock during a supplement: resolved in the moved time, the dossier is on time', () => {
+    const { outcomes } = run(
+      opened(),
+      { type: 'RequestSupplement', at: vn('2025-03-04T09:00'), requestId: 'r1', missing: ['Bản đồ thửa đất'], officerId: 'o1' },
+      { type: 'ResumeAfterSupplement', at: vn('2025-03-06T09:00') },
+      resolve('2025-03-18T16:00'),
+    );
+    expect(types(outcomes[0])).toEqual(['SupplementRequested', 'ProcessingPaused']);
+    expect(dataOf(outcomes[1], 'ProcessingResumed')).toMatchObject({ pausedWorkingMinutes: 900, dueAt: vn('2025-03-19T09:00').toISOString() });
+    expect(dataOf(outcomes[2], 'DossierResolved')).toMatchObject({ onTime: true, supplementCount: 1, pausedWorkingMinutes: 900 });
+  });
+
+  it('makes a dossier late after a second supplement request, however quick (766)', () => {
+    const request = (n: number, local: string): CaseCommand => ({ type: 'RequestSupplement', at: vn(local), requestId: `r${n}`, missing: ['x'], officerId: 'o1' });
+    const { outcomes } = run(
+      opened(),
+      request(1, '2025-03-04T09:00'),
+      { type: 'ResumeAfterSupplement', at: vn('2025-03-04T10:00') },
+      request(2, '2025-03-05T09:00'),
+      { type: 'ResumeAfterSupplement', at: vn('2025-03-05T10:00') },
+      resolve('2025-03-06T09:00'),
+    );
+    expect(dataOf(outcomes[2], 'SupplementRequested')).toMatchObject({ sequence: 2 });
+    expect(dataOf(outcomes[4], 'DossierResolved')).toMatchObject({ onTime: false, supplementCount: 2 });
+  });
+
+  it('refuses to resolve or hand off a paused case, and to resume one not waiting for a supplement', () => {
+    const { outcomes } = run(
+      opened(),
+      { type: 'ResumeAfterSupplement', at: vn('2025-03-04T09:00') },
+      { type: 'RequestSupplement', at: vn('2025-03-04T09:00'), requestId: 'r1', missing: ['x'], officerId: 'o1' },
+      resolve('2025-03-05T09:00'),
+      { type: 'HandOff', at: vn('2025-03-05T09:00') },
+    );
+    expect(outcomes.slice(0, 1)).toEqual(['CASE.NOT_AWAITING_SUPPLEMENT']);
+    expect(outcomes.slice(2)).toEqual(['CASE.PAUSED', 'CASE.PAUSED']);
+  });
+
+  it('moves the due date only for an extension approved before it', () => {
+    const extend = (local: string): CaseCommand => ({ type: 'ExtendDeadline', at: vn(local), by: { value: 3, unit: 'WORKING_DAYS' }, reason: 'Cần xác minh thực địa', approvedBy: 'leader-1' });
+    const before = run(opened(), extend('2025-03-14T09:00'), resolve('2025-03-19T09:00'));
+    expect(dataOf(before.outcomes[0], 'DeadlineExtended')).toMatchObject({ previousDueAt: vn('2025-03-17T09:00').toISOString(), dueAt: vn('2025-03-20T09:00').toISOString() });
+    expect(dataOf(before.outcomes[1], 'DossierResolved')).toMatchObject({ onTime: true });
+    const after = run(opened(), extend('2025-03-17T10:00'), resolve('2025-03-19T09:00'));
+    expect(after.outcomes[0]).toBe('CASE.EXTENSION_AFTER_DUE_DATE');
+    expect(dataOf(after.outcomes[1], 'DossierResolved')).toMatchObject({ onTime: false });
+  });
+
+  it('carries the terms issuance needs on the resolution', () => {
+    const { outcomes } = run(opened(), resolve('2025-03-10T09:00'));
+    expect(dataOf(outcomes[0], 'DossierResolved')).toMatchObject({
+      code: 'H56.22-250303-0007',
+      outcome: 'APPROVED',
+      channel: 'ONLINE',
+      delivery: 'ONLINE',
+      applicantRef: 'a'.repeat(64),
+      procedureCode: 'SAMPLE.0002',
+      eResultAllowed: true,
+      returnsDocument: true,
+      onTime: true,
+    });
+  });
+
+  it('closes on stop or withdrawal; later commands are refused, late payments ignored', () => {
+    const stopped = run(opened(), { type: 'StopProcessing', at: vn('2025-03-05T09:00'), reason: 'Người nộp đề nghị dừng', decidedBy: 'leader-1' }, resolve('2025-03-06T09:00'), {
+      type: 'RecordPayment',
+      at: vn('2025-03-06T09:00'),
+    });
+    expect(stopped.outcomes.map(types)).toEqual([['ProcessingStopped'], 'CASE.FINISHED', []]);
+    const withdrawn = run(opened(), { type: 'Withdraw', at: vn('2025-03-05T09:00') }, { type: 'Withdraw', at: vn('2025-03-05T10:00') });
+    expect(withdrawn.outcomes.map(types)).toEqual([['CaseWithdrawn'], []]);
+  });
+
+  it('knows no case before the dossier was received', () => {
+    expect(run([], resolve('2025-03-05T09:00')).outcomes).toEqual(['CASE.NOT_FOUND']);
+  });
+});

@@ -1,0 +1,121 @@
+import { WorkingCalendar } from '@motcua/calendar';
+import { onTimeVerdict } from '../deadline/on-time';
+import type { CaseCommand } from './case.commands';
+import { CaseFinishedError, CaseNotFoundError, CaseStateError, ExtensionTooLateError } from './case.errors';
+import type { CaseEvent } from './case.events';
+import { assertNever, CaseState, evolveCase, initialCaseState } from './case.state';
+
+const FINISHED = ['RESOLVED', 'STOPPED', 'WITHDRAWN'];
+
+/**
+ * The department's rules for one dossier. Pure: the calendar (working time, holidays) is passed
+ * in, and every instant comes with the command.
+ */
+export function caseDecider(calendar: WorkingCalendar) {
+  function decide(command: CaseCommand, state: CaseState): CaseEvent[] {
+    if (command.type === 'OpenCase') {
+      // Kafka may deliver DossierReceived again after a crash: the inbox dedupes, and so does this.
+      if (state.status !== 'NONE') return [];
+      return open(command.received);
+    }
+    if (state.status === 'NONE' || !state.opened) throw new CaseNotFoundError();
+    if (FINISHED.includes(state.status)) {
+      if (command.type === 'RecordPayment' || command.type === 'Withdraw') return [];
+      throw new CaseFinishedError(state.status);
+    }
+    const dossierId = state.opened.dossierId;
+    const at = command.at.toISOString();
+
+    switch (command.type) {
+      case 'HandOff': {
+        const agencies = state.opened.procedure.agencies;
+        const next = agencies[state.step];
+        if (!next) throw new CaseStateError('CASE.NO_NEXT_AGENCY', 'The case is at the last agency of the procedure');
+        if (state.status === 'PAUSED') throw new CaseStateError('CASE.PAUSED', 'A paused case cannot be handed off');
+        const spent = Math.max(0, calendar.workingMinutesBetween(new Date(state.stepStartedAt ?? at), command.at) - state.stepPausedMinutes);
+        return [
+          { type: 'CaseHandedOff', data: { dossierId, handedOffAt: at, fromAgency: state.agency ?? agencies[0], toAgency: next, workingMinutesSpent: Math.round(spent) } },
+          { type: 'CaseAssigned', data: { dossierId, assignedAt: at, agency: next, step: state.step + 1 } },
+        ];
+      }
+      case 'RequestSupplement':
+        if (state.status === 'PAUSED') throw new CaseStateError('CASE.PAUSED', 'The case is already waiting');
+        return [
+          {
+            type: 'SupplementRequested',
+            data: { dossierId, requestId: command.requestId, requestedAt: at, missing: command.missing, agency: state.agency ?? '', officerId: command.officerId, sequence: state.supplementRequests + 1 },
+          },
+          { type: 'ProcessingPaused', data: { dossierId, pausedAt: at, reason: 'SUPPLEMENT' } },
+        ];
+      case 'ResumeAfterSupplement':
+        if (state.pause?.reason !== 'SUPPLEMENT') throw new CaseStateError('CASE.NOT_AWAITING_SUPPLEMENT', 'No supplement was requested');
+        return [resume(state, command.at)];
+      case 'RecordPayment':
+        // A payment for a case that does not wait for one changes nothing (pay-later procedures).
+        return state.pause?.reason === 'AWAITING_PAYMENT' ? [resume(state, command.at)] : [];
+      case 'ExtendDeadline': {
+        if (!state.dueAt || command.at.getTime() >= Date.parse(state.dueAt)) throw new ExtensionTooLateError();
+        const dueAt = calendar.addWorkingMinutes(new Date(state.dueAt), calendar.toWorkingMinutes(command.by)).toISOString();
+        return [{ type: 'DeadlineExtended', data: { dossierId, extendedAt: at, previousDueAt: state.dueAt, dueAt, reason: command.reason, approvedBy: command.approvedBy } }];
+      }
+      case 'Resolve': {
+        if (state.status === 'PAUSED') throw new CaseStateError('CASE.PAUSED', 'A paused case cannot be resolved');
+        const opened = state.opened;
+        const dueAt = state.dueAt ?? opened.dueAt;
+        const verdict = onTimeVerdict({ dueAt: new Date(dueAt), finishedAt: command.at, supplementRequests: state.supplementRequests });
+        return [
+          {
+            type: 'DossierResolved',
+            data: {
+              dossierId,
+              code: opened.code,
+              outcome: command.outcome,
+              resolvedAt: at,
+              receivedAt: opened.receivedAt,
+              dueAt,
+              onTime: verdict.onTime,
+              supplementCount: state.supplementRequests,
+              pausedWorkingMinutes: Math.round(state.pausedWorkingMinutes),
+              resultDocuments: command.resultDocuments,
+              channel: opened.channel,
+              delivery: opened.delivery,
+              applicantRef: opened.applicantRef,
+              unit: opened.unit,
+              procedureCode: opened.procedure.code,
+              procedureVersion: opened.procedure.version,
+              eResultAllowed: opened.procedure.eResultAllowed,
+              returnsDocument: opened.procedure.returnsDocument,
+              decidedBy: command.decidedBy,
+            },
+          },
+        ];
+      }
+      case 'StopProcessing':
+        return [{ type: 'ProcessingStopped', data: { dossierId, stoppedAt: at, reason: command.reason, decidedBy: command.decidedBy } }];
+      case 'Withdraw':
+        return [{ type: 'CaseWithdrawn', data: { dossierId, withdrawnAt: at } }];
+      default:
+        return assertNever(command);
+    }
+  }
+
+  function open(received: Extract<CaseEvent, { type: 'CaseOpened' }>['data']): CaseEvent[] {
+    const agency = received.procedure.agencies[0] ?? received.unit;
+    const events: CaseEvent[] = [
+      { type: 'CaseOpened', data: received },
+      { type: 'CaseAssigned', data: { dossierId: received.dossierId, assignedAt: received.receivedAt, agency, step: 1 } },
+    ];
+    // Pay-first procedures wait for the fee from reception on; that wait is not a supplement.
+    if (received.procedure.payFirst) events.push({ type: 'ProcessingPaused', data: { dossierId: received.dossierId, pausedAt: received.receivedAt, reason: 'AWAITING_PAYMENT' } });
+    return events;
+  }
+
+  function resume(state: CaseState, at: Date): CaseEvent {
+    const pause = state.pause as NonNullable<CaseState['pause']>;
+    const paused = Math.round(calendar.workingMinutesBetween(new Date(pause.from), at));
+    const dueAt = calendar.addWorkingMinutes(new Date(state.dueAt as string), paused).toISOString();
+    return { type: 'ProcessingResumed', data: { dossierId: (state.opened as { dossierId: string }).dossierId, resumedAt: at.toISOString(), reason: pause.reason, pausedWorkingMinutes: paused, dueAt } };
+  }
+
+  return { initialState: initialCaseState, evolve: evolveCase, decide };
+}

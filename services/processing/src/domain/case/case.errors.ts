@@ -1,0 +1,25 @@
+import { DomainError } from '@motcua/platform/errors';
+
+export class CaseNotFoundError extends DomainError {
+  constructor() {
+    super('CASE.NOT_FOUND', 'NOT_FOUND', 'No handling case exists for this dossier');
+  }
+}
+
+export class CaseFinishedError extends DomainError {
+  constructor(status: string) {
+    super('CASE.FINISHED', 'CONFLICT', `The case is ${status.toLowerCase()} and takes no more changes`);
+  }
+}
+
+export class CaseStateError extends DomainError {
+  constructor(code: string, message: string) {
+    super(code, 'CONFLICT', message);
+  }
+}
+
+export class ExtensionTooLateError extends DomainError {
+  constructor() {
+    super('CASE.EXTENSION_AFTER_DUE_DATE', 'RULE', 'Only an extension approved before the due date moves it');
+  }
+}

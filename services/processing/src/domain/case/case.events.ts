@@ -1,0 +1,31 @@
+import type {
+  CaseAssigned,
+  CaseHandedOff,
+  DeadlineExtended,
+  DossierReceived,
+  DossierResolved,
+  EventData,
+  ProcessingPaused,
+  ProcessingResumed,
+  ProcessingStopped,
+  SupplementRequested,
+} from '@motcua/contracts';
+
+/**
+ * A handling case's events. Most are processing's integration events as published; `CaseOpened`
+ * and `CaseWithdrawn` are internal (the reception facts the case works from, and the applicant's
+ * withdrawal learnt from intake) and are not republished.
+ */
+export type CaseEvent =
+  | { type: 'CaseOpened'; data: EventData<typeof DossierReceived> }
+  | { type: 'CaseAssigned'; data: EventData<typeof CaseAssigned> }
+  | { type: 'CaseHandedOff'; data: EventData<typeof CaseHandedOff> }
+  | { type: 'SupplementRequested'; data: EventData<typeof SupplementRequested> }
+  | { type: 'ProcessingPaused'; data: EventData<typeof ProcessingPaused> }
+  | { type: 'ProcessingResumed'; data: EventData<typeof ProcessingResumed> }
+  | { type: 'DeadlineExtended'; data: EventData<typeof DeadlineExtended> }
+  | { type: 'DossierResolved'; data: EventData<typeof DossierResolved> }
+  | { type: 'ProcessingStopped'; data: EventData<typeof ProcessingStopped> }
+  | { type: 'CaseWithdrawn'; data: { dossierId: string; withdrawnAt: string } };
+
+export const INTERNAL_CASE_EVENTS: ReadonlySet<CaseEvent['type']> = new Set(['CaseOpened', 'CaseWithdrawn']);
