@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { provisionInfrastructure, workspaceRoot } from '@motcua/testing';
-import { DEV_API_KEYS, DEV_JWT_SECRET, DEV_PORTAL_KEY } from './dev-credentials';
+import { DEV_API_KEYS, DEV_APPLICANT_REF_KEY, DEV_JWT_SECRET, DEV_PORTAL_KEY } from './dev-credentials';
 import { discoverServices, ServiceEntry } from './services';
 
 
@@ -96,6 +96,7 @@ async function main(): Promise<void> {
     TS_NODE_PROJECT: join(root, 'tsconfig.base.json'),
     JWT_SECRET: process.env['JWT_SECRET'] ?? DEV_JWT_SECRET,
     API_KEYS: process.env['API_KEYS'] ?? DEV_API_KEYS,
+    APPLICANT_REF_KEY: process.env['APPLICANT_REF_KEY'] ?? DEV_APPLICANT_REF_KEY,
     // One real instant every service counts simulated time from (CLOCK_EPOCH / CLOCK_SPEED).
     CLOCK_REAL_START: process.env['CLOCK_REAL_START'] ?? new Date().toISOString(),
   };

@@ -1,0 +1,33 @@
+import { Body, Controller, Headers, HttpStatus, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, Principal, Roles, ValidationFailedError } from '@motcua/platform';
+import { SubmitDossier, SubmittedDossier } from '../../application/submit-dossier/submit-dossier.command';
+import { SubmitDossierRequest } from './submit-dossier.request';
+
+@ApiTags('dossiers')
+@Controller('dossiers')
+export class DossiersController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @Roles('PORTAL')
+  @ApiOperation({ summary: 'Submit a dossier online (portals). Repeat with the same Idempotency-Key to get the same answer.' })
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  async submit(
+    @Body() body: SubmitDossierRequest,
+    @Headers('idempotency-key') key: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SubmittedDossier> {
+    if (!key || !/^[\w-]{8,100}$/.test(key)) {
+      throw new ValidationFailedError([{ field: 'Idempotency-Key', message: 'header required: 8 to 100 letters, digits, _ or -' }]);
+    }
+    const { response, replayed } = await this.commands.execute<SubmitDossier, { response: SubmittedDossier; replayed: boolean }>(
+      new SubmitDossier(principal.id, key, body),
+    );
+    void reply.status(replayed ? HttpStatus.OK : HttpStatus.CREATED).header('idempotent-replayed', String(replayed));
+    return response;
+  }
+}

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { integrationEvents, Topics } from '@motcua/contracts';
+import { PgDatabase } from '@motcua/event-store';
+import { createServiceApp, DATABASE } from '@motcua/platform';
+import { eventually, freePort } from '@motcua/testing';
+import { Kafka, logLevel } from 'kafkajs';
+import { IntakeConfig } from '../../intake.config';
+import { IntakeModule } from '../../intake.module';
+
+const PORTAL_KEY = 'intake-e2e-portal-key-0123456789';
+const citizenId = '038090001234';
+
+describe('intake: online submission over HTTP (real PostgreSQL and Kafka)', () => {
+  let app: NestFastifyApplication;
+  let base: string;
+
+  beforeAll(async () => {
+    process.env['JWT_SECRET'] ??= 'intake-e2e-jwt-secret-0123456789abcdef';
+    process.env['API_KEYS'] = `provincial-portal:${PORTAL_KEY}`;
+    process.env['APPLICANT_REF_KEY'] = 'intake-e2e-applicant-ref-key-0123456789';
+    app = await createServiceApp(IntakeModule, { service: 'intake', defaultPort: 0, config: IntakeConfig });
+    const port = await freePort();
+    await app.listen(port, '127.0.0.1');
+    base = `http://127.0.0.1:${port}/v1`;
+  });
+  afterAll(() => app.close());
+
+  const body = (overrides: Record<string, unknown> = {}) => ({
+    procedureCode: 'SAMPLE.LLTP.01',
+    unit: 'H56.10',
+    applicant: { kind: 'INDIVIDUAL', identifier: citizenId, fullName: 'Nguyễn Văn An', phone: '0912345678' },
+    components: [{ componentId: 'form', name: 'Tờ khai', provenance: 'ELECTRONIC', documentId: 'doc-1' }],
+    delivery: 'ONLINE',
+    ...overrides,
+  });
+  const post = (payload: unknown, key: string | null = randomUUID()) =>
+    fetch(`${base}/dossiers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': PORTAL_KEY, ...(key ? { 'idempotency-key': key } : {}) },
+      body: JSON.stringify(payload),
+    });
+  /** Rows in intake's tables that a submission writes. */
+  const stored = async () => {
+    const db = app.get<PgDatabase>(DATABASE);
+    const count = async (table: string) => Number((await db.query<{ n: string }>(`select count(*) as n from intake.${table}`)).rows[0].n);
+    return { events: await count('events'), applicants: await count('applicants'), keys: await count('idempotency_keys'), codes: await count('dossier_code_sequences') };
+  };
+  const problem = async (response: Response) => (await response.json()) as { code: string; errors?: { field: string }[]; detail: string };
+
+  it('submits, answers a repeat with the same dossier, and publishes the event without personal data', async () => {
+    const key = randomUUID();
+    const first = await post(body(), key);
+    expect(first.status).toBe(201);
+    const submitted = (await first.json()) as { dossierId: string; code: string; status: string };
+    expect(submitted).toMatchObject({ status: 'SUBMITTED', code: expect.stringMatching(/^H56\.10-\d{6}-0001$/) });
+
+    const again = await post(body(), key);
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.json()).toEqual(submitted);
+
+    const reused = await post(body({ delivery: 'POSTAL' }), key);
+    expect(reused.status).toBe(422);
+    expect((await problem(reused)).code).toBe('IDEMPOTENCY.KEY_REUSED');
+
+    const kafka = new Kafka({ brokers: String(process.env['KAFKA_BROKERS']).split(','), logLevel: logLevel.NOTHING });
+    const consumer = kafka.consumer({ groupId: `e2e-${randomUUID()}` });
+    const seen: { key: string; value: string }[] = [];
+    await consumer.connect();
+    await consumer.subscribe({ topic: Topics.intake, fromBeginning: true });
+    await consumer.run({ eachMessage: async ({ message }) => void seen.push({ key: String(message.key), value: String(message.value) }) });
+    try {
+      const found = await eventually(async () => seen.find((m) => m.key === submitted.dossierId), Boolean, { what: 'DossierSubmitted on Kafka' });
+      const message = found as { key: string; value: string };
+      const envelope = integrationEvents.decode(message.value);
+      expect(envelope).toMatchObject({ type: 'DossierSubmitted', subject: submitted.dossierId, data: { code: submitted.code, channel: 'ONLINE' } });
+      for (const personal of [citizenId, 'Nguyễn Văn An', '0912345678']) expect(message.value).not.toContain(personal);
+      expect(seen.filter((m) => m.key === submitted.dossierId)).toHaveLength(1);
+    } finally {
+      await consumer.disconnect();
+    }
+  });
+
+  it.each([
+    ['an unknown procedure', body({ procedureCode: 'NO.SUCH' }), 422, 'PROCEDURE.NOT_FOUND', 'procedureCode'],
+    ['a unit that does not receive the procedure', body({ unit: 'H56.22' }), 422, 'PROCEDURE.NOT_OFFERED_AT_UNIT', undefined],
+    ['a missing required document', body({ procedureCode: 'SAMPLE.HT.01', unit: 'H56.22' }), 422, 'DOSSIER.MISSING_DOCUMENTS', 'components.birth-certificate'],
+    ['an invalid citizen ID', body({ applicant: { kind: 'INDIVIDUAL', identifier: '003090001234', fullName: 'A' } }), 400, 'REQUEST.INVALID', 'applicant.identifier'],
+    ['a counter-only procedure online', body({ procedureCode: 'SAMPLE.XD.01', unit: 'H56.22', components: [{ componentId: 'form', name: 'Đơn', provenance: 'PAPER' }, { componentId: 'drawings', name: 'Bản vẽ', provenance: 'PAPER' }] }), 422, 'PROCEDURE.NOT_ONLINE', undefined],
+    ['an unknown property', { ...body(), citizenSecret: 'x' }, 400, 'REQUEST.INVALID', 'citizenSecret'],
+  ])('refuses %s with a 4xx naming the problem, storing nothing', async (_case, payload, status, code, field) => {
+    const before = await stored();
+    const response = await post(payload);
+    expect(await stored()).toEqual(before);
+    expect(response.status).toBe(status);
+    const body = await problem(response);
+    expect(body.code).toBe(code);
+    if (field) expect(body.errors?.map((e) => e.field)).toContain(field);
+    expect(JSON.stringify(body)).not.toContain(citizenId);
+  });
+
+  it('requires an Idempotency-Key', async () => {
+    const response = await post(body(), null);
+    expect(response.status).toBe(400);
+    expect((await problem(response)).errors?.[0].field).toBe('Idempotency-Key');
+  });
+});
