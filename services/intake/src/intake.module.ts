@@ -9,6 +9,7 @@ import { catalogueMigrations, ProcedureCatalogue } from './application/catalogue
 import { SeedCatalogue } from './application/catalogue/seed-catalogue';
 import { DossierCodeAllocator, dossierCodeMigrations } from './application/dossier-codes/dossier-code.allocator';
 import { applicantMigrations, ApplicantRegistry } from './application/submit-dossier/applicant-registry';
+import { ReceiveDossierHandler } from './application/receive-dossier/receive-dossier.handler';
 import { SubmitDossierHandler } from './application/submit-dossier/submit-dossier.handler';
 import { IntakeConfig } from './intake.config';
 
@@ -34,6 +35,7 @@ const inSchema = <T>(type: new (db: PgDatabase, schema: string) => T) => ({ prov
     inSchema(IdempotentRequests),
     SeedCatalogue,
     SubmitDossierHandler,
+    ReceiveDossierHandler,
   ],
 })
 export class IntakeModule {}

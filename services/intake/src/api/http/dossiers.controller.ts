@@ -1,8 +1,9 @@
-import { Body, Controller, Headers, HttpStatus, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Principal, Roles, ValidationFailedError } from '@motcua/platform';
+import { ReceiptSlip, ReceiveDossier } from '../../application/receive-dossier/receive-dossier.command';
 import { SubmitDossier, SubmittedDossier } from '../../application/submit-dossier/submit-dossier.command';
 import { SubmitDossierRequest } from './submit-dossier.request';
 
@@ -29,5 +30,13 @@ export class DossiersController {
     );
     void reply.status(replayed ? HttpStatus.OK : HttpStatus.CREATED).header('idempotent-replayed', String(replayed));
     return response;
+  }
+
+  @Post(':dossierId/receive')
+  @HttpCode(HttpStatus.OK)
+  @Roles('RECEPTION_OFFICER', 'ADMIN')
+  @ApiOperation({ summary: 'Receive a submitted dossier at its unit: starts the legal clock and returns the receipt slip (Mẫu 01)' })
+  receive(@Param('dossierId', new ParseUUIDPipe()) dossierId: string, @CurrentPrincipal() officer: Principal): Promise<ReceiptSlip> {
+    return this.commands.execute<ReceiveDossier, ReceiptSlip>(new ReceiveDossier(dossierId, officer));
   }
 }

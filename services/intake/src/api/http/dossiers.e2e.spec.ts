@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { integrationEvents, Topics } from '@motcua/contracts';
 import { PgDatabase } from '@motcua/event-store';
-import { createServiceApp, DATABASE } from '@motcua/platform';
+import { createServiceApp, DATABASE, mintDevToken } from '@motcua/platform';
 import { eventually, freePort } from '@motcua/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { IntakeConfig } from '../../intake.config';
@@ -98,6 +98,48 @@ describe('intake: online submission over HTTP (real PostgreSQL and Kafka)', () =
     expect(body.code).toBe(code);
     if (field) expect(body.errors?.map((e) => e.field)).toContain(field);
     expect(JSON.stringify(body)).not.toContain(citizenId);
+  });
+
+  describe('reception', () => {
+    const officer = (unit: string, role: 'RECEPTION_OFFICER' | 'PROCESSING_OFFICER' = 'RECEPTION_OFFICER') => ({
+      authorization: `Bearer ${mintDevToken({ sub: `officer-${unit}`, role, unit }, String(process.env['JWT_SECRET']))}`,
+    });
+    const receive = (dossierId: string, headers: Record<string, string>) => fetch(`${base}/dossiers/${dossierId}/receive`, { method: 'POST', headers });
+    const submitOne = async () => (await (await post(body())).json()) as { dossierId: string; code: string };
+
+    it('receives a dossier at its unit, starting the legal clock, and only once', async () => {
+      const { dossierId, code } = await submitOne();
+      const response = await receive(dossierId, officer('H56.10'));
+      expect(response.status).toBe(200);
+      const slip = (await response.json()) as { code: string; receivedAt: string; dueAt: string; procedure: { code: string } };
+      expect(slip).toMatchObject({ code, procedure: { code: 'SAMPLE.LLTP.01' } });
+      expect(Date.parse(slip.dueAt)).toBeGreaterThan(Date.parse(slip.receivedAt) + 10 * 86_400_000);
+      const again = await receive(dossierId, officer('H56.10'));
+      expect(again.status).toBe(409);
+      expect((await problem(again)).code).toBe('DOSSIER.ALREADY_RECEIVED');
+    });
+
+    it("refuses an officer of another unit (403) and one without the role (403)", async () => {
+      const { dossierId } = await submitOne();
+      const other = await receive(dossierId, officer('H56.22'));
+      expect(other.status).toBe(403);
+      expect((await problem(other)).code).toBe('AUTH.OTHER_UNIT');
+      expect((await receive(dossierId, officer('H56.10', 'PROCESSING_OFFICER'))).status).toBe(403);
+    });
+
+    it('lets one of two officers receiving at once succeed; the other gets 409', async () => {
+      const { dossierId } = await submitOne();
+      const before = await stored();
+      const statuses = (await Promise.all([receive(dossierId, officer('H56.10')), receive(dossierId, officer('H56.10'))])).map((r) => r.status);
+      expect(statuses.sort()).toEqual([200, 409]);
+      expect((await stored()).events).toBe(before.events + 1);
+    });
+
+    it('answers an unknown dossier with 404', async () => {
+      const response = await receive(randomUUID(), officer('H56.10'));
+      expect(response.status).toBe(404);
+      expect((await problem(response)).code).toBe('DOSSIER.NOT_FOUND');
+    });
   });
 
   it('requires an Idempotency-Key', async () => {

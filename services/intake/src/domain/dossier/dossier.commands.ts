@@ -5,7 +5,14 @@ import type { DossierEventOf } from './dossier.events';
 export type DossierCommand =
   | { type: 'SubmitOnline'; submitted: DossierEventOf<'DossierSubmitted'>['data'] }
   | { type: 'RegisterAtDesk'; submitted: DossierEventOf<'DossierSubmitted'>['data']; received: DossierEventOf<'DossierReceived'>['data'] }
-  | { type: 'Receive'; received: DossierEventOf<'DossierReceived'>['data'] }
+  | {
+      type: 'Receive';
+      receivedAt: string;
+      /** From the legal clock, for the procedure version in force at reception. */
+      dueAt: string;
+      procedure: DossierEventOf<'DossierReceived'>['data']['procedure'];
+      officerId: string;
+    }
   | { type: 'ReturnForSupplement'; returned: DossierEventOf<'DossierReturnedForSupplement'>['data'] }
   | { type: 'Reject'; rejected: DossierEventOf<'DossierRejected'>['data'] }
   | { type: 'ProvideSupplement'; provided: DossierEventOf<'SupplementProvided'>['data'] }

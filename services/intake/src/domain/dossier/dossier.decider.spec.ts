@@ -18,7 +18,35 @@ const submitted: DossierEventOf<'DossierSubmitted'>['data'] = {
   components: [{ componentId: 'c1', name: 'Tờ khai', provenance: 'ELECTRONIC', documentId: 'doc-1' }],
   delivery: 'ONLINE',
 };
-const received = { dossierId, receivedAt: at, officerId: 'officer-1' } as DossierEventOf<'DossierReceived'>['data'];
+const procedure: DossierEventOf<'DossierReceived'>['data']['procedure'] = {
+  code: '1.001612',
+  version: 1,
+  name: 'Cấp Phiếu lý lịch tư pháp',
+  field: 'Lý lịch tư pháp',
+  level: 'PROVINCE',
+  serviceLevel: 'FULL',
+  processingTime: { value: 10, unit: 'WORKING_DAYS' },
+  agencies: ['H56.10'],
+  fees: [],
+  payFirst: false,
+  eResultAllowed: true,
+  returnsDocument: true,
+  refundRule: 'NONE',
+};
+const receive: DossierCommand = { type: 'Receive', receivedAt: at, dueAt: '2025-12-06T02:00:00.000Z', procedure, officerId: 'officer-1' };
+const received: DossierEventOf<'DossierReceived'>['data'] = {
+  dossierId,
+  code,
+  receivedAt: at,
+  dueAt: '2025-12-06T02:00:00.000Z',
+  channel: 'ONLINE',
+  unit: 'H56.22',
+  applicantRef: 'a'.repeat(64),
+  components: submitted.components,
+  delivery: 'ONLINE',
+  procedure,
+  officerId: 'officer-1',
+};
 const returned: DossierEventOf<'DossierReturnedForSupplement'>['data'] = { dossierId, code, returnedAt: at, missing: ['Bản sao giấy khai sinh'], officerId: 'officer-1' };
 const provided: DossierEventOf<'SupplementProvided'>['data'] = { dossierId, code, providedAt: at, components: submitted.components };
 const rejected: DossierEventOf<'DossierRejected'>['data'] = { dossierId, code, rejectedAt: at, reason: 'Không thuộc thẩm quyền', officerId: 'officer-1' };
@@ -52,25 +80,30 @@ describe('dossier decider (reception desk)', () => {
     ['an online submission opens the dossier', [], { type: 'SubmitOnline', submitted }, ['DossierSubmitted']],
     ['a counter registration submits and receives at once', [], { type: 'RegisterAtDesk', submitted, received }, ['DossierSubmitted', 'DossierReceived']],
     ['the same id cannot be submitted twice', [ev.submitted], { type: 'SubmitOnline', submitted }, 'DOSSIER.ALREADY_EXISTS'],
-    ['an unknown dossier cannot be received', [], { type: 'Receive', received }, 'DOSSIER.NOT_FOUND'],
-    ['a submitted dossier is received', [ev.submitted], { type: 'Receive', received }, ['DossierReceived']],
-    ['a received dossier cannot be received again', [ev.submitted, ev.received], { type: 'Receive', received }, 'DOSSIER.ALREADY_RECEIVED'],
+    ['an unknown dossier cannot be received', [], receive, 'DOSSIER.NOT_FOUND'],
+    ['a submitted dossier is received', [ev.submitted], receive, ['DossierReceived']],
+    ['a received dossier cannot be received again', [ev.submitted, ev.received], receive, 'DOSSIER.ALREADY_RECEIVED'],
     ['a submitted dossier is returned for supplement', [ev.submitted], { type: 'ReturnForSupplement', returned }, ['DossierReturnedForSupplement']],
     ['a received dossier is not returned at the desk', [ev.submitted, ev.received], { type: 'ReturnForSupplement', returned }, 'DOSSIER.ILLEGAL_TRANSITION'],
-    ['a returned dossier cannot be received before the supplement', [ev.submitted, ev.returned], { type: 'Receive', received }, 'DOSSIER.ILLEGAL_TRANSITION'],
+    ['a returned dossier cannot be received before the supplement', [ev.submitted, ev.returned], receive, 'DOSSIER.ILLEGAL_TRANSITION'],
     ['the supplement brings it back for reception', [ev.submitted, ev.returned], { type: 'ProvideSupplement', provided }, ['SupplementProvided']],
-    ['a resubmitted dossier is received', [ev.submitted, ev.returned, ev.provided], { type: 'Receive', received }, ['DossierReceived']],
+    ['a resubmitted dossier is received', [ev.submitted, ev.returned, ev.provided], receive, ['DossierReceived']],
     ['the desk takes documents for a received dossier', [ev.submitted, ev.received], { type: 'ProvideSupplement', provided }, ['SupplementProvided']],
     ['a supplement for a dossier not asked for one is refused', [ev.submitted], { type: 'ProvideSupplement', provided }, 'DOSSIER.ILLEGAL_TRANSITION'],
     ['a submitted dossier is rejected', [ev.submitted], { type: 'Reject', rejected }, ['DossierRejected']],
     ['a received dossier is not rejected at the desk', [ev.submitted, ev.received], { type: 'Reject', rejected }, 'DOSSIER.ILLEGAL_TRANSITION'],
     ['the applicant withdraws a received dossier', [ev.submitted, ev.received], { type: 'Withdraw', withdrawn }, ['DossierWithdrawn']],
-    ['a withdrawn dossier takes no more changes', [ev.submitted, ev.withdrawn], { type: 'Receive', received }, 'DOSSIER.CLOSED'],
+    ['a withdrawn dossier takes no more changes', [ev.submitted, ev.withdrawn], receive, 'DOSSIER.CLOSED'],
     ['a rejected dossier cannot be withdrawn', [ev.submitted, ev.rejected], { type: 'Withdraw', withdrawn }, 'DOSSIER.CLOSED'],
   ])('%s', (_case, history, command, expected) => {
     const outcome = given(...history).when(command);
     if (typeof expected === 'string') expect(outcome).toEqual({ events: [], error: expected });
     else expect(outcome).toEqual({ events: expected, error: undefined });
+  });
+
+  it('builds the reception event from what was submitted and the reception facts', () => {
+    const state = [ev.submitted].reduce(dossierDecider.evolve, dossierDecider.initialState);
+    expect(dossierDecider.decide(receive, state)).toEqual([{ type: 'DossierReceived', data: received }]);
   });
 
   it('counts supplements before reception apart from the legal clock', () => {

@@ -25,8 +25,8 @@ export function decideDossier(command: DossierCommand, state: DossierState): Dos
       ];
     case 'Receive':
       if (state.status === 'RECEIVED') throw new DossierAlreadyReceivedError();
-      if (state.status !== 'SUBMITTED') throw new IllegalTransitionError('Receive', state.status);
-      return [{ type: 'DossierReceived', data: command.received }];
+      if (state.status !== 'SUBMITTED' || !state.submitted) throw new IllegalTransitionError('Receive', state.status);
+      return [{ type: 'DossierReceived', data: receivedFrom(state.submitted, command) }];
     case 'ReturnForSupplement':
       if (state.status !== 'SUBMITTED') throw new IllegalTransitionError('ReturnForSupplement', state.status);
       return [{ type: 'DossierReturnedForSupplement', data: command.returned }];
@@ -43,6 +43,26 @@ export function decideDossier(command: DossierCommand, state: DossierState): Dos
     default:
       return assertNever(command);
   }
+}
+
+/** DossierReceived repeats what was submitted (components as last supplemented) with the reception facts. */
+function receivedFrom(
+  submitted: NonNullable<DossierState['submitted']>,
+  command: Extract<DossierCommand, { type: 'Receive' }>,
+): Extract<DossierEvent, { type: 'DossierReceived' }>['data'] {
+  return {
+    dossierId: submitted.dossierId,
+    code: submitted.code,
+    receivedAt: command.receivedAt,
+    dueAt: command.dueAt,
+    channel: submitted.channel,
+    unit: submitted.unit,
+    applicantRef: submitted.applicantRef,
+    components: submitted.components,
+    delivery: submitted.delivery,
+    procedure: command.procedure,
+    officerId: command.officerId,
+  };
 }
 
 export const dossierDecider = { initialState: initialDossierState, evolve: evolveDossier, decide: decideDossier };

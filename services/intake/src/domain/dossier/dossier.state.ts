@@ -4,6 +4,8 @@ export type DossierStatus = 'NONE' | 'SUBMITTED' | 'RETURNED_FOR_SUPPLEMENT' | '
 
 export interface DossierState {
   status: DossierStatus;
+  /** What was submitted: reception builds on it. */
+  submitted?: Extract<DossierEvent, { type: 'DossierSubmitted' }>['data'];
   code?: string;
   unit?: string;
   /** Supplements provided before reception (Mẫu 02 returns); they do not touch the legal clock. */
@@ -15,7 +17,7 @@ export const initialDossierState: DossierState = { status: 'NONE', supplementsBe
 export function evolveDossier(state: DossierState, event: DossierEvent): DossierState {
   switch (event.type) {
     case 'DossierSubmitted':
-      return { ...state, status: 'SUBMITTED', code: event.data.code, unit: event.data.unit };
+      return { ...state, status: 'SUBMITTED', submitted: event.data, code: event.data.code, unit: event.data.unit };
     case 'DossierReturnedForSupplement':
       return { ...state, status: 'RETURNED_FOR_SUPPLEMENT' };
     case 'DossierReceived':

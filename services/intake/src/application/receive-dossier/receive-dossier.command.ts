@@ -1,0 +1,19 @@
+import type { Principal } from '@motcua/platform';
+
+/** A reception officer accepts a submitted dossier into processing (Mẫu 01 receipt). */
+export class ReceiveDossier {
+  constructor(
+    readonly dossierId: string,
+    readonly officer: Principal,
+  ) {}
+}
+
+export interface ReceiptSlip {
+  dossierId: string;
+  code: string;
+  procedure: { code: string; version: number; name: string };
+  receivedAt: string;
+  /** The appointment date for the result. */
+  dueAt: string;
+  components: { componentId: string; name: string; provenance: string }[];
+}
