@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import type { Migration } from '@motcua/event-store';
 import type { Envelope } from '@motcua/contracts';
 import type { MessageContext } from '../inbox/message-handler';
+import type { RelayOptions } from '../relay/event-relay';
 
 /** A service's reaction to another service's integration events, run inside the inbox transaction. */
 export interface IntegrationEventHandler {
@@ -21,6 +22,8 @@ export interface MessagingOptions {
   consumes?: ConsumedTopic[];
   /** The service's own tables, applied after the event store's and the inbox's. */
   migrations?: Migration[];
+  /** Which stored events leave the service and in which shape (default: all, as stored). */
+  translate?: RelayOptions['translate'];
   /** Partitions for topics this service creates (its own and its dead-letter topics). */
   partitions?: number;
 }

@@ -47,7 +47,12 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, O
     await ensureTopics(this.kafka, topics);
 
     if (publishes) {
-      const relay = new EventRelay(this.db, service, this.publisher, { topic: publishes, source: `motcua/${service}`, logger: this.logger });
+      const relay = new EventRelay(this.db, service, this.publisher, {
+        topic: publishes,
+        source: `motcua/${service}`,
+        translate: this.options.translate,
+        logger: this.logger,
+      });
       this.relay = relay;
       this.readiness.register({
         name: `relay:${publishes}`,

@@ -164,7 +164,7 @@ describe('handling case decider', () => {
     expect(withdrawn.outcomes.map(types)).toEqual([['CaseWithdrawn'], []]);
   });
 
-  it('knows no case before the dossier was received', () => {
-    expect(run([], resolve('2025-03-05T09:00')).outcomes).toEqual(['CASE.NOT_FOUND']);
+  it('knows no case before the dossier was received; a withdrawal then has nothing to close', () => {
+    expect(run([], resolve('2025-03-05T09:00'), { type: 'Withdraw', at: vn('2025-03-05T09:00') }).outcomes).toEqual(['CASE.NOT_FOUND', []]);
   });
 });

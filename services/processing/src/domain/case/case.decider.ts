@@ -18,6 +18,8 @@ export function caseDecider(calendar: WorkingCalendar) {
       if (state.status !== 'NONE') return [];
       return open(command.received);
     }
+    // Withdrawn before reception: there is no case to close.
+    if (command.type === 'Withdraw' && state.status === 'NONE') return [];
     if (state.status === 'NONE' || !state.opened) throw new CaseNotFoundError();
     if (FINISHED.includes(state.status)) {
       if (command.type === 'RecordPayment' || command.type === 'Withdraw') return [];

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DossierReceived, DossierSubmitted, EventData, headersOf, integrationEvents, Topics, topicSettings } from '@motcua/contracts';
+import { EventStore } from '@motcua/event-store';
+import { connectKafka, ensureTopics, EVENT_STORE, KafkaPublisher } from '@motcua/messaging';
+import { createServiceApp } from '@motcua/platform';
+import { eventually } from '@motcua/testing';
+import { Kafka } from 'kafkajs';
+import { ProcessingModule } from '../../processing.module';
+
+/**
+ * Intake's DossierReceived arrives on Kafka as intake publishes it (built from libs/contracts,
+ * never from intake's code); processing opens the case and publishes only its integration events.
+ */
+describe('processing consumes intake events (real PostgreSQL and Kafka)', () => {
+  let app: NestFastifyApplication;
+  let kafka: Kafka;
+  let publisher: KafkaPublisher;
+
+  beforeAll(async () => {
+    process.env['JWT_SECRET'] ??= 'processing-int-jwt-secret-0123456789abcd';
+    kafka = connectKafka({ brokers: String(process.env['KAFKA_BROKERS']).split(','), clientId: 'intake-stand-in' });
+    await ensureTopics(kafka, [topicSettings(Topics.intake, 3)]);
+    publisher = new KafkaPublisher(kafka);
+    app = await createServiceApp(ProcessingModule, { service: 'processing', defaultPort: 0 });
+    await app.listen(0, '127.0.0.1');
+  });
+  afterAll(async () => {
+    await publisher.close();
+    await app.close();
+  });
+
+  const dossierId = randomUUID();
+  const at = '2025-03-03T02:00:00.000Z';
+  const submitted: EventData<typeof DossierSubmitted> = {
+    dossierId,
+    code: 'H56.22-250303-0001',
+    submittedAt: at,
+    channel: 'ONLINE',
+    unit: 'H56.22',
+    procedureCode: 'SAMPLE.DD.01',
+    procedureVersion: 1,
+    applicantRef: 'c'.repeat(64),
+    applicantKind: 'INDIVIDUAL',
+    components: [{ componentId: 'form', name: 'Đơn', provenance: 'PAPER' }],
+    delivery: 'COUNTER',
+  };
+  const received: EventData<typeof DossierReceived> = {
+    dossierId,
+    code: submitted.code,
+    receivedAt: at,
+    dueAt: '2025-03-17T02:00:00.000Z',
+    channel: 'ONLINE',
+    unit: 'H56.22',
+    applicantRef: submitted.applicantRef,
+    components: submitted.components,
+    delivery: 'COUNTER',
+    officerId: 'reception-1',
+    procedure: {
+      code: 'SAMPLE.DD.01',
+      version: 1,
+      name: 'Đăng ký biến động quyền sử dụng đất',
+      field: 'Đất đai',
+      level: 'COMMUNE',
+      serviceLevel: 'PARTIAL',
+      processingTime: { value: 10, unit: 'WORKING_DAYS' },
+      agencies: ['H56.22', 'H56.40', 'H56.50'],
+      fees: [],
+      payFirst: false,
+      eResultAllowed: false,
+      returnsDocument: true,
+      refundRule: 'NONE',
+    },
+  };
+
+  it('opens a case at the first agency from DossierReceived, once, and keeps internal events home', async () => {
+    const envelopes = [
+      integrationEvents.createEnvelope(DossierSubmitted, { source: 'motcua/intake', subject: dossierId, time: at, data: submitted }),
+      integrationEvents.createEnvelope(DossierReceived, { source: 'motcua/intake', subject: dossierId, time: at, data: received }),
+    ];
+    const messages = envelopes.map((e) => ({ key: e.subject, value: integrationEvents.encode(e), headers: headersOf(e) }));
+    // The received event delivered twice: the inbox applies it once.
+    await publisher.publish(Topics.intake, [...messages, messages[1]]);
+
+    const store = app.get<EventStore>(EVENT_STORE);
+    const stream = await eventually(() => store.readStream(dossierId), (events) => events.length >= 2, { what: 'the case stream' });
+    expect(stream.map((e) => e.type)).toEqual(['CaseOpened', 'CaseAssigned']);
+    expect(stream[1].data).toMatchObject({ agency: 'H56.22', step: 1 });
+
+    const seen: string[] = [];
+    const consumer = kafka.consumer({ groupId: `reader-${randomUUID()}` });
+    await consumer.connect();
+    await consumer.subscribe({ topic: Topics.processing, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        if (String(message.key) === dossierId) seen.push(integrationEvents.decode(message.value ?? '').type);
+      },
+    });
+    try {
+      await eventually(async () => seen.length, (n) => n >= 1, { what: 'CaseAssigned on the processing topic' });
+      expect(seen).toEqual(['CaseAssigned']);
+    } finally {
+      await consumer.disconnect();
+    }
+  });
+});
