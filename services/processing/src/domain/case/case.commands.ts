@@ -14,4 +14,8 @@ export type CaseCommand =
   | { type: 'ExtendDeadline'; at: Date; by: ProcessingTime; reason: string; approvedBy: string }
   | { type: 'Resolve'; at: Date; outcome: Resolved['outcome']; resultDocuments: Resolved['resultDocuments']; decidedBy: string }
   | { type: 'StopProcessing'; at: Date; reason: string; decidedBy: string }
-  | { type: 'Withdraw'; at: Date };
+  | { type: 'Withdraw'; at: Date }
+  /** From the deadline scheduler: reminders and overdue detection, each at most once. */
+  | { type: 'CheckDeadline'; at: Date; dueSoonWithinMinutes: number }
+  /** An officer who sees the risk in time apologises before the due date (Mẫu 04). */
+  | { type: 'IssueApology'; at: Date; reason: string };

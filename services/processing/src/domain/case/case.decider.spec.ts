@@ -164,6 +164,36 @@ describe('handling case decider', () => {
     expect(withdrawn.outcomes.map(types)).toEqual([['CaseWithdrawn'], []]);
   });
 
+  it('reminds once when due soon, records overdue with one apology, and never moves the due date', () => {
+    const check = (local: string): CaseCommand => ({ type: 'CheckDeadline', at: vn(local), dueSoonWithinMinutes: 450 });
+    const { outcomes, state } = run(opened(), check('2025-03-13T09:00'), check('2025-03-14T10:00'), check('2025-03-14T11:00'), check('2025-03-17T10:00'), check('2025-03-18T10:00'), resolve('2025-03-19T09:00'));
+    expect(outcomes.slice(0, 5).map(types)).toEqual([[], ['DossierDueSoon'], [], ['DossierOverdue', 'ApologyIssued'], []]);
+    expect(dataOf(outcomes[3], 'ApologyIssued')).toMatchObject({ dueAt: vn('2025-03-17T09:00').toISOString(), newAppointmentAt: vn('2025-03-24T10:00').toISOString() });
+    expect(state.dueAt).toBe(vn('2025-03-17T09:00').toISOString());
+    expect(dataOf(outcomes[5], 'DossierResolved')).toMatchObject({ onTime: false, dueAt: vn('2025-03-17T09:00').toISOString() });
+  });
+
+  it('lets an officer apologise before the due date, once; overdue then adds no second letter', () => {
+    const { outcomes } = run(
+      opened(),
+      { type: 'IssueApology', at: vn('2025-03-14T09:00'), reason: 'Chờ kết quả xác minh của cơ quan thuế' },
+      { type: 'IssueApology', at: vn('2025-03-14T10:00'), reason: 'again' },
+      { type: 'CheckDeadline', at: vn('2025-03-18T09:00'), dueSoonWithinMinutes: 0 },
+    );
+    expect(dataOf(outcomes[0], 'ApologyIssued')).toMatchObject({ newAppointmentAt: vn('2025-03-24T09:00').toISOString() });
+    expect(outcomes[1]).toBe('CASE.APOLOGY_ALREADY_ISSUED');
+    expect(types(outcomes[2])).toEqual(['DossierOverdue']);
+  });
+
+  it('does not fall due while paused', () => {
+    const { outcomes } = run(
+      opened(),
+      { type: 'RequestSupplement', at: vn('2025-03-04T09:00'), requestId: 'r1', missing: ['x'], officerId: 'o1' },
+      { type: 'CheckDeadline', at: vn('2025-04-01T09:00'), dueSoonWithinMinutes: 450 },
+    );
+    expect(outcomes[1]).toEqual([]);
+  });
+
   it('knows no case before the dossier was received; a withdrawal then has nothing to close', () => {
     expect(run([], resolve('2025-03-05T09:00'), { type: 'Withdraw', at: vn('2025-03-05T09:00') }).outcomes).toEqual(['CASE.NOT_FOUND', []]);
   });

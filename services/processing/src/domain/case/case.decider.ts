@@ -22,7 +22,7 @@ export function caseDecider(calendar: WorkingCalendar) {
     if (command.type === 'Withdraw' && state.status === 'NONE') return [];
     if (state.status === 'NONE' || !state.opened) throw new CaseNotFoundError();
     if (FINISHED.includes(state.status)) {
-      if (command.type === 'RecordPayment' || command.type === 'Withdraw') return [];
+      if (command.type === 'RecordPayment' || command.type === 'Withdraw' || command.type === 'CheckDeadline') return [];
       throw new CaseFinishedError(state.status);
     }
     const dossierId = state.opened.dossierId;
@@ -96,9 +96,56 @@ export function caseDecider(calendar: WorkingCalendar) {
         return [{ type: 'ProcessingStopped', data: { dossierId, stoppedAt: at, reason: command.reason, decidedBy: command.decidedBy } }];
       case 'Withdraw':
         return [{ type: 'CaseWithdrawn', data: { dossierId, withdrawnAt: at } }];
+      case 'CheckDeadline':
+        return checkDeadline(state, command.at, command.dueSoonWithinMinutes);
+      case 'IssueApology':
+        if (state.apologyIssued) throw new CaseStateError('CASE.APOLOGY_ALREADY_ISSUED', 'An apology was already issued for this dossier');
+        return [apology(state, command.at, command.reason)];
       default:
         return assertNever(command);
     }
+  }
+
+  /** Due soon: a reminder. Overdue: recorded, with the apology and a new appointment, once. */
+  function checkDeadline(state: CaseState, at: Date, dueSoonWithinMinutes: number): CaseEvent[] {
+    // A paused case's clock stands still: it cannot fall due meanwhile.
+    if (state.status !== 'OPEN' || !state.dueAt || !state.opened) return [];
+    const dossierId = state.opened.dossierId;
+    const due = new Date(state.dueAt);
+    const agency = state.agency ?? state.opened.unit;
+    if (at > due) {
+      if (state.overdueRecorded) return [];
+      const events: CaseEvent[] = [{ type: 'DossierOverdue', data: { dossierId, detectedAt: at.toISOString(), dueAt: state.dueAt, agency } }];
+      if (!state.apologyIssued) events.push(apology(state, at, 'Hồ sơ quá hạn giải quyết'));
+      return events;
+    }
+    if (!state.dueSoonNotified && calendar.workingMinutesBetween(at, due) <= dueSoonWithinMinutes) {
+      return [{ type: 'DossierDueSoon', data: { dossierId, detectedAt: at.toISOString(), dueAt: state.dueAt, agency } }];
+    }
+    return [];
+  }
+
+  /**
+   * Mẫu 04. The new appointment gives the agency half the procedure's processing time again, at
+   * least one working day, from the later of now and the due date. It never moves the due date:
+   * the on-time verdict stays with the original.
+   */
+  function apology(state: CaseState, at: Date, reason: string): CaseEvent {
+    const opened = state.opened as NonNullable<CaseState['opened']>;
+    const dueAt = state.dueAt ?? opened.dueAt;
+    const from = new Date(Math.max(at.getTime(), Date.parse(dueAt)));
+    const grace = Math.max(calendar.workingDayMinutes, calendar.toWorkingMinutes(opened.procedure.processingTime) / 2);
+    return {
+      type: 'ApologyIssued',
+      data: {
+        dossierId: opened.dossierId,
+        issuedAt: at.toISOString(),
+        dueAt,
+        newAppointmentAt: calendar.addWorkingMinutes(from, grace).toISOString(),
+        reason,
+        agency: state.agency ?? opened.unit,
+      },
+    };
   }
 
   function open(received: Extract<CaseEvent, { type: 'CaseOpened' }>['data']): CaseEvent[] {

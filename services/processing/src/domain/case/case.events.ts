@@ -1,7 +1,10 @@
 import type {
+  ApologyIssued,
   CaseAssigned,
   CaseHandedOff,
   DeadlineExtended,
+  DossierDueSoon,
+  DossierOverdue,
   DossierReceived,
   DossierResolved,
   EventData,
@@ -24,6 +27,9 @@ export type CaseEvent =
   | { type: 'ProcessingPaused'; data: EventData<typeof ProcessingPaused> }
   | { type: 'ProcessingResumed'; data: EventData<typeof ProcessingResumed> }
   | { type: 'DeadlineExtended'; data: EventData<typeof DeadlineExtended> }
+  | { type: 'DossierDueSoon'; data: EventData<typeof DossierDueSoon> }
+  | { type: 'DossierOverdue'; data: EventData<typeof DossierOverdue> }
+  | { type: 'ApologyIssued'; data: EventData<typeof ApologyIssued> }
   | { type: 'DossierResolved'; data: EventData<typeof DossierResolved> }
   | { type: 'ProcessingStopped'; data: EventData<typeof ProcessingStopped> }
   | { type: 'CaseWithdrawn'; data: { dossierId: string; withdrawnAt: string } };

@@ -15,9 +15,21 @@ export interface CaseState {
   pause?: { from: string; reason: 'SUPPLEMENT' | 'AWAITING_PAYMENT' };
   pausedWorkingMinutes: number;
   supplementRequests: number;
+  dueSoonNotified: boolean;
+  overdueRecorded: boolean;
+  apologyIssued: boolean;
 }
 
-export const initialCaseState: CaseState = { status: 'NONE', step: 0, stepPausedMinutes: 0, pausedWorkingMinutes: 0, supplementRequests: 0 };
+export const initialCaseState: CaseState = {
+  status: 'NONE',
+  step: 0,
+  stepPausedMinutes: 0,
+  pausedWorkingMinutes: 0,
+  supplementRequests: 0,
+  dueSoonNotified: false,
+  overdueRecorded: false,
+  apologyIssued: false,
+};
 
 export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
   switch (event.type) {
@@ -42,6 +54,12 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       };
     case 'DeadlineExtended':
       return { ...state, dueAt: event.data.dueAt };
+    case 'DossierDueSoon':
+      return { ...state, dueSoonNotified: true };
+    case 'DossierOverdue':
+      return { ...state, overdueRecorded: true };
+    case 'ApologyIssued':
+      return { ...state, apologyIssued: true };
     case 'DossierResolved':
       return { ...state, status: 'RESOLVED' };
     case 'ProcessingStopped':
