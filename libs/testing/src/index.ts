@@ -6,3 +6,5 @@ export * from './infra/kafka';
 export * from './infra/free-port';
 export * from './infra/workspace';
 export * from './infra/containers';
+export * from './stack/services';
+export * from './stack/service-process';

@@ -8,13 +8,31 @@ export interface TopicSpec {
   config?: Record<string, string>;
 }
 
-/** Creates missing topics with their settings; leaves existing ones alone (partitions only grow by hand). */
-export async function ensureTopics(kafka: Kafka, specs: TopicSpec[]): Promise<string[]> {
+/**
+ * Creates missing topics with their settings; leaves existing ones alone (partitions only grow by
+ * hand). Services starting together may create the same topic at once, and a new topic's leader
+ * takes a moment: both are retried, not fatal.
+ */
+export async function ensureTopics(kafka: Kafka, specs: TopicSpec[], attempts = 8): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await createMissing(kafka, specs);
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+    }
+  }
+}
+
+async function createMissing(kafka: Kafka, specs: TopicSpec[]): Promise<string[]> {
   const admin = kafka.admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
-    const missing = specs.filter((spec) => !existing.has(spec.topic));
+    // A service may consume its own topic: each topic is created once, with its first spec.
+    const byTopic = new Map<string, TopicSpec>();
+    for (const spec of specs) if (!byTopic.has(spec.topic)) byTopic.set(spec.topic, spec);
+    const missing = [...byTopic.values()].filter((spec) => !existing.has(spec.topic));
     if (missing.length === 0) return [];
     await admin.createTopics({
       waitForLeaders: true,

@@ -32,7 +32,7 @@ export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 export const EVENT_STORE = Symbol('EVENT_STORE');
 export const KAFKA = Symbol('KAFKA');
 
-/** Consumer group of a service on a topic, e.g. `processing.motcua.intake.events.v1`. */
-export function consumerGroup(service: string, topic: string): string {
-  return `${service}.${topic}`;
+/** Consumer group of a service on a topic, e.g. `processing.motcua.intake.events.v1` (namespaced when configured). */
+export function consumerGroup(service: string, topic: string, namespace?: string): string {
+  return namespace ? `${namespace}.${service}.${topic}` : `${service}.${topic}`;
 }

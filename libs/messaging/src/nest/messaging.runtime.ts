@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger as NestLogger, OnApplicationBootstrap, OnApp
 import { ModuleRef } from '@nestjs/core';
 import { dlqTopicSettings, integrationEvents, topicSettings } from '@motcua/contracts';
 import { eventStoreMigrations, migrate, PgDatabase } from '@motcua/event-store';
-import { DATABASE, METRICS, ReadinessRegistry } from '@motcua/platform';
+import { CONFIG, DATABASE, METRICS, ReadinessRegistry, ServiceConfig } from '@motcua/platform';
 import { Gauge, Registry } from 'prom-client';
 import { Kafka } from 'kafkajs';
 import { InboxConsumer } from '../inbox/inbox-consumer';
@@ -32,6 +32,7 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, O
     private readonly readiness: ReadinessRegistry,
     private readonly moduleRef: ModuleRef,
     @Inject(METRICS) private readonly metrics: { registry: Registry },
+    @Inject(CONFIG) private readonly config: ServiceConfig,
   ) {
     this.publisher = new KafkaPublisher(kafka);
   }
@@ -42,7 +43,10 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, O
 
   async onApplicationBootstrap(): Promise<void> {
     const { service, publishes, consumes = [], partitions = 6 } = this.options;
-    const topics: TopicSpec[] = consumes.map(({ topic }) => dlqTopicSettings(topic, consumerGroup(service, topic)));
+    const group = (topic: string) => consumerGroup(service, topic, this.config.KAFKA_GROUP_NAMESPACE);
+    // A service also creates the topics it consumes (same settings, from contracts), so services
+    // can start in any order.
+    const topics: TopicSpec[] = consumes.flatMap(({ topic }) => [topicSettings(topic, partitions), dlqTopicSettings(topic, group(topic))]);
     if (publishes) topics.push(topicSettings(publishes, partitions));
     await ensureTopics(this.kafka, topics);
 
@@ -66,7 +70,7 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, O
     for (const { topic, handler } of consumes) {
       const instance = this.moduleRef.get(handler, { strict: false });
       const consumer = new InboxConsumer(this.kafka, this.db, service, this.publisher, drain, {
-        group: consumerGroup(service, topic),
+        group: group(topic),
         topic,
         handle: (envelope, context) => instance.handle(envelope, context),
         decode: (value) => integrationEvents.decode(value),

@@ -31,6 +31,11 @@ export class ServiceConfig {
   @Matches(/^[^\s,]+:\d+(,[^\s,]+:\d+)*$/, { message: 'KAFKA_BROKERS must be a comma-separated list of host:port' })
   KAFKA_BROKERS?: string;
 
+  /** Prefix of this deployment's consumer groups, so that two environments can share a cluster. */
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]{0,40}$/, { message: 'KAFKA_GROUP_NAMESPACE must be lower-case letters, digits and -' })
+  KAFKA_GROUP_NAMESPACE?: string;
+
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' })
   LOG_LEVEL?: string;

@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus, Logger, ServiceUnavailableException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { internalProblem, toProblem } from './problem-details';
 
@@ -11,6 +11,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
+    // Readiness says which component is down in the health check's own format; it is no error.
+    if (error instanceof ServiceUnavailableException) {
+      void reply.status(HttpStatus.SERVICE_UNAVAILABLE).send(error.getResponse());
+      return;
+    }
     let body = toProblem(error);
     if (!body) {
       this.logger.error({ err: error, method: request.method, route: request.routeOptions?.url }, 'unexpected error');

@@ -4,7 +4,8 @@ import { RequestMethod } from '@nestjs/common';
 import { Params } from 'nestjs-pino';
 
 /** Personal data never reaches the logs, wherever it sits in a logged object. */
-const PERSONAL_FIELDS = ['citizenId', 'idNumber', 'taxCode', 'fullName', 'name', 'address', 'phone', 'email', 'dateOfBirth', 'applicant'];
+// `name` is not listed: errors, procedures and documents have names; people's are `fullName`.
+const PERSONAL_FIELDS = ['citizenId', 'idNumber', 'identifier', 'taxCode', 'fullName', 'address', 'phone', 'email', 'dateOfBirth', 'applicant'];
 
 export function redactionPaths(depth = 4): string[] {
   const paths = ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'];
