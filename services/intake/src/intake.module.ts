@@ -10,6 +10,8 @@ import { SeedCatalogue } from './application/catalogue/seed-catalogue';
 import { DossierCodeAllocator, dossierCodeMigrations } from './application/dossier-codes/dossier-code.allocator';
 import { applicantMigrations, ApplicantRegistry } from './application/submit-dossier/applicant-registry';
 import { ReceiveDossierHandler } from './application/receive-dossier/receive-dossier.handler';
+import { RejectDossierHandler } from './application/reject-dossier/reject-dossier.handler';
+import { ReturnForSupplementHandler } from './application/return-for-supplement/return-for-supplement.handler';
 import { SubmitDossierHandler } from './application/submit-dossier/submit-dossier.handler';
 import { IntakeConfig } from './intake.config';
 
@@ -36,6 +38,8 @@ const inSchema = <T>(type: new (db: PgDatabase, schema: string) => T) => ({ prov
     SeedCatalogue,
     SubmitDossierHandler,
     ReceiveDossierHandler,
+    RejectDossierHandler,
+    ReturnForSupplementHandler,
   ],
 })
 export class IntakeModule {}

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { EventStore, handleCommand } from '@motcua/event-store';
 import type { EventCodec, RecordedEvent } from '@motcua/event-store';
-import type { Clock } from '@motcua/platform';
+import { assertUnit } from '@motcua/platform';
+import type { Clock, Principal } from '@motcua/platform';
+import type { DossierCommand } from '../domain/dossier/dossier.commands';
+import { dossierDecider } from '../domain/dossier/dossier.decider';
+import { DossierNotFoundError } from '../domain/dossier/dossier.errors';
 import type { DossierEvent } from '../domain/dossier/dossier.events';
+import type { DossierState } from '../domain/dossier/dossier.state';
 
 /** How dossier events are stored: the integration shape, keyed by the dossier, with domain time. */
 export function dossierCodec(clock: Clock): EventCodec<DossierEvent> {
@@ -9,4 +15,24 @@ export function dossierCodec(clock: Clock): EventCodec<DossierEvent> {
     encode: (event) => ({ id: randomUUID(), type: event.type, data: event.data, metadata: { subject: event.data.dossierId, time: clock.now().toISOString() } }),
     decode: (recorded: RecordedEvent) => ({ type: recorded.type, data: recorded.data }) as DossierEvent,
   };
+}
+
+/**
+ * An officer's act on a dossier: load it, check the officer's unit against the dossier's, build
+ * the command from what the dossier is, and decide and append with its version (a lost race is
+ * decided again, so the loser gets the domain's answer).
+ */
+export async function actOnDossier(
+  store: EventStore,
+  clock: Clock,
+  dossierId: string,
+  officer: Principal,
+  build: (state: DossierState) => DossierCommand | Promise<DossierCommand>,
+): Promise<DossierEvent[]> {
+  const codec = dossierCodec(clock);
+  const state = (await store.readStream(dossierId)).map(codec.decode).reduce(dossierDecider.evolve, dossierDecider.initialState);
+  if (!state.submitted) throw new DossierNotFoundError();
+  assertUnit(officer, state.submitted.unit);
+  const { events } = await handleCommand(store, dossierId, dossierDecider, codec, await build(state));
+  return events;
 }

@@ -4,7 +4,10 @@ import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Principal, Roles, ValidationFailedError } from '@motcua/platform';
 import { ReceiptSlip, ReceiveDossier } from '../../application/receive-dossier/receive-dossier.command';
+import { RejectDossier } from '../../application/reject-dossier/reject-dossier.handler';
+import { ReturnForSupplement } from '../../application/return-for-supplement/return-for-supplement.handler';
 import { SubmitDossier, SubmittedDossier } from '../../application/submit-dossier/submit-dossier.command';
+import { RejectDossierRequest, ReturnForSupplementRequest } from './desk-decision.request';
 import { SubmitDossierRequest } from './submit-dossier.request';
 
 @ApiTags('dossiers')
@@ -38,5 +41,21 @@ export class DossiersController {
   @ApiOperation({ summary: 'Receive a submitted dossier at its unit: starts the legal clock and returns the receipt slip (Mẫu 01)' })
   receive(@Param('dossierId', new ParseUUIDPipe()) dossierId: string, @CurrentPrincipal() officer: Principal): Promise<ReceiptSlip> {
     return this.commands.execute<ReceiveDossier, ReceiptSlip>(new ReceiveDossier(dossierId, officer));
+  }
+
+  @Post(':dossierId/reject')
+  @HttpCode(HttpStatus.OK)
+  @Roles('RECEPTION_OFFICER', 'ADMIN')
+  @ApiOperation({ summary: 'Refuse a submitted dossier with the reason (Mẫu 03)' })
+  reject(@Param('dossierId', new ParseUUIDPipe()) dossierId: string, @Body() body: RejectDossierRequest, @CurrentPrincipal() officer: Principal) {
+    return this.commands.execute(new RejectDossier(dossierId, officer, body.reason));
+  }
+
+  @Post(':dossierId/return-for-supplement')
+  @HttpCode(HttpStatus.OK)
+  @Roles('RECEPTION_OFFICER', 'ADMIN')
+  @ApiOperation({ summary: 'Return a submitted dossier listing everything missing (Mẫu 02)' })
+  returnForSupplement(@Param('dossierId', new ParseUUIDPipe()) dossierId: string, @Body() body: ReturnForSupplementRequest, @CurrentPrincipal() officer: Principal) {
+    return this.commands.execute(new ReturnForSupplement(dossierId, officer, body.missing));
   }
 }

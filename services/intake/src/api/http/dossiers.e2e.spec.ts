@@ -135,6 +135,39 @@ describe('intake: online submission over HTTP (real PostgreSQL and Kafka)', () =
       expect((await stored()).events).toBe(before.events + 1);
     });
 
+    const act = (dossierId: string, action: string, payload: unknown) =>
+      fetch(`${base}/dossiers/${dossierId}/${action}`, { method: 'POST', headers: { ...officer('H56.10'), 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+
+    it('returns a dossier for supplement (Mẫu 02); it cannot be received until supplemented', async () => {
+      const { dossierId } = await submitOne();
+      const returned = await act(dossierId, 'return-for-supplement', { missing: ['Bản sao sổ hộ khẩu', 'Ảnh 4x6'] });
+      expect(returned.status).toBe(200);
+      expect(await returned.json()).toEqual({ dossierId, status: 'RETURNED_FOR_SUPPLEMENT' });
+      const receiving = await receive(dossierId, officer('H56.10'));
+      expect(receiving.status).toBe(409);
+      expect((await problem(receiving)).code).toBe('DOSSIER.ILLEGAL_TRANSITION');
+    });
+
+    it('rejects a dossier (Mẫu 03); a rejected dossier takes no more changes', async () => {
+      const { dossierId } = await submitOne();
+      expect((await act(dossierId, 'reject', { reason: 'Không thuộc thẩm quyền giải quyết' })).status).toBe(200);
+      const receiving = await receive(dossierId, officer('H56.10'));
+      expect(receiving.status).toBe(409);
+      expect((await problem(receiving)).code).toBe('DOSSIER.CLOSED');
+    });
+
+    it('names the field of a bad desk decision and changes nothing', async () => {
+      const { dossierId } = await submitOne();
+      const before = await stored();
+      const noReason = await act(dossierId, 'reject', { reason: '' });
+      expect(noReason.status).toBe(400);
+      expect((await problem(noReason)).errors?.map((e) => e.field)).toEqual(['reason']);
+      const nothingMissing = await act(dossierId, 'return-for-supplement', { missing: [] });
+      expect(nothingMissing.status).toBe(400);
+      expect((await problem(nothingMissing)).errors?.map((e) => e.field)).toEqual(['missing']);
+      expect(await stored()).toEqual(before);
+    });
+
     it('answers an unknown dossier with 404', async () => {
       const response = await receive(randomUUID(), officer('H56.10'));
       expect(response.status).toBe(404);

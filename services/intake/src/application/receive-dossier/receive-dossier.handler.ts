@@ -1,14 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { WorkingCalendar } from '@motcua/calendar';
-import { EventStore, handleCommand } from '@motcua/event-store';
+import { EventStore } from '@motcua/event-store';
 import { EVENT_STORE } from '@motcua/messaging';
-import { assertUnit, CLOCK, Clock } from '@motcua/platform';
+import { CLOCK, Clock } from '@motcua/platform';
 import { toSnapshot } from '../../domain/catalogue/procedure';
-import { dossierDecider } from '../../domain/dossier/dossier.decider';
-import { DossierNotFoundError } from '../../domain/dossier/dossier.errors';
 import { ProcedureCatalogue } from '../catalogue/procedure-catalogue';
-import { dossierCodec } from '../dossier-stream';
+import { actOnDossier } from '../dossier-stream';
 import { ReceiptSlip, ReceiveDossier } from './receive-dossier.command';
 
 /**
@@ -26,21 +24,11 @@ export class ReceiveDossierHandler implements ICommandHandler<ReceiveDossier, Re
   ) {}
 
   async execute({ dossierId, officer }: ReceiveDossier): Promise<ReceiptSlip> {
-    const codec = dossierCodec(this.clock);
-    const history = (await this.store.readStream(dossierId)).map(codec.decode);
-    const state = history.reduce(dossierDecider.evolve, dossierDecider.initialState);
-    if (!state.submitted) throw new DossierNotFoundError();
-    assertUnit(officer, state.submitted.unit);
-
-    const now = this.clock.now();
-    const procedure = await this.catalogue.inForce(state.submitted.procedureCode, now);
-    const dueAt = this.calendar.dueAt(now, procedure.processingTime) as Date;
-    const { events } = await handleCommand(this.store, dossierId, dossierDecider, codec, {
-      type: 'Receive',
-      receivedAt: now.toISOString(),
-      dueAt: dueAt.toISOString(),
-      procedure: toSnapshot(procedure),
-      officerId: officer.id,
+    const events = await actOnDossier(this.store, this.clock, dossierId, officer, async (state) => {
+      const now = this.clock.now();
+      const procedure = await this.catalogue.inForce(state.submitted?.procedureCode ?? '', now);
+      const dueAt = this.calendar.dueAt(now, procedure.processingTime) as Date;
+      return { type: 'Receive', receivedAt: now.toISOString(), dueAt: dueAt.toISOString(), procedure: toSnapshot(procedure), officerId: officer.id };
     });
     const received = events.find((e) => e.type === 'DossierReceived');
     if (received?.type !== 'DossierReceived') throw new Error('reception produced no DossierReceived');

@@ -1,0 +1,31 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { EventStore } from '@motcua/event-store';
+import { EVENT_STORE } from '@motcua/messaging';
+import { CLOCK, Clock, Principal } from '@motcua/platform';
+import { actOnDossier } from '../dossier-stream';
+
+/** The desk refuses a dossier it cannot accept, with the reason the applicant is told (Mẫu 03). */
+export class RejectDossier {
+  constructor(
+    readonly dossierId: string,
+    readonly officer: Principal,
+    readonly reason: string,
+  ) {}
+}
+
+@CommandHandler(RejectDossier)
+export class RejectDossierHandler implements ICommandHandler<RejectDossier, { dossierId: string; status: 'REJECTED' }> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ dossierId, officer, reason }: RejectDossier) {
+    await actOnDossier(this.store, this.clock, dossierId, officer, (state) => ({
+      type: 'Reject',
+      rejected: { dossierId, code: state.code ?? '', rejectedAt: this.clock.now().toISOString(), reason, officerId: officer.id },
+    }));
+    return { dossierId, status: 'REJECTED' as const };
+  }
+}
