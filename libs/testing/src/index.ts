@@ -8,3 +8,4 @@ export * from './infra/workspace';
 export * from './infra/containers';
 export * from './stack/services';
 export * from './stack/service-process';
+export * from './fixtures/dossier.fixtures';

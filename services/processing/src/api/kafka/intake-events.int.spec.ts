@@ -4,7 +4,7 @@ import { DossierReceived, DossierSubmitted, EventData, headersOf, integrationEve
 import { EventStore } from '@motcua/event-store';
 import { connectKafka, ensureTopics, EVENT_STORE, KafkaPublisher } from '@motcua/messaging';
 import { createServiceApp } from '@motcua/platform';
-import { eventually } from '@motcua/testing';
+import { dossierReceived, eventually } from '@motcua/testing';
 import { Kafka } from 'kafkajs';
 import { ProcessingModule } from '../../processing.module';
 
@@ -45,34 +45,8 @@ describe('processing consumes intake events (real PostgreSQL and Kafka)', () => 
     components: [{ componentId: 'form', name: 'Đơn', provenance: 'PAPER' }],
     delivery: 'COUNTER',
   };
-  const received: EventData<typeof DossierReceived> = {
-    dossierId,
-    code: submitted.code,
-    receivedAt: at,
-    // Far ahead, so that no deadline pass of another test touches this case.
-    dueAt: '2099-03-17T02:00:00.000Z',
-    channel: 'ONLINE',
-    unit: 'H56.22',
-    applicantRef: submitted.applicantRef,
-    components: submitted.components,
-    delivery: 'COUNTER',
-    officerId: 'reception-1',
-    procedure: {
-      code: 'SAMPLE.DD.01',
-      version: 1,
-      name: 'Đăng ký biến động quyền sử dụng đất',
-      field: 'Đất đai',
-      level: 'COMMUNE',
-      serviceLevel: 'PARTIAL',
-      processingTime: { value: 10, unit: 'WORKING_DAYS' },
-      agencies: ['H56.22', 'H56.40', 'H56.50'],
-      fees: [],
-      payFirst: false,
-      eResultAllowed: false,
-      returnsDocument: true,
-      refundRule: 'NONE',
-    },
-  };
+  // Far ahead, so that no deadline pass of another test touches this case.
+  const received = dossierReceived({ dossierId, code: submitted.code, receivedAt: at, dueAt: '2099-03-17T02:00:00.000Z', applicantRef: submitted.applicantRef, components: submitted.components, delivery: 'COUNTER' });
 
   it('opens a case at the first agency from DossierReceived, once, and keeps internal events home', async () => {
     const envelopes = [

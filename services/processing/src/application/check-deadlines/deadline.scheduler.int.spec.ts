@@ -4,9 +4,8 @@ import { WorkingCalendar } from '@motcua/calendar';
 import { EventStore, PgDatabase } from '@motcua/event-store';
 import { EVENT_STORE } from '@motcua/messaging';
 import { CLOCK, Clock, createServiceApp, DATABASE } from '@motcua/platform';
-import { eventually } from '@motcua/testing';
+import { dossierReceived, eventually, procedureSnapshot } from '@motcua/testing';
 import { caseDecider } from '../../domain/case/case.decider';
-import type { CaseEvent } from '../../domain/case/case.events';
 import { ProcessingModule } from '../../processing.module';
 import { caseCodec } from '../case-stream';
 import { DeadlineScheduler } from './deadline.scheduler';
@@ -32,33 +31,12 @@ describe('deadline scheduler (real PostgreSQL)', () => {
   async function openOverdueCase(): Promise<string> {
     const dossierId = randomUUID();
     const receivedAt = new Date(clock.now().getTime() - 40 * 86_400_000);
-    const received: Extract<CaseEvent, { type: 'CaseOpened' }>['data'] = {
+    const received = dossierReceived({
       dossierId,
-      code: 'H56.22-250101-0001',
       receivedAt: receivedAt.toISOString(),
       dueAt: new WorkingCalendar().dueAt(receivedAt, { value: 5, unit: 'WORKING_DAYS' })?.toISOString() ?? '',
-      channel: 'COUNTER',
-      unit: 'H56.22',
-      applicantRef: 'd'.repeat(64),
-      components: [{ componentId: 'form', name: 'Đơn', provenance: 'PAPER' }],
-      delivery: 'COUNTER',
-      officerId: 'reception-1',
-      procedure: {
-        code: 'SAMPLE.HT.01',
-        version: 1,
-        name: 'Đăng ký khai sinh',
-        field: 'Hộ tịch',
-        level: 'COMMUNE',
-        serviceLevel: 'FULL',
-        processingTime: { value: 5, unit: 'WORKING_DAYS' },
-        agencies: ['H56.22'],
-        fees: [],
-        payFirst: false,
-        eResultAllowed: true,
-        returnsDocument: true,
-        refundRule: 'NONE',
-      },
-    };
+      procedure: procedureSnapshot({ processingTime: { value: 5, unit: 'WORKING_DAYS' }, agencies: ['H56.22'] }),
+    });
     const events = caseDecider(new WorkingCalendar()).decide({ type: 'OpenCase', received }, caseDecider(new WorkingCalendar()).initialState);
     await store.append(dossierId, events.map(caseCodec(clock).encode), { expectedVersion: 'no_stream' });
     await eventually(

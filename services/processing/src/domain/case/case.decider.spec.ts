@@ -1,4 +1,5 @@
 import { WorkingCalendar } from '@motcua/calendar';
+import { dossierReceived, procedureSnapshot } from '@motcua/testing';
 import type { CaseCommand } from './case.commands';
 import { caseDecider } from './case.decider';
 import type { CaseEvent } from './case.events';
@@ -9,34 +10,13 @@ const vn = (local: string) => new Date(`${local}+07:00`);
 const dossierId = '5c3f7a2e-1b4d-4e6f-8a9b-0c1d2e3f4a5b';
 
 type Opened = Extract<CaseEvent, { type: 'CaseOpened' }>['data'];
-const received = (overrides: Partial<Opened['procedure']> = {}): Opened => ({
-  dossierId,
-  code: 'H56.22-250303-0007',
-  receivedAt: vn('2025-03-03T09:00').toISOString(),
-  dueAt: vn('2025-03-17T09:00').toISOString(),
-  channel: 'ONLINE',
-  unit: 'H56.22',
-  applicantRef: 'a'.repeat(64),
-  components: [{ componentId: 'c1', name: 'Đơn', provenance: 'ELECTRONIC', documentId: 'doc-1' }],
-  delivery: 'ONLINE',
-  officerId: 'reception-1',
-  procedure: {
-    code: 'SAMPLE.0002',
-    version: 1,
-    name: 'Chuyển nhượng quyền sử dụng đất',
-    field: 'Đất đai',
-    level: 'COMMUNE',
-    serviceLevel: 'PARTIAL',
-    processingTime: { value: 10, unit: 'WORKING_DAYS' },
-    agencies: ['H56.22', 'H56.10', 'H56.30'],
-    fees: [],
-    payFirst: false,
-    eResultAllowed: true,
-    returnsDocument: true,
-    refundRule: 'NONE',
-    ...overrides,
-  },
-});
+const received = (overrides: Partial<Opened['procedure']> = {}): Opened =>
+  dossierReceived({
+    dossierId,
+    receivedAt: vn('2025-03-03T09:00').toISOString(),
+    dueAt: vn('2025-03-17T09:00').toISOString(),
+    procedure: procedureSnapshot({ code: 'SAMPLE.0002', eResultAllowed: true, ...overrides }),
+  });
 
 /** Given events, when commands in turn: the events each produced, or its error code. */
 function run(history: CaseEvent[], ...commands: CaseCommand[]) {
