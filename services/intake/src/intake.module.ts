@@ -13,6 +13,7 @@ import { ReceiveDossierHandler } from './application/receive-dossier/receive-dos
 import { RejectDossierHandler } from './application/reject-dossier/reject-dossier.handler';
 import { ReturnForSupplementHandler } from './application/return-for-supplement/return-for-supplement.handler';
 import { SubmitDossierHandler } from './application/submit-dossier/submit-dossier.handler';
+import { publishedIntakeEvent } from './application/intake-relay';
 import { IntakeConfig } from './intake.config';
 
 const SCHEMA = 'intake';
@@ -25,6 +26,7 @@ const inSchema = <T>(type: new (db: PgDatabase, schema: string) => T) => ({ prov
     MessagingModule.forRoot({
       service: SCHEMA,
       publishes: Topics.intake,
+      translate: publishedIntakeEvent,
       migrations: [...dossierCodeMigrations, ...catalogueMigrations, ...applicantMigrations, ...idempotencyMigrations],
     }),
     CqrsModule.forRoot(),

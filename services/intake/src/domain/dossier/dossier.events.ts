@@ -21,4 +21,7 @@ export type DossierEvent =
   | { type: 'SupplementProvided'; data: EventData<typeof SupplementProvided> }
   | { type: 'DossierWithdrawn'; data: EventData<typeof DossierWithdrawn> };
 
+/** Facts intake learns from processing's topic; recorded on the dossier, never republished. */
+export const INTERNAL_DOSSIER_EVENTS: ReadonlySet<string> = new Set<string>([]);
+
 export type DossierEventOf<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;

@@ -1,0 +1,13 @@
+import type { RecordedEvent } from '@motcua/event-store';
+import { toOutgoingMessage } from '@motcua/messaging';
+import type { OutgoingMessage } from '@motcua/messaging';
+import { INTERNAL_DOSSIER_EVENTS } from '../domain/dossier/dossier.events';
+
+/**
+ * Which of intake's stored events leave the service: the dossier's integration events go to
+ * intake's topic as stored; internal facts (what intake learnt from processing) stay home.
+ */
+export function publishedIntakeEvent(event: RecordedEvent, source: string): OutgoingMessage | undefined {
+  if (INTERNAL_DOSSIER_EVENTS.has(event.type)) return undefined;
+  return toOutgoingMessage(event, source);
+}
