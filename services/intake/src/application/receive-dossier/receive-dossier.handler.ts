@@ -28,7 +28,7 @@ export class ReceiveDossierHandler implements ICommandHandler<ReceiveDossier, Re
       const now = this.clock.now();
       const procedure = await this.catalogue.inForce(state.submitted?.procedureCode ?? '', now);
       const dueAt = this.calendar.dueAt(now, procedure.processingTime) as Date;
-      return { type: 'Receive', receivedAt: now.toISOString(), dueAt: dueAt.toISOString(), procedure: toSnapshot(procedure), officerId: officer.id };
+      return { type: 'Receive', receivedAt: now.toISOString(), dueAt: dueAt.toISOString(), procedure: toSnapshot(procedure, state.submitted?.unit), officerId: officer.id };
     });
     const received = events.find((e) => e.type === 'DossierReceived');
     if (received?.type !== 'DossierReceived') throw new Error('reception produced no DossierReceived');

@@ -52,6 +52,13 @@ describe('procedure versions', () => {
     expect(toSnapshot(v2)).toMatchObject({ code: 'SAMPLE.0001', version: 2, payFirst: true, fees: [{ amount: 200_000, online: { rule: 'DISCOUNT_PERCENT', percent: 15 } }] });
     expect(toSnapshot(v2)).not.toHaveProperty('units');
   });
+
+  it('is handled by the receiving unit when the procedure lists no agencies', () => {
+    const ownWork = { ...base, agencies: [] };
+    expect(toSnapshot(ownWork, 'H56.22').agencies).toEqual(['H56.22']);
+    expect(toSnapshot(ownWork).agencies).toEqual(['H56.10', 'H56.22']);
+    expect(toSnapshot(base, 'H56.22').agencies).toEqual(['H56.10']);
+  });
 });
 
 describe('submission rules', () => {

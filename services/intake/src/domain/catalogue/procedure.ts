@@ -48,8 +48,12 @@ export function versionInForce(versions: ProcedureVersion[], at: Date): Procedur
     .sort((a, b) => b.version - a.version)[0];
 }
 
-/** The terms a received dossier carries downstream (DESIGN.md, "Terms travel with the dossier"). */
-export function toSnapshot(v: ProcedureVersion): Snapshot {
+/**
+ * The terms a received dossier carries downstream (DESIGN.md, "Terms travel with the dossier").
+ * A procedure without listed agencies is handled by the unit that receives it (a commune's own
+ * civil-status work, say); lacking a receiving unit, by the units that accept it.
+ */
+export function toSnapshot(v: ProcedureVersion, receivingUnit?: string): Snapshot {
   return {
     code: v.code,
     version: v.version,
@@ -58,11 +62,16 @@ export function toSnapshot(v: ProcedureVersion): Snapshot {
     level: v.level,
     serviceLevel: v.serviceLevel,
     processingTime: v.processingTime,
-    agencies: v.agencies,
+    agencies: handlingAgencies(v, receivingUnit),
     fees: v.fees,
     payFirst: v.payFirst,
     eResultAllowed: v.eResultAllowed,
     returnsDocument: v.returnsDocument,
     refundRule: v.refundRule,
   };
+}
+
+function handlingAgencies(v: ProcedureVersion, receivingUnit: string | undefined): string[] {
+  if (v.agencies.length > 0) return v.agencies;
+  return receivingUnit ? [receivingUnit] : v.units;
 }
