@@ -51,6 +51,8 @@ const returned: DossierEventOf<'DossierReturnedForSupplement'>['data'] = { dossi
 const provided: DossierEventOf<'SupplementProvided'>['data'] = { dossierId, code, providedAt: at, components: submitted.components };
 const rejected: DossierEventOf<'DossierRejected'>['data'] = { dossierId, code, rejectedAt: at, reason: 'Không thuộc thẩm quyền', officerId: 'officer-1' };
 const withdrawn: DossierEventOf<'DossierWithdrawn'>['data'] = { dossierId, code, withdrawnAt: at };
+const awaited: DossierEventOf<'SupplementAwaited'>['data'] = { dossierId, requestId: 'request-1', requestedAt: at, missing: ['Bản sao sổ đỏ'] };
+const concluded: DossierEventOf<'ProcessingConcluded'>['data'] = { dossierId, concludedAt: at, how: 'RESOLVED' };
 
 /** Given events, when a command, then events or an error code (emmett's DeciderSpecification). */
 function given(...history: DossierEvent[]) {
@@ -73,12 +75,16 @@ const ev = {
   provided: { type: 'SupplementProvided', data: provided } as const,
   rejected: { type: 'DossierRejected', data: rejected } as const,
   withdrawn: { type: 'DossierWithdrawn', data: withdrawn } as const,
+  awaited: { type: 'SupplementAwaited', data: awaited } as const,
+  concluded: { type: 'ProcessingConcluded', data: concluded } as const,
 };
+const { receivedAt, dueAt, officerId } = received;
+const registerAtDesk: DossierCommand = { type: 'RegisterAtDesk', submitted: { ...submitted, channel: 'COUNTER' }, receivedAt, dueAt, procedure, officerId };
 
 describe('dossier decider (reception desk)', () => {
   it.each<[string, DossierEvent[], DossierCommand, string[] | string]>([
     ['an online submission opens the dossier', [], { type: 'SubmitOnline', submitted }, ['DossierSubmitted']],
-    ['a counter registration submits and receives at once', [], { type: 'RegisterAtDesk', submitted, received }, ['DossierSubmitted', 'DossierReceived']],
+    ['a counter registration submits and receives at once', [], registerAtDesk, ['DossierSubmitted', 'DossierReceived']],
     ['the same id cannot be submitted twice', [ev.submitted], { type: 'SubmitOnline', submitted }, 'DOSSIER.ALREADY_EXISTS'],
     ['an unknown dossier cannot be received', [], receive, 'DOSSIER.NOT_FOUND'],
     ['a submitted dossier is received', [ev.submitted], receive, ['DossierReceived']],
@@ -88,8 +94,18 @@ describe('dossier decider (reception desk)', () => {
     ['a returned dossier cannot be received before the supplement', [ev.submitted, ev.returned], receive, 'DOSSIER.ILLEGAL_TRANSITION'],
     ['the supplement brings it back for reception', [ev.submitted, ev.returned], { type: 'ProvideSupplement', provided }, ['SupplementProvided']],
     ['a resubmitted dossier is received', [ev.submitted, ev.returned, ev.provided], receive, ['DossierReceived']],
-    ['the desk takes documents for a received dossier', [ev.submitted, ev.received], { type: 'ProvideSupplement', provided }, ['SupplementProvided']],
+    ['the desk takes documents a department asked for', [ev.submitted, ev.received, ev.awaited], { type: 'ProvideSupplement', provided }, ['SupplementProvided']],
+    ['a received dossier nobody asked documents for takes none', [ev.submitted, ev.received], { type: 'ProvideSupplement', provided }, 'DOSSIER.NO_SUPPLEMENT_AWAITED'],
+    ['a request is answered once', [ev.submitted, ev.received, ev.awaited, ev.provided], { type: 'ProvideSupplement', provided }, 'DOSSIER.NO_SUPPLEMENT_AWAITED'],
     ['a supplement for a dossier not asked for one is refused', [ev.submitted], { type: 'ProvideSupplement', provided }, 'DOSSIER.ILLEGAL_TRANSITION'],
+    ["processing's request is noted on a received dossier", [ev.submitted, ev.received], { type: 'AwaitSupplement', awaited }, ['SupplementAwaited']],
+    ['a request delivered twice is noted once', [ev.submitted, ev.received, ev.awaited], { type: 'AwaitSupplement', awaited }, []],
+    ['a request for a withdrawn dossier is dropped, not refused', [ev.submitted, ev.received, ev.withdrawn], { type: 'AwaitSupplement', awaited }, []],
+    ["processing's decision closes the dossier at the desk", [ev.submitted, ev.received], { type: 'NoteConclusion', concluded }, ['ProcessingConcluded']],
+    ['a decision delivered twice is noted once', [ev.submitted, ev.received, ev.concluded], { type: 'NoteConclusion', concluded }, []],
+    ['a decided dossier cannot be withdrawn', [ev.submitted, ev.received, ev.concluded], { type: 'Withdraw', withdrawn }, 'DOSSIER.CLOSED'],
+    ['a decided dossier takes no supplement', [ev.submitted, ev.received, ev.awaited, ev.concluded], { type: 'ProvideSupplement', provided }, 'DOSSIER.CLOSED'],
+    ['the applicant withdraws a submitted dossier', [ev.submitted], { type: 'Withdraw', withdrawn }, ['DossierWithdrawn']],
     ['a submitted dossier is rejected', [ev.submitted], { type: 'Reject', rejected }, ['DossierRejected']],
     ['a received dossier is not rejected at the desk', [ev.submitted, ev.received], { type: 'Reject', rejected }, 'DOSSIER.ILLEGAL_TRANSITION'],
     ['the applicant withdraws a received dossier', [ev.submitted, ev.received], { type: 'Withdraw', withdrawn }, ['DossierWithdrawn']],
@@ -104,6 +120,16 @@ describe('dossier decider (reception desk)', () => {
   it('builds the reception event from what was submitted and the reception facts', () => {
     const state = [ev.submitted].reduce(dossierDecider.evolve, dossierDecider.initialState);
     expect(dossierDecider.decide(receive, state)).toEqual([{ type: 'DossierReceived', data: received }]);
+  });
+
+  it('registers at the desk with the reception facts in one act', () => {
+    const events = dossierDecider.decide(registerAtDesk, dossierDecider.initialState);
+    expect(events[1]).toEqual({ type: 'DossierReceived', data: { ...received, channel: 'COUNTER' } });
+  });
+
+  it("answers the department's pending request by its id", () => {
+    const state = [ev.submitted, ev.received, ev.awaited].reduce(dossierDecider.evolve, dossierDecider.initialState);
+    expect(dossierDecider.decide({ type: 'ProvideSupplement', provided }, state)).toEqual([{ type: 'SupplementProvided', data: { ...provided, requestId: 'request-1' } }]);
   });
 
   it('counts supplements before reception apart from the legal clock', () => {

@@ -1,9 +1,9 @@
-import type { DossierCommand } from './dossier.commands';
-import { DossierAlreadyExistsError, DossierAlreadyReceivedError, DossierClosedError, DossierNotFoundError, IllegalTransitionError } from './dossier.errors';
+import type { DossierCommand, Reception } from './dossier.commands';
+import { DossierAlreadyExistsError, DossierAlreadyReceivedError, DossierClosedError, DossierNotFoundError, IllegalTransitionError, NoSupplementAwaitedError } from './dossier.errors';
 import type { DossierEvent } from './dossier.events';
 import { assertNever, DossierState, DossierStatus, evolveDossier, initialDossierState } from './dossier.state';
 
-const CLOSED: DossierStatus[] = ['REJECTED', 'WITHDRAWN'];
+const CLOSED: DossierStatus[] = ['REJECTED', 'WITHDRAWN', 'CONCLUDED'];
 
 /** The reception desk's rules for one dossier: decide(command, state) → events, or a typed error. */
 export function decideDossier(command: DossierCommand, state: DossierState): DossierEvent[] {
@@ -11,6 +11,15 @@ export function decideDossier(command: DossierCommand, state: DossierState): Dos
     if (state.status !== 'NONE') throw new DossierAlreadyExistsError();
   } else if (state.status === 'NONE') {
     throw new DossierNotFoundError();
+  }
+  // Processing's news is a fact, not a request: it is recorded where it still matters and
+  // otherwise dropped, never refused (a refusal would only dead-letter it).
+  if (command.type === 'AwaitSupplement') {
+    const already = state.awaitedSupplement?.requestId === command.awaited.requestId;
+    return state.status === 'RECEIVED' && !already ? [{ type: 'SupplementAwaited', data: command.awaited }] : [];
+  }
+  if (command.type === 'NoteConclusion') {
+    return state.status === 'RECEIVED' ? [{ type: 'ProcessingConcluded', data: command.concluded }] : [];
   }
   if (CLOSED.includes(state.status)) throw new DossierClosedError(state.status);
 
@@ -21,7 +30,7 @@ export function decideDossier(command: DossierCommand, state: DossierState): Dos
       // Counter and postal dossiers are submitted and received by one officer's act.
       return [
         { type: 'DossierSubmitted', data: command.submitted },
-        { type: 'DossierReceived', data: command.received },
+        { type: 'DossierReceived', data: receivedFrom(command.submitted, command) },
       ];
     case 'Receive':
       if (state.status === 'RECEIVED') throw new DossierAlreadyReceivedError();
@@ -34,10 +43,12 @@ export function decideDossier(command: DossierCommand, state: DossierState): Dos
       if (state.status !== 'SUBMITTED' && state.status !== 'RETURNED_FOR_SUPPLEMENT') throw new IllegalTransitionError('Reject', state.status);
       return [{ type: 'DossierRejected', data: command.rejected }];
     case 'ProvideSupplement':
-      // Before reception: answers a Mẫu 02 return. After reception the desk takes documents a
-      // processing officer asked for; whether one was asked is processing's to judge.
-      if (state.status !== 'RETURNED_FOR_SUPPLEMENT' && state.status !== 'RECEIVED') throw new IllegalTransitionError('ProvideSupplement', state.status);
-      return [{ type: 'SupplementProvided', data: command.provided }];
+      // Before reception: answers a Mẫu 02 return. After reception: answers the department's
+      // pending request, named so processing resumes the right pause.
+      if (state.status === 'RETURNED_FOR_SUPPLEMENT') return [{ type: 'SupplementProvided', data: command.provided }];
+      if (state.status !== 'RECEIVED') throw new IllegalTransitionError('ProvideSupplement', state.status);
+      if (!state.awaitedSupplement) throw new NoSupplementAwaitedError();
+      return [{ type: 'SupplementProvided', data: { ...command.provided, requestId: state.awaitedSupplement.requestId } }];
     case 'Withdraw':
       return [{ type: 'DossierWithdrawn', data: command.withdrawn }];
     default:
@@ -45,11 +56,8 @@ export function decideDossier(command: DossierCommand, state: DossierState): Dos
   }
 }
 
-/** DossierReceived repeats what was submitted (components as last supplemented) with the reception facts. */
-function receivedFrom(
-  submitted: NonNullable<DossierState['submitted']>,
-  command: Extract<DossierCommand, { type: 'Receive' }>,
-): Extract<DossierEvent, { type: 'DossierReceived' }>['data'] {
+/** DossierReceived repeats what was submitted with the reception facts. */
+function receivedFrom(submitted: NonNullable<DossierState['submitted']>, command: Reception): Extract<DossierEvent, { type: 'DossierReceived' }>['data'] {
   return {
     dossierId: submitted.dossierId,
     code: submitted.code,

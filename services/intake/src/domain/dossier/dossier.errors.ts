@@ -31,3 +31,10 @@ export class IllegalTransitionError extends DomainError {
     super('DOSSIER.ILLEGAL_TRANSITION', 'CONFLICT', `${command} is not possible while the dossier is ${status.toLowerCase()}`);
   }
 }
+
+/** After reception the desk takes documents only when a department has asked for them. */
+export class NoSupplementAwaitedError extends DomainError {
+  constructor() {
+    super('DOSSIER.NO_SUPPLEMENT_AWAITED', 'CONFLICT', 'No supplement has been requested for this dossier');
+  }
+}

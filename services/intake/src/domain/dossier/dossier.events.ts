@@ -11,7 +11,9 @@ import type {
 /**
  * Intake's dossier events. They carry no personal data (the applicant is `applicantRef`; names
  * and ID numbers live in intake's erasable applicant table), so they are stored and published in
- * the integration shape of libs/contracts.
+ * the integration shape of libs/contracts. `SupplementAwaited` and `ProcessingConcluded` are
+ * internal: what the desk learnt from processing's topic, kept so it can take the documents a
+ * department asked for and refuse a withdrawal once the dossier is decided.
  */
 export type DossierEvent =
   | { type: 'DossierSubmitted'; data: EventData<typeof DossierSubmitted> }
@@ -19,9 +21,11 @@ export type DossierEvent =
   | { type: 'DossierReceived'; data: EventData<typeof DossierReceived> }
   | { type: 'DossierRejected'; data: EventData<typeof DossierRejected> }
   | { type: 'SupplementProvided'; data: EventData<typeof SupplementProvided> }
-  | { type: 'DossierWithdrawn'; data: EventData<typeof DossierWithdrawn> };
+  | { type: 'DossierWithdrawn'; data: EventData<typeof DossierWithdrawn> }
+  | { type: 'SupplementAwaited'; data: { dossierId: string; requestId: string; requestedAt: string; missing: string[] } }
+  | { type: 'ProcessingConcluded'; data: { dossierId: string; concludedAt: string; how: 'RESOLVED' | 'STOPPED' } };
 
 /** Facts intake learns from processing's topic; recorded on the dossier, never republished. */
-export const INTERNAL_DOSSIER_EVENTS: ReadonlySet<string> = new Set<string>([]);
+export const INTERNAL_DOSSIER_EVENTS: ReadonlySet<string> = new Set<string>(['SupplementAwaited', 'ProcessingConcluded']);
 
 export type DossierEventOf<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;

@@ -1,6 +1,7 @@
 import type { DossierEvent } from './dossier.events';
 
-export type DossierStatus = 'NONE' | 'SUBMITTED' | 'RETURNED_FOR_SUPPLEMENT' | 'RECEIVED' | 'REJECTED' | 'WITHDRAWN';
+/** CONCLUDED: processing resolved or stopped it; what follows (the result) is other services' business. */
+export type DossierStatus = 'NONE' | 'SUBMITTED' | 'RETURNED_FOR_SUPPLEMENT' | 'RECEIVED' | 'REJECTED' | 'WITHDRAWN' | 'CONCLUDED';
 
 export interface DossierState {
   status: DossierStatus;
@@ -10,6 +11,8 @@ export interface DossierState {
   unit?: string;
   /** Supplements provided before reception (Mẫu 02 returns); they do not touch the legal clock. */
   supplementsBeforeReception: number;
+  /** A department's supplement request the desk has not yet answered. */
+  awaitedSupplement?: { requestId: string; missing: string[] };
 }
 
 export const initialDossierState: DossierState = { status: 'NONE', supplementsBeforeReception: 0 };
@@ -27,9 +30,13 @@ export function evolveDossier(state: DossierState, event: DossierEvent): Dossier
     case 'SupplementProvided':
       return state.status === 'RETURNED_FOR_SUPPLEMENT'
         ? { ...state, status: 'SUBMITTED', supplementsBeforeReception: state.supplementsBeforeReception + 1 }
-        : state;
+        : { ...state, awaitedSupplement: undefined };
     case 'DossierWithdrawn':
-      return { ...state, status: 'WITHDRAWN' };
+      return { ...state, status: 'WITHDRAWN', awaitedSupplement: undefined };
+    case 'SupplementAwaited':
+      return { ...state, awaitedSupplement: { requestId: event.data.requestId, missing: event.data.missing } };
+    case 'ProcessingConcluded':
+      return { ...state, status: 'CONCLUDED', awaitedSupplement: undefined };
     default:
       return assertNever(event);
   }
