@@ -7,9 +7,12 @@ type Resolved = Extract<CaseEvent, { type: 'DossierResolved' }>['data'];
 /** Every command carries its instant from the service's clock; the decider never reads one. */
 export type CaseCommand =
   | { type: 'OpenCase'; received: Opened }
+  /** A leader gives the current step to a department and an officer of its agency. */
+  | { type: 'Assign'; at: Date; department: string; officerId: string }
   | { type: 'HandOff'; at: Date }
   | { type: 'RequestSupplement'; at: Date; requestId: string; missing: string[]; officerId: string }
-  | { type: 'ResumeAfterSupplement'; at: Date }
+  /** From intake's SupplementProvided; `requestId` names the request it answers, when known. */
+  | { type: 'ResumeAfterSupplement'; at: Date; requestId?: string }
   | { type: 'RecordPayment'; at: Date }
   | { type: 'ExtendDeadline'; at: Date; by: ProcessingTime; reason: string; approvedBy: string }
   | { type: 'Resolve'; at: Date; outcome: Resolved['outcome']; resultDocuments: Resolved['resultDocuments']; decidedBy: string }

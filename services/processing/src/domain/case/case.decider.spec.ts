@@ -35,7 +35,8 @@ function run(history: CaseEvent[], ...commands: CaseCommand[]) {
 }
 
 const opened = (overrides: Partial<Opened['procedure']> = {}) => decider.decide({ type: 'OpenCase', received: received(overrides) }, decider.initialState);
-const resolve = (local: string): CaseCommand => ({ type: 'Resolve', at: vn(local), outcome: 'APPROVED', resultDocuments: [], decidedBy: 'leader-1' });
+const result = { documentId: 'doc-result-1', name: 'Giấy chứng nhận' };
+const resolve = (local: string): CaseCommand => ({ type: 'Resolve', at: vn(local), outcome: 'APPROVED', resultDocuments: [result], decidedBy: 'leader-1' });
 const types = (outcome: CaseEvent[] | string) => (typeof outcome === 'string' ? outcome : outcome.map((e) => e.type));
 const dataOf = <T extends CaseEvent['type']>(outcome: CaseEvent[] | string, type: T) =>
   (outcome as CaseEvent[]).find((e): e is Extract<CaseEvent, { type: T }> => e.type === type)?.data;
@@ -97,16 +98,71 @@ describe('handling case decider', () => {
     expect(dataOf(outcomes[4], 'DossierResolved')).toMatchObject({ onTime: false, supplementCount: 2 });
   });
 
-  it('refuses to resolve or hand off a paused case, and to resume one not waiting for a supplement', () => {
+  it('refuses to resolve, hand off or pause again a paused case', () => {
     const { outcomes } = run(
       opened(),
-      { type: 'ResumeAfterSupplement', at: vn('2025-03-04T09:00') },
       { type: 'RequestSupplement', at: vn('2025-03-04T09:00'), requestId: 'r1', missing: ['x'], officerId: 'o1' },
       resolve('2025-03-05T09:00'),
       { type: 'HandOff', at: vn('2025-03-05T09:00') },
+      { type: 'RequestSupplement', at: vn('2025-03-05T09:00'), requestId: 'r2', missing: ['y'], officerId: 'o1' },
     );
-    expect(outcomes.slice(0, 1)).toEqual(['CASE.NOT_AWAITING_SUPPLEMENT']);
-    expect(outcomes.slice(2)).toEqual(['CASE.PAUSED', 'CASE.PAUSED']);
+    expect(outcomes.slice(1)).toEqual(['CASE.PAUSED', 'CASE.PAUSED', 'CASE.PAUSED']);
+  });
+
+  it("resumes only on the desk's answer to the pending request; other supplements change nothing", () => {
+    const resumeAt = (local: string, requestId?: string): CaseCommand => ({ type: 'ResumeAfterSupplement', at: vn(local), requestId });
+    const { outcomes, state } = run(
+      opened(),
+      resumeAt('2025-03-04T08:00'),
+      { type: 'RequestSupplement', at: vn('2025-03-04T09:00'), requestId: 'r1', missing: ['x'], officerId: 'o1' },
+      resumeAt('2025-03-05T09:00', 'r0'),
+      resumeAt('2025-03-05T09:00', 'r1'),
+      resumeAt('2025-03-06T09:00', 'r1'),
+    );
+    expect(outcomes.map(types)).toEqual([[], ['SupplementRequested', 'ProcessingPaused'], [], ['ProcessingResumed'], []]);
+    expect(state).toMatchObject({ status: 'OPEN', pausedWorkingMinutes: 450, pendingSupplementRequestId: undefined });
+  });
+
+  it('takes an answer naming no request as the answer to the pending one', () => {
+    const { outcomes } = run(
+      opened(),
+      { type: 'RequestSupplement', at: vn('2025-03-04T09:00'), requestId: 'r1', missing: ['x'], officerId: 'o1' },
+      { type: 'ResumeAfterSupplement', at: vn('2025-03-04T10:00') },
+    );
+    expect(dataOf(outcomes[1], 'ProcessingResumed')).toMatchObject({ reason: 'SUPPLEMENT', pausedWorkingMinutes: 60 });
+  });
+
+  it('ignores a supplement before reception (a desk return) and after the case closed', () => {
+    expect(run([], { type: 'ResumeAfterSupplement', at: vn('2025-03-04T10:00') }).outcomes).toEqual([[]]);
+    const { outcomes } = run(
+      opened(),
+      { type: 'RequestSupplement', at: vn('2025-03-04T09:00'), requestId: 'r1', missing: ['x'], officerId: 'o1' },
+      { type: 'StopProcessing', at: vn('2025-03-05T09:00'), reason: 'Người nộp không bổ sung', decidedBy: 'leader-1' },
+      { type: 'ResumeAfterSupplement', at: vn('2025-03-06T09:00'), requestId: 'r1' },
+    );
+    expect(outcomes.map(types)).toEqual([['SupplementRequested', 'ProcessingPaused'], ['ProcessingStopped'], []]);
+  });
+
+  it('assigns the current step to a department and officer without restarting its clock', () => {
+    const assign = (local: string, officerId: string): CaseCommand => ({ type: 'Assign', at: vn(local), department: 'phong-dang-ky', officerId });
+    const { outcomes, state } = run(opened(), assign('2025-03-04T09:00', 'o1'), assign('2025-03-04T10:00', 'o2'), { type: 'HandOff', at: vn('2025-03-05T09:00') });
+    expect(dataOf(outcomes[0], 'CaseAssigned')).toEqual({ dossierId, assignedAt: vn('2025-03-04T09:00').toISOString(), agency: 'H56.22', step: 1, department: 'phong-dang-ky', officerId: 'o1' });
+    expect(dataOf(outcomes[2], 'CaseHandedOff')).toMatchObject({ fromAgency: 'H56.22', workingMinutesSpent: 900 });
+    expect(state).toMatchObject({ step: 2, agency: 'H56.10', department: undefined, officerId: undefined });
+  });
+
+  it('refuses to assign a finished case', () => {
+    const { outcomes } = run(opened(), resolve('2025-03-05T09:00'), { type: 'Assign', at: vn('2025-03-06T09:00'), department: 'd', officerId: 'o1' });
+    expect(outcomes[1]).toBe('CASE.FINISHED');
+  });
+
+  it('needs a result document to approve a procedure that returns one, and the written notice to deny', () => {
+    const decide = (outcome: 'APPROVED' | 'DENIED', returnsDocument: boolean, resultDocuments: { documentId: string; name: string }[]) =>
+      run(opened({ returnsDocument }), { type: 'Resolve', at: vn('2025-03-05T09:00'), outcome, resultDocuments, decidedBy: 'leader-1' }).outcomes[0];
+    expect(decide('APPROVED', true, [])).toBe('CASE.RESULT_DOCUMENT_REQUIRED');
+    expect(decide('DENIED', false, [])).toBe('CASE.RESULT_DOCUMENT_REQUIRED');
+    expect(types(decide('APPROVED', false, []))).toEqual(['DossierResolved']);
+    expect(dataOf(decide('DENIED', true, [result]), 'DossierResolved')).toMatchObject({ outcome: 'DENIED', resultDocuments: [result] });
   });
 
   it('moves the due date only for an extension approved before it', () => {

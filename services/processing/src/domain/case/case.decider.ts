@@ -1,11 +1,13 @@
 import { WorkingCalendar } from '@motcua/calendar';
-import { onTimeVerdict } from '../deadline/on-time';
 import type { CaseCommand } from './case.commands';
 import { CaseFinishedError, CaseNotFoundError, CaseStateError, ExtensionTooLateError } from './case.errors';
 import type { CaseEvent } from './case.events';
+import { resolution } from './case.resolution';
 import { assertNever, CaseState, evolveCase, initialCaseState } from './case.state';
 
 const FINISHED = ['RESOLVED', 'STOPPED', 'WITHDRAWN'];
+/** Facts learnt from other services: when they do not concern the case, they change nothing. */
+const FACTS_FROM_ELSEWHERE: ReadonlySet<CaseCommand['type']> = new Set(['RecordPayment', 'Withdraw', 'CheckDeadline', 'ResumeAfterSupplement']);
 
 /**
  * The department's rules for one dossier. Pure: the calendar (working time, holidays) is passed
@@ -18,17 +20,24 @@ export function caseDecider(calendar: WorkingCalendar) {
       if (state.status !== 'NONE') return [];
       return open(command.received);
     }
-    // Withdrawn before reception: there is no case to close.
-    if (command.type === 'Withdraw' && state.status === 'NONE') return [];
+    // Withdrawn, or supplemented after a desk return, before reception: there is no case to touch.
+    if ((command.type === 'Withdraw' || command.type === 'ResumeAfterSupplement') && state.status === 'NONE') return [];
     if (state.status === 'NONE' || !state.opened) throw new CaseNotFoundError();
     if (FINISHED.includes(state.status)) {
-      if (command.type === 'RecordPayment' || command.type === 'Withdraw' || command.type === 'CheckDeadline') return [];
+      if (FACTS_FROM_ELSEWHERE.has(command.type)) return [];
       throw new CaseFinishedError(state.status);
     }
     const dossierId = state.opened.dossierId;
     const at = command.at.toISOString();
 
     switch (command.type) {
+      case 'Assign':
+        return [
+          {
+            type: 'CaseAssigned',
+            data: { dossierId, assignedAt: at, agency: state.agency ?? state.opened.unit, step: state.step, department: command.department, officerId: command.officerId },
+          },
+        ];
       case 'HandOff': {
         const agencies = state.opened.procedure.agencies;
         const next = agencies[state.step];
@@ -50,7 +59,10 @@ export function caseDecider(calendar: WorkingCalendar) {
           { type: 'ProcessingPaused', data: { dossierId, pausedAt: at, reason: 'SUPPLEMENT' } },
         ];
       case 'ResumeAfterSupplement':
-        if (state.pause?.reason !== 'SUPPLEMENT') throw new CaseStateError('CASE.NOT_AWAITING_SUPPLEMENT', 'No supplement was requested');
+        // The desk's answer resumes only the request it answers; an answer naming no request
+        // answers the pending one.
+        if (state.pause?.reason !== 'SUPPLEMENT') return [];
+        if (command.requestId !== undefined && command.requestId !== state.pendingSupplementRequestId) return [];
         return [resume(state, command.at)];
       case 'RecordPayment':
         // A payment for a case that does not wait for one changes nothing (pay-later procedures).
@@ -60,38 +72,9 @@ export function caseDecider(calendar: WorkingCalendar) {
         const dueAt = calendar.addWorkingMinutes(new Date(state.dueAt), calendar.toWorkingMinutes(command.by)).toISOString();
         return [{ type: 'DeadlineExtended', data: { dossierId, extendedAt: at, previousDueAt: state.dueAt, dueAt, reason: command.reason, approvedBy: command.approvedBy } }];
       }
-      case 'Resolve': {
+      case 'Resolve':
         if (state.status === 'PAUSED') throw new CaseStateError('CASE.PAUSED', 'A paused case cannot be resolved');
-        const opened = state.opened;
-        const dueAt = state.dueAt ?? opened.dueAt;
-        const verdict = onTimeVerdict({ dueAt: new Date(dueAt), finishedAt: command.at, supplementRequests: state.supplementRequests });
-        return [
-          {
-            type: 'DossierResolved',
-            data: {
-              dossierId,
-              code: opened.code,
-              outcome: command.outcome,
-              resolvedAt: at,
-              receivedAt: opened.receivedAt,
-              dueAt,
-              onTime: verdict.onTime,
-              supplementCount: state.supplementRequests,
-              pausedWorkingMinutes: Math.round(state.pausedWorkingMinutes),
-              resultDocuments: command.resultDocuments,
-              channel: opened.channel,
-              delivery: opened.delivery,
-              applicantRef: opened.applicantRef,
-              unit: opened.unit,
-              procedureCode: opened.procedure.code,
-              procedureVersion: opened.procedure.version,
-              eResultAllowed: opened.procedure.eResultAllowed,
-              returnsDocument: opened.procedure.returnsDocument,
-              decidedBy: command.decidedBy,
-            },
-          },
-        ];
-      }
+        return [resolution(state, command)];
       case 'StopProcessing':
         return [{ type: 'ProcessingStopped', data: { dossierId, stoppedAt: at, reason: command.reason, decidedBy: command.decidedBy } }];
       case 'Withdraw':
@@ -99,7 +82,7 @@ export function caseDecider(calendar: WorkingCalendar) {
       case 'CheckDeadline':
         return checkDeadline(state, command.at, command.dueSoonWithinMinutes);
       case 'IssueApology':
-        if (state.apologyIssued) throw new CaseStateError('CASE.APOLOGY_ALREADY_ISSUED', 'An apology was already issued for this dossier');
+        if (state.apology) throw new CaseStateError('CASE.APOLOGY_ALREADY_ISSUED', 'An apology was already issued for this dossier');
         return [apology(state, command.at, command.reason)];
       default:
         return assertNever(command);
@@ -116,7 +99,7 @@ export function caseDecider(calendar: WorkingCalendar) {
     if (at > due) {
       if (state.overdueRecorded) return [];
       const events: CaseEvent[] = [{ type: 'DossierOverdue', data: { dossierId, detectedAt: at.toISOString(), dueAt: state.dueAt, agency } }];
-      if (!state.apologyIssued) events.push(apology(state, at, 'Hồ sơ quá hạn giải quyết'));
+      if (!state.apology) events.push(apology(state, at, 'Hồ sơ quá hạn giải quyết'));
       return events;
     }
     if (!state.dueSoonNotified && calendar.workingMinutesBetween(at, due) <= dueSoonWithinMinutes) {

@@ -23,3 +23,12 @@ export class ExtensionTooLateError extends DomainError {
     super('CASE.EXTENSION_AFTER_DUE_DATE', 'RULE', 'Only an extension approved before the due date moves it');
   }
 }
+
+/** A 422 that names the request field, since the officer fixes it by attaching the document. */
+export class ResultDocumentRequiredError extends DomainError {
+  constructor(outcome: 'APPROVED' | 'DENIED') {
+    const message =
+      outcome === 'DENIED' ? 'A denial needs the written notice stating its reasons among the result documents' : 'This procedure returns a document: an approval needs at least one result document';
+    super('CASE.RESULT_DOCUMENT_REQUIRED', 'RULE', message, [{ field: 'resultDocuments', message }]);
+  }
+}

@@ -2,6 +2,7 @@ import type { CaseEvent } from './case.events';
 
 export type CaseStatus = 'NONE' | 'OPEN' | 'PAUSED' | 'RESOLVED' | 'STOPPED' | 'WITHDRAWN';
 type Opened = Extract<CaseEvent, { type: 'CaseOpened' }>['data'];
+type Resolved = Extract<CaseEvent, { type: 'DossierResolved' }>['data'];
 
 export interface CaseState {
   status: CaseStatus;
@@ -9,15 +10,22 @@ export interface CaseState {
   dueAt?: string;
   step: number;
   agency?: string;
+  /** Who holds the current step within its agency; cleared when the step changes. */
+  department?: string;
+  officerId?: string;
   stepStartedAt?: string;
   /** Working minutes paused since the current step started (not charged to its agency). */
   stepPausedMinutes: number;
   pause?: { from: string; reason: 'SUPPLEMENT' | 'AWAITING_PAYMENT' };
   pausedWorkingMinutes: number;
   supplementRequests: number;
+  /** The supplement request the case waits for: only the desk's answer to it resumes the case. */
+  pendingSupplementRequestId?: string;
   dueSoonNotified: boolean;
   overdueRecorded: boolean;
-  apologyIssued: boolean;
+  apology?: { issuedAt: string; newAppointmentAt: string; reason: string };
+  resolution?: Pick<Resolved, 'outcome' | 'resolvedAt' | 'onTime'>;
+  stop?: { stoppedAt: string; reason: string };
 }
 
 export const initialCaseState: CaseState = {
@@ -28,19 +36,22 @@ export const initialCaseState: CaseState = {
   supplementRequests: 0,
   dueSoonNotified: false,
   overdueRecorded: false,
-  apologyIssued: false,
 };
 
 export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
   switch (event.type) {
     case 'CaseOpened':
       return { ...state, status: 'OPEN', opened: event.data, dueAt: event.data.dueAt };
-    case 'CaseAssigned':
-      return { ...state, step: event.data.step, agency: event.data.agency, stepStartedAt: event.data.assignedAt, stepPausedMinutes: 0 };
+    case 'CaseAssigned': {
+      const holder = { department: event.data.department, officerId: event.data.officerId };
+      // A new holder within the same step keeps the step's clock: the agency is charged from its start.
+      if (event.data.step === state.step) return { ...state, ...holder };
+      return { ...state, ...holder, step: event.data.step, agency: event.data.agency, stepStartedAt: event.data.assignedAt, stepPausedMinutes: 0 };
+    }
     case 'CaseHandedOff':
       return state;
     case 'SupplementRequested':
-      return { ...state, supplementRequests: event.data.sequence };
+      return { ...state, supplementRequests: event.data.sequence, pendingSupplementRequestId: event.data.requestId };
     case 'ProcessingPaused':
       return { ...state, status: 'PAUSED', pause: { from: event.data.pausedAt, reason: event.data.reason } };
     case 'ProcessingResumed':
@@ -48,6 +59,7 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         ...state,
         status: 'OPEN',
         pause: undefined,
+        pendingSupplementRequestId: undefined,
         dueAt: event.data.dueAt,
         pausedWorkingMinutes: state.pausedWorkingMinutes + event.data.pausedWorkingMinutes,
         stepPausedMinutes: state.stepPausedMinutes + event.data.pausedWorkingMinutes,
@@ -59,11 +71,11 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
     case 'DossierOverdue':
       return { ...state, overdueRecorded: true };
     case 'ApologyIssued':
-      return { ...state, apologyIssued: true };
+      return { ...state, apology: { issuedAt: event.data.issuedAt, newAppointmentAt: event.data.newAppointmentAt, reason: event.data.reason } };
     case 'DossierResolved':
-      return { ...state, status: 'RESOLVED' };
+      return { ...state, status: 'RESOLVED', resolution: { outcome: event.data.outcome, resolvedAt: event.data.resolvedAt, onTime: event.data.onTime } };
     case 'ProcessingStopped':
-      return { ...state, status: 'STOPPED' };
+      return { ...state, status: 'STOPPED', stop: { stoppedAt: event.data.stoppedAt, reason: event.data.reason } };
     case 'CaseWithdrawn':
       return { ...state, status: 'WITHDRAWN' };
     default:
