@@ -1,15 +1,32 @@
-import { Kafka, Producer } from 'kafkajs';
+import { Kafka, Producer, TopicMessages } from 'kafkajs';
 
 export interface OutgoingMessage {
   key: string;
   value: string | Buffer;
   headers: Record<string, string>;
+  /** Where the message goes when not to the topic `publish` is given (e.g. intake's catalogue topic). */
+  topic?: string;
 }
 
-/** Publishes batches to a topic; resolves only once every broker in the ISR has acknowledged. */
+/** Publishes batches; resolves only once every broker in the ISR has acknowledged. */
 export interface EventPublisher {
+  /** `topic` is the default for messages that do not name their own. */
   publish(topic: string, messages: OutgoingMessage[]): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * Groups messages by destination, keeping their relative order within each topic (so the order
+ * of each key holds: a key always goes to the same topic), in order of first appearance.
+ */
+export function topicBatches(defaultTopic: string, messages: OutgoingMessage[]): TopicMessages[] {
+  const byTopic = new Map<string, TopicMessages['messages']>();
+  for (const { topic = defaultTopic, key, value, headers } of messages) {
+    const batch = byTopic.get(topic) ?? [];
+    batch.push({ key, value, headers });
+    byTopic.set(topic, batch);
+  }
+  return [...byTopic].map(([topic, batch]) => ({ topic, messages: batch }));
 }
 
 export class KafkaPublisher implements EventPublisher {
@@ -25,7 +42,7 @@ export class KafkaPublisher implements EventPublisher {
     if (messages.length === 0) return;
     this.connected ??= this.producer.connect();
     await this.connected;
-    await this.producer.sendBatch({ acks: -1, topicMessages: [{ topic, messages }] });
+    await this.producer.sendBatch({ acks: -1, topicMessages: topicBatches(topic, messages) });
   }
 
   async close(): Promise<void> {

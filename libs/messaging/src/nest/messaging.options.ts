@@ -19,6 +19,8 @@ export interface MessagingOptions {
   service: string;
   /** The service's own topic, fed by the relay from its event log. */
   publishes?: string;
+  /** Further topics the translation routes some events to (intake's catalogue); created at start like its own. */
+  alsoPublishes?: string[];
   consumes?: ConsumedTopic[];
   /** The service's own tables, applied after the event store's and the inbox's. */
   migrations?: Migration[];

@@ -42,12 +42,12 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, O
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const { service, publishes, consumes = [], partitions = 6 } = this.options;
+    const { service, publishes, alsoPublishes = [], consumes = [], partitions = 6 } = this.options;
     const group = (topic: string) => consumerGroup(service, topic, this.config.KAFKA_GROUP_NAMESPACE);
     // A service also creates the topics it consumes (same settings, from contracts), so services
     // can start in any order.
     const topics: TopicSpec[] = consumes.flatMap(({ topic }) => [topicSettings(topic, partitions), dlqTopicSettings(topic, group(topic))]);
-    if (publishes) topics.push(topicSettings(publishes, partitions));
+    if (publishes) topics.push(...[publishes, ...alsoPublishes].map((topic) => topicSettings(topic, partitions)));
     await ensureTopics(this.kafka, topics);
 
     if (publishes) {

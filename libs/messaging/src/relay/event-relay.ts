@@ -4,7 +4,7 @@ import { EventPublisher, OutgoingMessage } from '../kafka/publisher';
 import { toOutgoingMessage } from './to-outgoing-message';
 
 export interface RelayOptions {
-  /** The service's topic, e.g. motcua.intake.events.v1. */
+  /** The service's topic, e.g. motcua.intake.events.v1: where messages go unless they name their own. */
   topic: string;
   /** CloudEvents `source`, e.g. motcua/intake. */
   source: string;
@@ -17,8 +17,8 @@ export interface RelayOptions {
 }
 
 /**
- * Tails the service's event log in gap-safe order and publishes it to the service's topic: one
- * sendBatch per batch read, and the checkpoint moves only after the broker has acknowledged, in
+ * Tails the service's event log in gap-safe order and publishes it to the service's topic (or the
+ * topic a translated message names, in the same request): one sendBatch per batch read, and the checkpoint moves only after the broker has acknowledged, in
  * the same transaction that records it. The event store is the outbox: nothing unstored is
  * published and nothing stored is lost. One relay per service runs at a time (advisory lock).
  */
