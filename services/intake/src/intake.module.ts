@@ -4,7 +4,9 @@ import { Topics } from '@motcua/contracts';
 import { PgDatabase } from '@motcua/event-store';
 import { MessagingModule } from '@motcua/messaging';
 import { DATABASE, idempotencyMigrations, IdempotentRequests, PlatformModule } from '@motcua/platform';
+import { DeskController } from './api/http/desk.controller';
 import { DossiersController } from './api/http/dossiers.controller';
+import { ProcessingEventsHandler } from './api/kafka/processing-events.handler';
 import { catalogueMigrations, ProcedureCatalogue } from './application/catalogue/procedure-catalogue';
 import { SeedCatalogue } from './application/catalogue/seed-catalogue';
 import { DossierCodeAllocator, dossierCodeMigrations } from './application/dossier-codes/dossier-code.allocator';
@@ -12,14 +14,19 @@ import { applicantMigrations, ApplicantRegistry } from './application/submit-dos
 import { ReceiveDossierHandler } from './application/receive-dossier/receive-dossier.handler';
 import { RejectDossierHandler } from './application/reject-dossier/reject-dossier.handler';
 import { ReturnForSupplementHandler } from './application/return-for-supplement/return-for-supplement.handler';
+import { ProvideSupplementHandler } from './application/provide-supplement/provide-supplement.handler';
+import { RegisterAtDeskHandler } from './application/register-at-desk/register-at-desk.handler';
+import { NewDossiers } from './application/submit-dossier/new-dossier';
 import { SubmitDossierHandler } from './application/submit-dossier/submit-dossier.handler';
+import { ViewDossierHandler } from './application/view-dossier/view-dossier.query';
+import { WithdrawDossierHandler } from './application/withdraw-dossier/withdraw-dossier.handler';
 import { publishedIntakeEvent } from './application/intake-relay';
 import { IntakeConfig } from './intake.config';
 
 const SCHEMA = 'intake';
 const inSchema = <T>(type: new (db: PgDatabase, schema: string) => T) => ({ provide: type, inject: [DATABASE], useFactory: (db: PgDatabase) => new type(db, SCHEMA) });
 
-/** The one-stop desk and the portals' entry: catalogue, submission, reception. */
+/** The one-stop desk and the portals' entry: catalogue, submission, reception, supplements, withdrawal. */
 @Module({
   imports: [
     PlatformModule.forRoot({ service: SCHEMA, config: IntakeConfig }),
@@ -27,21 +34,28 @@ const inSchema = <T>(type: new (db: PgDatabase, schema: string) => T) => ({ prov
       service: SCHEMA,
       publishes: Topics.intake,
       translate: publishedIntakeEvent,
+      consumes: [{ topic: Topics.processing, handler: ProcessingEventsHandler }],
       migrations: [...dossierCodeMigrations, ...catalogueMigrations, ...applicantMigrations, ...idempotencyMigrations],
     }),
     CqrsModule.forRoot(),
   ],
-  controllers: [DossiersController],
+  controllers: [DossiersController, DeskController],
   providers: [
     inSchema(ProcedureCatalogue),
     inSchema(DossierCodeAllocator),
     inSchema(ApplicantRegistry),
     inSchema(IdempotentRequests),
     SeedCatalogue,
+    NewDossiers,
     SubmitDossierHandler,
+    RegisterAtDeskHandler,
     ReceiveDossierHandler,
     RejectDossierHandler,
     ReturnForSupplementHandler,
+    ProvideSupplementHandler,
+    WithdrawDossierHandler,
+    ViewDossierHandler,
+    ProcessingEventsHandler,
   ],
 })
 export class IntakeModule {}

@@ -3,6 +3,7 @@ import { mintDevToken } from '@motcua/platform';
 import { Client } from 'pg';
 import { eventually } from '../eventually';
 import { freePort } from '../infra/free-port';
+import { createTestDatabase } from '../infra/test-database';
 import { workspaceRoot } from '../infra/workspace';
 import { startServiceProcess, RunningService } from './service-process';
 import { discoverServices } from './services';
@@ -22,13 +23,7 @@ describe('dossier flow across services (processes, real PostgreSQL and Kafka)', 
   const url = (name: string) => services.find((s) => s.name === name)?.url ?? '';
 
   beforeAll(async () => {
-    const base = new URL(String(process.env['DATABASE_URL']));
-    const admin = new Client({ connectionString: base.toString() });
-    await admin.connect();
-    await admin.query(`create database "motcua_e2e_${suffix}"`);
-    await admin.end();
-    base.pathname = `/motcua_e2e_${suffix}`;
-    databaseUrl = base.toString();
+    databaseUrl = await createTestDatabase('motcua_e2e');
 
     const env = {
       ...process.env,

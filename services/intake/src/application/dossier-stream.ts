@@ -13,9 +13,11 @@ import type { DossierState } from '../domain/dossier/dossier.state';
 export function dossierCodec(clock: Clock): EventCodec<DossierEvent> {
   return {
     encode: (event) => ({ id: randomUUID(), type: event.type, data: event.data, metadata: { subject: event.data.dossierId, time: clock.now().toISOString() } }),
-    decode: (recorded: RecordedEvent) => ({ type: recorded.type, data: recorded.data }) as DossierEvent,
+    decode: decodeDossierEvent,
   };
 }
+
+const decodeDossierEvent = (recorded: RecordedEvent) => ({ type: recorded.type, data: recorded.data }) as DossierEvent;
 
 /**
  * An officer's act on a dossier: load it, check the officer's unit against the dossier's, build
@@ -29,10 +31,15 @@ export async function actOnDossier(
   officer: Principal,
   build: (state: DossierState) => DossierCommand | Promise<DossierCommand>,
 ): Promise<DossierEvent[]> {
-  const codec = dossierCodec(clock);
-  const state = (await store.readStream(dossierId)).map(codec.decode).reduce(dossierDecider.evolve, dossierDecider.initialState);
-  if (!state.submitted) throw new DossierNotFoundError();
-  assertUnit(officer, state.submitted.unit);
-  const { events } = await handleCommand(store, dossierId, dossierDecider, codec, await build(state));
+  const state = await loadDossier(store, dossierId, officer);
+  const { events } = await handleCommand(store, dossierId, dossierDecider, dossierCodec(clock), await build(state));
   return events;
+}
+
+/** The dossier as it stands, for a caller entitled to see it (its unit's officers, portals, ADMIN). */
+export async function loadDossier(store: EventStore, dossierId: string, caller: Principal): Promise<DossierState> {
+  const state = (await store.readStream(dossierId)).map(decodeDossierEvent).reduce(dossierDecider.evolve, dossierDecider.initialState);
+  if (!state.submitted) throw new DossierNotFoundError();
+  assertUnit(caller, state.submitted.unit);
+  return state;
 }

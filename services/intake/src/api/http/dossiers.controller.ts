@@ -1,19 +1,24 @@
-import { Body, Controller, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentPrincipal, Principal, Roles, ValidationFailedError } from '@motcua/platform';
-import { ReceiptSlip, ReceiveDossier } from '../../application/receive-dossier/receive-dossier.command';
-import { RejectDossier } from '../../application/reject-dossier/reject-dossier.handler';
-import { ReturnForSupplement } from '../../application/return-for-supplement/return-for-supplement.handler';
+import { CurrentPrincipal, Principal, Roles } from '@motcua/platform';
+import { ProvideSupplement, SupplementReceipt } from '../../application/provide-supplement/provide-supplement.handler';
 import { SubmitDossier, SubmittedDossier } from '../../application/submit-dossier/submit-dossier.command';
-import { RejectDossierRequest, ReturnForSupplementRequest } from './desk-decision.request';
+import { DossierView, ViewDossier } from '../../application/view-dossier/view-dossier.query';
+import { WithdrawDossier } from '../../application/withdraw-dossier/withdraw-dossier.handler';
+import { ProvideSupplementRequest, WithdrawDossierRequest } from './desk.requests';
+import { requireIdempotencyKey } from './idempotency-key';
 import { SubmitDossierRequest } from './submit-dossier.request';
 
+/** The applicant's side of the desk: portals submit, look up, supplement and withdraw; officers too. */
 @ApiTags('dossiers')
 @Controller('dossiers')
 export class DossiersController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   @Post()
   @Roles('PORTAL')
@@ -25,37 +30,33 @@ export class DossiersController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SubmittedDossier> {
-    if (!key || !/^[\w-]{8,100}$/.test(key)) {
-      throw new ValidationFailedError([{ field: 'Idempotency-Key', message: 'header required: 8 to 100 letters, digits, _ or -' }]);
-    }
     const { response, replayed } = await this.commands.execute<SubmitDossier, { response: SubmittedDossier; replayed: boolean }>(
-      new SubmitDossier(principal.id, key, body),
+      new SubmitDossier(principal.id, requireIdempotencyKey(key), body),
     );
     void reply.status(replayed ? HttpStatus.OK : HttpStatus.CREATED).header('idempotent-replayed', String(replayed));
     return response;
   }
 
-  @Post(':dossierId/receive')
-  @HttpCode(HttpStatus.OK)
-  @Roles('RECEPTION_OFFICER', 'ADMIN')
-  @ApiOperation({ summary: 'Receive a submitted dossier at its unit: starts the legal clock and returns the receipt slip (Mẫu 01)' })
-  receive(@Param('dossierId', new ParseUUIDPipe()) dossierId: string, @CurrentPrincipal() officer: Principal): Promise<ReceiptSlip> {
-    return this.commands.execute<ReceiveDossier, ReceiptSlip>(new ReceiveDossier(dossierId, officer));
+  @Get(':dossierId')
+  @Roles('PORTAL', 'RECEPTION_OFFICER', 'ADMIN')
+  @ApiOperation({ summary: "The desk's view of a dossier: status, components, a department's pending supplement request" })
+  view(@Param('dossierId', new ParseUUIDPipe()) dossierId: string, @CurrentPrincipal() caller: Principal): Promise<DossierView> {
+    return this.queries.execute<ViewDossier, DossierView>(new ViewDossier(dossierId, caller));
   }
 
-  @Post(':dossierId/reject')
+  @Post(':dossierId/supplements')
   @HttpCode(HttpStatus.OK)
-  @Roles('RECEPTION_OFFICER', 'ADMIN')
-  @ApiOperation({ summary: 'Refuse a submitted dossier with the reason (Mẫu 03)' })
-  reject(@Param('dossierId', new ParseUUIDPipe()) dossierId: string, @Body() body: RejectDossierRequest, @CurrentPrincipal() officer: Principal) {
-    return this.commands.execute(new RejectDossier(dossierId, officer, body.reason));
+  @Roles('PORTAL', 'RECEPTION_OFFICER', 'ADMIN')
+  @ApiOperation({ summary: "The applicant's documents: answer a return at reception (Mẫu 02) or a department's request; a repeat is 409" })
+  supplement(@Param('dossierId', new ParseUUIDPipe()) dossierId: string, @Body() body: ProvideSupplementRequest, @CurrentPrincipal() caller: Principal): Promise<SupplementReceipt> {
+    return this.commands.execute<ProvideSupplement, SupplementReceipt>(new ProvideSupplement(dossierId, caller, body.components));
   }
 
-  @Post(':dossierId/return-for-supplement')
+  @Post(':dossierId/withdraw')
   @HttpCode(HttpStatus.OK)
-  @Roles('RECEPTION_OFFICER', 'ADMIN')
-  @ApiOperation({ summary: 'Return a submitted dossier listing everything missing (Mẫu 02)' })
-  returnForSupplement(@Param('dossierId', new ParseUUIDPipe()) dossierId: string, @Body() body: ReturnForSupplementRequest, @CurrentPrincipal() officer: Principal) {
-    return this.commands.execute(new ReturnForSupplement(dossierId, officer, body.missing));
+  @Roles('PORTAL', 'RECEPTION_OFFICER', 'ADMIN')
+  @ApiOperation({ summary: 'Withdraw the dossier at the applicant’s request, any time before it is decided; a repeat is 409' })
+  withdraw(@Param('dossierId', new ParseUUIDPipe()) dossierId: string, @Body() body: WithdrawDossierRequest, @CurrentPrincipal() caller: Principal) {
+    return this.commands.execute(new WithdrawDossier(dossierId, caller, body.reason));
   }
 }

@@ -11,6 +11,7 @@ export class ReceiveDossier {
 export interface ReceiptSlip {
   dossierId: string;
   code: string;
+  channel: 'ONLINE' | 'COUNTER' | 'POSTAL';
   procedure: { code: string; version: number; name: string };
   receivedAt: string;
   /** The appointment date for the result. */

@@ -132,6 +132,15 @@ describe('dossier decider (reception desk)', () => {
     expect(dossierDecider.decide({ type: 'ProvideSupplement', provided }, state)).toEqual([{ type: 'SupplementProvided', data: { ...provided, requestId: 'request-1' } }]);
   });
 
+  it('receives the components as supplemented after a Mẫu 02 return', () => {
+    const scan = { componentId: 'c2', name: 'Bản sao sổ hộ khẩu', provenance: 'PAPER' } as const;
+    const replaced = { componentId: 'c1', name: 'Tờ khai (bản sửa)', provenance: 'ELECTRONIC', documentId: 'doc-2' } as const;
+    const supplement: DossierEvent = { type: 'SupplementProvided', data: { ...provided, components: [replaced, scan] } };
+    const state = [ev.submitted, ev.returned, supplement].reduce(dossierDecider.evolve, dossierDecider.initialState);
+    const [event] = dossierDecider.decide(receive, state);
+    expect(event).toEqual({ type: 'DossierReceived', data: { ...received, components: [replaced, scan] } });
+  });
+
   it('counts supplements before reception apart from the legal clock', () => {
     const state = [ev.submitted, ev.returned, ev.provided].reduce(dossierDecider.evolve, dossierDecider.initialState);
     expect(state).toMatchObject({ status: 'SUBMITTED', code, unit: 'H56.22', supplementsBeforeReception: 1 });

@@ -30,12 +30,12 @@ export function decideDossier(command: DossierCommand, state: DossierState): Dos
       // Counter and postal dossiers are submitted and received by one officer's act.
       return [
         { type: 'DossierSubmitted', data: command.submitted },
-        { type: 'DossierReceived', data: receivedFrom(command.submitted, command) },
+        { type: 'DossierReceived', data: receivedFrom(command.submitted, command.submitted.components, command) },
       ];
     case 'Receive':
       if (state.status === 'RECEIVED') throw new DossierAlreadyReceivedError();
       if (state.status !== 'SUBMITTED' || !state.submitted) throw new IllegalTransitionError('Receive', state.status);
-      return [{ type: 'DossierReceived', data: receivedFrom(state.submitted, command) }];
+      return [{ type: 'DossierReceived', data: receivedFrom(state.submitted, state.components, command) }];
     case 'ReturnForSupplement':
       if (state.status !== 'SUBMITTED') throw new IllegalTransitionError('ReturnForSupplement', state.status);
       return [{ type: 'DossierReturnedForSupplement', data: command.returned }];
@@ -56,8 +56,8 @@ export function decideDossier(command: DossierCommand, state: DossierState): Dos
   }
 }
 
-/** DossierReceived repeats what was submitted with the reception facts. */
-function receivedFrom(submitted: NonNullable<DossierState['submitted']>, command: Reception): Extract<DossierEvent, { type: 'DossierReceived' }>['data'] {
+/** DossierReceived repeats what was submitted, with the components as supplemented, and the reception facts. */
+function receivedFrom(submitted: NonNullable<DossierState['submitted']>, components: DossierState['components'], command: Reception): Extract<DossierEvent, { type: 'DossierReceived' }>['data'] {
   return {
     dossierId: submitted.dossierId,
     code: submitted.code,
@@ -66,7 +66,7 @@ function receivedFrom(submitted: NonNullable<DossierState['submitted']>, command
     channel: submitted.channel,
     unit: submitted.unit,
     applicantRef: submitted.applicantRef,
-    components: submitted.components,
+    components,
     delivery: submitted.delivery,
     procedure: command.procedure,
     officerId: command.officerId,

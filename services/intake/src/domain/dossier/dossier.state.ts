@@ -7,6 +7,8 @@ export interface DossierState {
   status: DossierStatus;
   /** What was submitted: reception builds on it. */
   submitted?: Extract<DossierEvent, { type: 'DossierSubmitted' }>['data'];
+  /** The components as submitted and then supplemented (a supplement replaces a component of the same id). */
+  components: Component[];
   code?: string;
   unit?: string;
   /** Supplements provided before reception (Mẫu 02 returns); they do not touch the legal clock. */
@@ -15,22 +17,25 @@ export interface DossierState {
   awaitedSupplement?: { requestId: string; missing: string[] };
 }
 
-export const initialDossierState: DossierState = { status: 'NONE', supplementsBeforeReception: 0 };
+export const initialDossierState: DossierState = { status: 'NONE', components: [], supplementsBeforeReception: 0 };
+type Component = Extract<DossierEvent, { type: 'DossierSubmitted' }>['data']['components'][number];
 
 export function evolveDossier(state: DossierState, event: DossierEvent): DossierState {
   switch (event.type) {
     case 'DossierSubmitted':
-      return { ...state, status: 'SUBMITTED', submitted: event.data, code: event.data.code, unit: event.data.unit };
+      return { ...state, status: 'SUBMITTED', submitted: event.data, components: event.data.components, code: event.data.code, unit: event.data.unit };
     case 'DossierReturnedForSupplement':
       return { ...state, status: 'RETURNED_FOR_SUPPLEMENT' };
     case 'DossierReceived':
       return { ...state, status: 'RECEIVED' };
     case 'DossierRejected':
       return { ...state, status: 'REJECTED' };
-    case 'SupplementProvided':
+    case 'SupplementProvided': {
+      const components = supplemented(state.components, event.data.components);
       return state.status === 'RETURNED_FOR_SUPPLEMENT'
-        ? { ...state, status: 'SUBMITTED', supplementsBeforeReception: state.supplementsBeforeReception + 1 }
-        : { ...state, awaitedSupplement: undefined };
+        ? { ...state, components, status: 'SUBMITTED', supplementsBeforeReception: state.supplementsBeforeReception + 1 }
+        : { ...state, components, awaitedSupplement: undefined };
+    }
     case 'DossierWithdrawn':
       return { ...state, status: 'WITHDRAWN', awaitedSupplement: undefined };
     case 'SupplementAwaited':
@@ -40,6 +45,11 @@ export function evolveDossier(state: DossierState, event: DossierEvent): Dossier
     default:
       return assertNever(event);
   }
+}
+
+function supplemented(current: Component[], brought: Component[]): Component[] {
+  const ids = new Set(brought.map((c) => c.componentId));
+  return [...current.filter((c) => !ids.has(c.componentId)), ...brought];
 }
 
 export function assertNever(value: never): never {

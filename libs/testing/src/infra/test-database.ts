@@ -1,0 +1,21 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+
+/**
+ * A database of its own on the run's PostgreSQL server, for a test that starts services whose
+ * schemas are fixed (`intake`, `processing`): counts of what they stored then see that test only.
+ */
+export async function createTestDatabase(prefix: string): Promise<string> {
+  const base = new URL(String(process.env['DATABASE_URL']));
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`.toLowerCase();
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`'${name}' is not a plain database name`);
+  const admin = new Client({ connectionString: base.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`create database "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  base.pathname = `/${name}`;
+  return base.toString();
+}

@@ -1,0 +1,35 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { assertUnit, CLOCK, Clock, IdempotentRequests } from '@motcua/platform';
+import { decideDossier } from '../../domain/dossier/dossier.decider';
+import { initialDossierState } from '../../domain/dossier/dossier.state';
+import { ReceiptSlip } from '../receive-dossier/receive-dossier.command';
+import { receiptSlip, receptionFacts } from '../receive-dossier/reception';
+import { NewDossiers } from '../submit-dossier/new-dossier';
+import { RegisterAtDesk } from './register-at-desk.command';
+
+/**
+ * Counter and postal intake: the same checks as online submission, and reception in the same
+ * transaction, so the applicant leaves the counter with a receipt slip and an appointment date.
+ */
+@CommandHandler(RegisterAtDesk)
+export class RegisterAtDeskHandler implements ICommandHandler<RegisterAtDesk, { response: ReceiptSlip; replayed: boolean }> {
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly idempotency: IdempotentRequests,
+    private readonly dossiers: NewDossiers,
+  ) {}
+
+  execute({ officer, idempotencyKey, channel, request }: RegisterAtDesk) {
+    assertUnit(officer, request.unit);
+    return this.idempotency.run(officer.id, idempotencyKey, { channel, ...request }, async () => {
+      const now = this.clock.now();
+      const { submitted, procedure } = await this.dossiers.prepare(request, channel, now);
+      const events = decideDossier({ type: 'RegisterAtDesk', submitted, ...receptionFacts(procedure, request.unit, now, officer.id) }, initialDossierState);
+      await this.dossiers.open(submitted.dossierId, events, now);
+      const received = events.find((e) => e.type === 'DossierReceived');
+      if (received?.type !== 'DossierReceived') throw new Error('registration produced no DossierReceived');
+      return receiptSlip(received.data);
+    });
+  }
+}

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { localDate } from '@motcua/calendar';
+import type { DossierSubmitted, EventData } from '@motcua/contracts';
+import { EventStore } from '@motcua/event-store';
+import { EVENT_STORE } from '@motcua/messaging';
+import { CONFIG, ValidationFailedError } from '@motcua/platform';
+import { applicantRef } from '../../domain/applicant/applicant-ref';
+import { checkCitizenId } from '../../domain/applicant/citizen-id';
+import { isValidTaxCode } from '../../domain/applicant/tax-code';
+import type { ProcedureVersion } from '../../domain/catalogue/procedure';
+import { checkSubmission } from '../../domain/catalogue/submission-rules';
+import type { DossierEvent } from '../../domain/dossier/dossier.events';
+import { IntakeConfig } from '../../intake.config';
+import { ProcedureCatalogue } from '../catalogue/procedure-catalogue';
+import { DossierCodeAllocator } from '../dossier-codes/dossier-code.allocator';
+import { ApplicantRegistry } from './applicant-registry';
+import type { DossierRequest } from './submit-dossier.command';
+import { toComponent } from '../dossier-components';
+
+type Submitted = EventData<typeof DossierSubmitted>;
+
+/**
+ * What every new dossier goes through, whatever its channel: the applicant's identity and the
+ * catalogue's rules checked, personal data kept in intake's table only, the dossier code taken.
+ * Callers run it inside their transaction, so a refusal later on leaves no code and no row.
+ */
+@Injectable()
+export class NewDossiers {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CONFIG) private readonly config: IntakeConfig,
+    private readonly catalogue: ProcedureCatalogue,
+    private readonly codes: DossierCodeAllocator,
+    private readonly applicants: ApplicantRegistry,
+  ) {}
+
+  async prepare(request: DossierRequest, channel: Submitted['channel'], now: Date): Promise<{ submitted: Submitted; procedure: ProcedureVersion }> {
+    checkApplicant(request.applicant, now);
+    const procedure = await this.catalogue.inForce(request.procedureCode, now);
+    checkSubmission(procedure, { channel, unit: request.unit, documentIds: request.components.map((c) => c.componentId) });
+
+    const ref = applicantRef(request.applicant.kind, request.applicant.identifier, this.config.APPLICANT_REF_KEY);
+    await this.applicants.remember({ applicantRef: ref, ...request.applicant });
+    const submitted: Submitted = {
+      dossierId: randomUUID(),
+      code: await this.codes.next(request.unit, localDate(now)),
+      submittedAt: now.toISOString(),
+      channel,
+      unit: request.unit,
+      procedureCode: procedure.code,
+      procedureVersion: procedure.version,
+      applicantRef: ref,
+      applicantKind: request.applicant.kind,
+      components: request.components.map(toComponent),
+      delivery: request.delivery,
+    };
+    return { submitted, procedure };
+  }
+
+  /** A new dossier's first events open its stream; the id is fresh, so no one else can hold it. */
+  async open(dossierId: string, events: DossierEvent[], now: Date): Promise<void> {
+    await this.store.append(
+      dossierId,
+      events.map((event) => ({ id: randomUUID(), type: event.type, data: event.data, metadata: { subject: dossierId, time: now.toISOString() } })),
+      { expectedVersion: 'no_stream' },
+    );
+  }
+}
+
+function checkApplicant(applicant: DossierRequest['applicant'], now: Date): void {
+  if (applicant.kind === 'INDIVIDUAL') {
+    const check = checkCitizenId(applicant.identifier, now.getUTCFullYear());
+    if (!check.valid) throw new ValidationFailedError([{ field: 'applicant.identifier', message: `not a valid citizen ID number (${check.problem?.toLowerCase()})` }]);
+  } else if (!isValidTaxCode(applicant.identifier)) {
+    throw new ValidationFailedError([{ field: 'applicant.identifier', message: 'not a valid tax code (check digit)' }]);
+  }
+}

@@ -1,0 +1,32 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { EventStore } from '@motcua/event-store';
+import { EVENT_STORE } from '@motcua/messaging';
+import { CLOCK, Clock, Principal } from '@motcua/platform';
+import { actOnDossier } from '../dossier-stream';
+
+/** The applicant withdraws the dossier, any time before it is decided. */
+export class WithdrawDossier {
+  constructor(
+    readonly dossierId: string,
+    readonly caller: Principal,
+    readonly reason?: string,
+  ) {}
+}
+
+@CommandHandler(WithdrawDossier)
+export class WithdrawDossierHandler implements ICommandHandler<WithdrawDossier, { dossierId: string; status: 'WITHDRAWN'; withdrawnAt: string }> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ dossierId, caller, reason }: WithdrawDossier) {
+    const withdrawnAt = this.clock.now().toISOString();
+    await actOnDossier(this.store, this.clock, dossierId, caller, (state) => ({
+      type: 'Withdraw',
+      withdrawn: { dossierId, code: state.code ?? '', withdrawnAt, ...(reason ? { reason } : {}) },
+    }));
+    return { dossierId, status: 'WITHDRAWN' as const, withdrawnAt };
+  }
+}
