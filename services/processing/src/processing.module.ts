@@ -1,10 +1,20 @@
 import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { Topics } from '@motcua/contracts';
 import { MessagingModule } from '@motcua/messaging';
 import { PlatformModule } from '@motcua/platform';
+import { CasesController } from './api/http/cases.controller';
 import { IntakeEventsHandler } from './api/kafka/intake-events.handler';
+import { AssignCaseHandler } from './application/assign-case/assign-case.handler';
 import { publishedCaseEvent } from './application/case-stream';
 import { DeadlineScheduler } from './application/check-deadlines/deadline.scheduler';
+import { ExtendDeadlineHandler } from './application/extend-deadline/extend-deadline.handler';
+import { GetCaseHandler } from './application/get-case/get-case.handler';
+import { HandOffCaseHandler } from './application/hand-off-case/hand-off-case.handler';
+import { IssueApologyHandler } from './application/issue-apology/issue-apology.handler';
+import { RequestSupplementHandler } from './application/request-supplement/request-supplement.handler';
+import { ResolveCaseHandler } from './application/resolve-case/resolve-case.handler';
+import { StopProcessingHandler } from './application/stop-processing/stop-processing.handler';
 import { caseDeadlinesMigrations, CaseDeadlinesProjection } from './projections/case-deadlines/case-deadlines.projection';
 
 /** The departments: handling cases, the legal clock, decisions. */
@@ -18,7 +28,21 @@ import { caseDeadlinesMigrations, CaseDeadlinesProjection } from './projections/
       consumes: [{ topic: Topics.intake, handler: IntakeEventsHandler }],
       migrations: caseDeadlinesMigrations,
     }),
+    CqrsModule.forRoot(),
   ],
-  providers: [IntakeEventsHandler, CaseDeadlinesProjection, DeadlineScheduler],
+  controllers: [CasesController],
+  providers: [
+    IntakeEventsHandler,
+    CaseDeadlinesProjection,
+    DeadlineScheduler,
+    GetCaseHandler,
+    AssignCaseHandler,
+    HandOffCaseHandler,
+    RequestSupplementHandler,
+    ExtendDeadlineHandler,
+    IssueApologyHandler,
+    ResolveCaseHandler,
+    StopProcessingHandler,
+  ],
 })
 export class ProcessingModule {}

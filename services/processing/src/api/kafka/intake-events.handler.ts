@@ -36,9 +36,12 @@ function toCommand(envelope: Envelope): CaseCommand | undefined {
       return { type: 'OpenCase', received: event.data };
     case 'DossierWithdrawn':
       return { type: 'Withdraw', at: new Date(event.data.withdrawnAt) };
+    case 'SupplementProvided':
+      // The clock restarts when the documents reached the desk, not when this message arrived.
+      // The case ignores an answer to a desk return (no case yet) or to another request.
+      return { type: 'ResumeAfterSupplement', at: new Date(event.data.providedAt), requestId: event.data.requestId };
     default:
-      // Submissions, desk returns and rejections happen before a case exists. SupplementProvided
-      // will resume a case once processing's supplement requests are served over REST.
+      // Submissions, desk returns and rejections happen before a case exists.
       return undefined;
   }
 }

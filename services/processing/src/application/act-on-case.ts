@@ -1,0 +1,52 @@
+import { WorkingCalendar } from '@motcua/calendar';
+import { EventStore, handleCommand } from '@motcua/event-store';
+import type { Decided, Decider } from '@motcua/event-store';
+import { assertUnit } from '@motcua/platform';
+import type { Clock, Principal } from '@motcua/platform';
+import type { CaseCommand } from '../domain/case/case.commands';
+import { caseDecider } from '../domain/case/case.decider';
+import { CaseNotFoundError } from '../domain/case/case.errors';
+import type { CaseEvent } from '../domain/case/case.events';
+import type { CaseState } from '../domain/case/case.state';
+import { caseCodec } from './case-stream';
+
+const decider = caseDecider(new WorkingCalendar());
+
+/** The case as its events make it; an unknown dossier is a 404. */
+export async function loadCase(store: EventStore, clock: Clock, dossierId: string): Promise<CaseState> {
+  const codec = caseCodec(clock);
+  const state = (await store.readStream(dossierId)).map(codec.decode).reduce(decider.evolve, decider.initialState);
+  if (state.status === 'NONE') throw new CaseNotFoundError();
+  return state;
+}
+
+/** Officers see and act on a case only while its current step is at their unit (ADMIN anywhere). */
+export function assertOfficerOfCurrentStep(officer: Principal, state: CaseState): void {
+  if (state.status === 'NONE' || !state.opened) throw new CaseNotFoundError();
+  assertUnit(officer, state.agency ?? state.opened.unit);
+}
+
+/**
+ * An officer's act on a case: the officer is checked against the agency of the current step
+ * inside the decision, against the very state the events are appended on. A hand-off that wins a
+ * race therefore takes the case out of the loser's reach: the re-decision refuses them.
+ */
+export async function actOnCase(store: EventStore, clock: Clock, dossierId: string, officer: Principal, command: CaseCommand): Promise<Decided<CaseEvent, CaseState>> {
+  const guarded: Decider<CaseCommand, CaseEvent, CaseState> = {
+    ...decider,
+    decide: (toDecide, state) => {
+      assertOfficerOfCurrentStep(officer, state);
+      return decider.decide(toDecide, state);
+    },
+  };
+  return handleCommand(store, dossierId, guarded, caseCodec(clock), command);
+}
+
+type CaseEventData = { [E in CaseEvent as E['type']]: E['data'] };
+
+/** The data of the event an act was bound to produce. */
+export function dataOf<T extends CaseEvent['type']>(events: CaseEvent[], type: T): CaseEventData[T] {
+  const event = events.find((e) => e.type === type);
+  if (!event) throw new Error(`the decision produced no ${type}`);
+  return event.data as CaseEventData[T];
+}

@@ -1,0 +1,31 @@
+import type { Principal } from '@motcua/platform';
+import type { CaseStatus } from '../../domain/case/case.state';
+
+/** An officer looks up a case as it stands (rebuilt from its events, so never behind them). */
+export class GetCase {
+  constructor(
+    readonly dossierId: string,
+    readonly officer: Principal,
+  ) {}
+}
+
+export interface CaseView {
+  dossierId: string;
+  code: string;
+  procedure: { code: string; version: number; name: string; agencies: string[] };
+  status: Exclude<CaseStatus, 'NONE'>;
+  /** 1-based position of the current step among the procedure's agencies. */
+  step: number;
+  agency: string;
+  department: string | null;
+  officerId: string | null;
+  receivedAt: string;
+  /** Moved by supplement waits and approved extensions; never by an apology. */
+  dueAt: string;
+  pause: { reason: 'SUPPLEMENT' | 'AWAITING_PAYMENT'; since: string; supplementRequestId: string | null } | null;
+  pausedWorkingMinutes: number;
+  supplementRequests: number;
+  apology: { issuedAt: string; newAppointmentAt: string; reason: string } | null;
+  resolution: { outcome: 'APPROVED' | 'DENIED'; resolvedAt: string; onTime: boolean } | null;
+  stop: { stoppedAt: string; reason: string } | null;
+}
