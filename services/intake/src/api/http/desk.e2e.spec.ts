@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DossierResolved, EventData, headersOf, integrationEvents, SupplementRequested, Topics, topicSettings } from '@motcua/contracts';
+import { PgDatabase } from '@motcua/event-store';
+import { connectKafka, ensureTopics, KafkaPublisher } from '@motcua/messaging';
+import { createServiceApp, DATABASE, mintDevToken } from '@motcua/platform';
+import { createTestDatabase, eventually, freePort } from '@motcua/testing';
+import { IntakeConfig } from '../../intake.config';
+import { IntakeModule } from '../../intake.module';
+
+const PORTAL_KEY = 'desk-e2e-portal-key-0123456789';
+
+/**
+ * The one-stop desk over HTTP (real PostgreSQL and Kafka): counter and postal registration,
+ * supplements before reception and during processing (processing's request arrives on Kafka,
+ * built from libs/contracts), and withdrawal until processing decides.
+ */
+describe('intake: the one-stop desk over HTTP', () => {
+  let app: NestFastifyApplication;
+  let base: string;
+  let publisher: KafkaPublisher;
+
+  beforeAll(async () => {
+    process.env['JWT_SECRET'] ??= 'desk-e2e-jwt-secret-0123456789abcdef';
+    process.env['API_KEYS'] = `provincial-portal:${PORTAL_KEY}`;
+    process.env['APPLICANT_REF_KEY'] = 'desk-e2e-applicant-ref-key-0123456789';
+    process.env['DATABASE_URL'] = await createTestDatabase('intake_desk_e2e');
+    process.env['KAFKA_GROUP_NAMESPACE'] = `desk-e2e-${randomUUID().slice(0, 8)}`;
+    const kafka = connectKafka({ brokers: String(process.env['KAFKA_BROKERS']).split(','), clientId: 'processing-stand-in' });
+    await ensureTopics(kafka, [topicSettings(Topics.processing, 3)]);
+    publisher = new KafkaPublisher(kafka);
+    app = await createServiceApp(IntakeModule, { service: 'intake', defaultPort: 0, config: IntakeConfig });
+    const port = await freePort();
+    await app.listen(port, '127.0.0.1');
+    base = `http://127.0.0.1:${port}/v1`;
+  });
+  afterAll(async () => {
+    await publisher.close();
+    await app.close();
+  });
+
+  const officer = (unit: string) => ({ authorization: `Bearer ${mintDevToken({ sub: `reception-${unit}`, role: 'RECEPTION_OFFICER', unit }, String(process.env['JWT_SECRET']))}` });
+  const portal = { 'x-api-key': PORTAL_KEY };
+  const call = (method: string, path: string, headers: Record<string, string>, payload?: unknown) =>
+    fetch(`${base}${path}`, { method, headers: { ...headers, ...(payload === undefined ? {} : { 'content-type': 'application/json' }) }, body: payload === undefined ? undefined : JSON.stringify(payload) });
+  const json = async <T = Record<string, unknown>>(response: Response) => (await response.json()) as T;
+  const eventCount = async () => Number((await app.get<PgDatabase>(DATABASE).query<{ n: string }>('select count(*) as n from intake.events')).rows[0].n);
+  const streamTypes = async (dossierId: string) =>
+    (await app.get<PgDatabase>(DATABASE).query<{ event_type: string }>('select event_type from intake.events where stream_id = $1 order by stream_version', [dossierId])).rows.map((r) => r.event_type);
+
+  const landTransfer = (overrides: Record<string, unknown> = {}) => ({
+    channel: 'COUNTER',
+    procedureCode: 'SAMPLE.DD.01',
+    unit: 'H56.22',
+    applicant: { kind: 'INDIVIDUAL', identifier: '038090001234', fullName: 'Trần Văn Cường' },
+    components: ['form', 'contract', 'certificate'].map((id) => ({ componentId: id, name: id, provenance: 'PAPER' })),
+    delivery: 'COUNTER',
+    ...overrides,
+  });
+  const register = (payload: unknown, key = randomUUID(), unit = 'H56.22') => call('POST', '/dossiers/at-desk', { ...officer(unit), 'idempotency-key': key }, payload);
+  const publishFromProcessing = (definition: typeof SupplementRequested | typeof DossierResolved, data: EventData<typeof SupplementRequested> | EventData<typeof DossierResolved>) => {
+    const envelope = integrationEvents.createEnvelope(definition, { source: 'motcua/processing', subject: data.dossierId, time: new Date().toISOString(), data } as never);
+    return publisher.publish(Topics.processing, [{ key: envelope.subject, value: integrationEvents.encode(envelope), headers: headersOf(envelope) }]);
+  };
+
+  it('registers a counter dossier, submitted and received in one act, with the receipt slip', async () => {
+    const key = randomUUID();
+    const response = await register(landTransfer(), key);
+    expect(response.status).toBe(201);
+    const slip = await json<{ dossierId: string; code: string; channel: string; receivedAt: string; dueAt: string; components: unknown[] }>(response);
+    expect(slip).toMatchObject({ channel: 'COUNTER', code: expect.stringMatching(/^H56\.22-\d{6}-\d{4}$/) });
+    expect(Date.parse(slip.dueAt)).toBeGreaterThan(Date.parse(slip.receivedAt));
+    expect(await streamTypes(slip.dossierId)).toEqual(['DossierSubmitted', 'DossierReceived']);
+
+    const again = await register(landTransfer(), key);
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await json(again)).toEqual(slip);
+  });
+
+  it('takes a counter-only procedure at the desk and a postal dossier', async () => {
+    const permit = landTransfer({ procedureCode: 'SAMPLE.XD.01', components: ['form', 'drawings'].map((id) => ({ componentId: id, name: id, provenance: 'PAPER' })) });
+    expect((await register(permit)).status).toBe(201);
+    const postal = await register(landTransfer({ channel: 'POSTAL', delivery: 'POSTAL' }));
+    expect(postal.status).toBe(201);
+    expect(await json(postal)).toMatchObject({ channel: 'POSTAL' });
+  });
+
+  it.each([
+    ['an officer of another unit', landTransfer(), 'H56.30', 403, 'AUTH.OTHER_UNIT', undefined],
+    ['an online channel at the desk', landTransfer({ channel: 'ONLINE' }), 'H56.22', 400, 'REQUEST.INVALID', 'channel'],
+    ['a missing required document', landTransfer({ components: [{ componentId: 'form', name: 'Đơn', provenance: 'PAPER' }] }), 'H56.22', 422, 'DOSSIER.MISSING_DOCUMENTS', 'components.contract'],
+    ['an invalid citizen ID', landTransfer({ applicant: { kind: 'INDIVIDUAL', identifier: '999090001234', fullName: 'X' } }), 'H56.22', 400, 'REQUEST.INVALID', 'applicant.identifier'],
+  ])('refuses %s and stores nothing', async (_case, payload, unit, status, code, field) => {
+    const before = await eventCount();
+    const response = await register(payload, randomUUID(), unit);
+    expect(response.status).toBe(status);
+    const problem = await json<{ code: string; errors?: { field: string }[] }>(response);
+    expect(problem.code).toBe(code);
+    if (field) expect(problem.errors?.map((e) => e.field)).toContain(field);
+    expect(await eventCount()).toBe(before);
+  });
+
+  it("answers a Mẫu 02 return through the portal; reception then carries the supplemented components", async () => {
+    const submitted = await call('POST', '/dossiers', { ...portal, 'idempotency-key': randomUUID() }, { ...landTransfer(), channel: undefined });
+    expect(submitted.status).toBe(201);
+    const { dossierId } = await json<{ dossierId: string }>(submitted);
+    expect((await call('POST', `/dossiers/${dossierId}/return-for-supplement`, officer('H56.22'), { missing: ['Bản sao hợp đồng có công chứng'] })).status).toBe(200);
+
+    const scan = { componentId: 'contract', name: 'Hợp đồng (bản điện tử)', provenance: 'ELECTRONIC', documentId: 'doc-contract-2' };
+    const supplied = await call('POST', `/dossiers/${dossierId}/supplements`, portal, { components: [scan] });
+    expect(supplied.status).toBe(200);
+    expect(await json(supplied)).not.toHaveProperty('requestId');
+    expect(await json(await call('GET', `/dossiers/${dossierId}`, officer('H56.22')))).toMatchObject({ status: 'SUBMITTED' });
+
+    const slip = await json<{ components: { componentId: string; provenance: string }[] }>(await call('POST', `/dossiers/${dossierId}/receive`, officer('H56.22')));
+    expect(slip.components.find((c) => c.componentId === 'contract')).toEqual({ componentId: 'contract', name: scan.name, provenance: 'ELECTRONIC' });
+  });
+
+  it("takes the documents a department asked for, once, naming its request", async () => {
+    const { dossierId } = await json<{ dossierId: string }>(await register(landTransfer()));
+    const bring = () => call('POST', `/dossiers/${dossierId}/supplements`, officer('H56.22'), { components: [{ componentId: 'survey', name: 'Mảnh trích đo', provenance: 'PAPER' }] });
+
+    const unasked = await bring();
+    expect(unasked.status).toBe(409);
+    expect((await json<{ code: string }>(unasked)).code).toBe('DOSSIER.NO_SUPPLEMENT_AWAITED');
+
+    const requestId = randomUUID();
+    await publishFromProcessing(SupplementRequested, { dossierId, requestId, requestedAt: new Date().toISOString(), missing: ['Mảnh trích đo địa chính'], agency: 'H56.40', officerId: 'land-officer', sequence: 1 });
+    const view = await eventually(async () => json<{ awaitedSupplement?: { requestId: string } }>(await call('GET', `/dossiers/${dossierId}`, officer('H56.22'))), (v) => Boolean(v.awaitedSupplement), { what: 'the request noted at the desk' });
+    expect(view.awaitedSupplement).toEqual({ requestId, missing: ['Mảnh trích đo địa chính'] });
+
+    const answered = await bring();
+    expect(answered.status).toBe(200);
+    expect(await json(answered)).toMatchObject({ dossierId, requestId });
+    expect((await bring()).status).toBe(409);
+    expect(await streamTypes(dossierId)).toEqual(['DossierSubmitted', 'DossierReceived', 'SupplementAwaited', 'SupplementProvided']);
+  });
+
+  it('withdraws until processing decides; then withdrawal is closed', async () => {
+    const first = await json<{ dossierId: string; code: string }>(await register(landTransfer()));
+    const withdrawn = await call('POST', `/dossiers/${first.dossierId}/withdraw`, portal, { reason: 'Người dân không còn nhu cầu' });
+    expect(withdrawn.status).toBe(200);
+    expect(await json(withdrawn)).toMatchObject({ dossierId: first.dossierId, status: 'WITHDRAWN' });
+    const twice = await call('POST', `/dossiers/${first.dossierId}/withdraw`, portal, {});
+    expect(twice.status).toBe(409);
+
+    const second = await json<{ dossierId: string; code: string; receivedAt: string; dueAt: string }>(await register(landTransfer()));
+    await publishFromProcessing(DossierResolved, {
+      dossierId: second.dossierId, code: second.code, outcome: 'APPROVED', resolvedAt: new Date().toISOString(), receivedAt: second.receivedAt, dueAt: second.dueAt,
+      onTime: true, supplementCount: 0, pausedWorkingMinutes: 0, resultDocuments: [{ documentId: 'result-1', name: 'Giấy chứng nhận' }], channel: 'COUNTER', delivery: 'COUNTER',
+      applicantRef: 'b'.repeat(64), unit: 'H56.22', procedureCode: 'SAMPLE.DD.01', procedureVersion: 1, eResultAllowed: false, returnsDocument: true, decidedBy: 'leader-1',
+    });
+    await eventually(async () => json<{ status: string }>(await call('GET', `/dossiers/${second.dossierId}`, officer('H56.22'))), (v) => v.status === 'CONCLUDED', { what: 'the decision noted at the desk' });
+    const late = await call('POST', `/dossiers/${second.dossierId}/withdraw`, portal, {});
+    expect(late.status).toBe(409);
+    expect((await json<{ code: string }>(late)).code).toBe('DOSSIER.CLOSED');
+  });
+
+  it('keeps the dossier view to its unit and refuses a bad supplement body naming the field', async () => {
+    const { dossierId } = await json<{ dossierId: string }>(await register(landTransfer()));
+    expect((await call('GET', `/dossiers/${dossierId}`, officer('H56.30'))).status).toBe(403);
+    expect((await call('GET', `/dossiers/${randomUUID()}`, officer('H56.22'))).status).toBe(404);
+    const before = await eventCount();
+    const empty = await call('POST', `/dossiers/${dossierId}/supplements`, portal, { components: [] });
+    expect(empty.status).toBe(400);
+    expect((await json<{ errors: { field: string }[] }>(empty)).errors.map((e) => e.field)).toEqual(['components']);
+    expect(await eventCount()).toBe(before);
+  });
+});
