@@ -178,6 +178,19 @@ describe('intake: online submission over HTTP (real PostgreSQL and Kafka)', () =
     });
   });
 
+  it('refuses a malformed body (400) and an oversized one (413), storing nothing', async () => {
+    const before = await stored();
+    const send = (raw: string) =>
+      fetch(`${base}/dossiers`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': PORTAL_KEY, 'idempotency-key': randomUUID() }, body: raw });
+    const malformed = await send('{"procedureCode": "SAMPLE.LLTP.01", ');
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers.get('content-type')).toContain('application/problem+json');
+    const oversized = await send(JSON.stringify(body({ components: [{ componentId: 'form', name: 'x'.repeat(2 * 1024 * 1024), provenance: 'PAPER' }] })));
+    expect(oversized.status).toBe(413);
+    expect((await problem(oversized)).code).toBe('REQUEST.TOO_LARGE');
+    expect(await stored()).toEqual(before);
+  });
+
   it('requires an Idempotency-Key', async () => {
     const response = await post(body(), null);
     expect(response.status).toBe(400);
