@@ -6,6 +6,7 @@ import { Histogram } from 'prom-client';
 import { ConfigClass, ConfigurationError, loadConfig } from '../config/load-config';
 import { ServiceConfig } from '../config/service-config';
 import { checkDatabase, DatabaseUnavailableError } from '../database/database.provider';
+import { allowBulkUploads } from '../http/bulk-upload';
 import { requestId } from '../logging/logging';
 import { METRICS } from '../metrics/metrics';
 import { setupOpenApi } from '../openapi/openapi';
@@ -20,11 +21,9 @@ export interface BootstrapOptions<C extends ServiceConfig> {
 export async function createServiceApp<C extends ServiceConfig>(module: Type<unknown>, options: BootstrapOptions<C>): Promise<NestFastifyApplication> {
   const config = loadConfig(options.config ?? (ServiceConfig as ConfigClass<C>));
   await checkDatabase(config.DATABASE_URL);
-  const app = await NestFactory.create<NestFastifyApplication>(
-    module,
-    new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES ?? 1024 * 1024, trustProxy: true, genReqId: requestId }),
-    { bufferLogs: true },
-  );
+  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES ?? 1024 * 1024, trustProxy: true, genReqId: requestId });
+  allowBulkUploads(adapter.getInstance());
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('v1', { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.enableShutdownHooks();

@@ -8,15 +8,15 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new ValidationFailedError(flatten(errors)),
+    exceptionFactory: (errors) => new ValidationFailedError(validationFieldErrors(errors)),
   });
 }
 
 /** Field messages name the rule broken, never the value given (it may be personal data). */
-function flatten(errors: ValidationError[], parent = ''): FieldError[] {
+export function validationFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message: message.replace(error.property, field) }));
-    return [...own, ...flatten(error.children ?? [], field)];
+    return [...own, ...validationFieldErrors(error.children ?? [], field)];
   });
 }
