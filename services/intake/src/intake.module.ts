@@ -6,9 +6,21 @@ import { MessagingModule } from '@motcua/messaging';
 import { DATABASE, idempotencyMigrations, IdempotentRequests, PlatformModule } from '@motcua/platform';
 import { DeskController } from './api/http/desk.controller';
 import { DossiersController } from './api/http/dossiers.controller';
+import { ProceduresController } from './api/http/procedures.controller';
+import { UnitsController } from './api/http/units.controller';
 import { ProcessingEventsHandler } from './api/kafka/processing-events.handler';
 import { catalogueMigrations, ProcedureCatalogue } from './application/catalogue/procedure-catalogue';
 import { SeedCatalogue } from './application/catalogue/seed-catalogue';
+import { ListProceduresHandler, ListUnitsHandler, ViewProcedureHandler } from './application/browse-catalogue/catalogue.queries';
+import { catalogueUnitMigrations } from './application/catalogue/catalogue.migrations';
+import { CatalogueProjection } from './application/catalogue/catalogue.projection';
+import { CatalogueWriter } from './application/catalogue/catalogue.writer';
+import { ProcedureQueries } from './application/catalogue/procedure-queries';
+import { UnitDirectoryReader } from './application/catalogue/unit-directory';
+import { DefineProcedureHandler } from './application/define-procedure/define-procedure.handler';
+import { ImportProceduresHandler } from './application/import-procedures/import-procedures.handler';
+import { RegisterUnitHandler } from './application/register-unit/register-unit.handler';
+import { RetireProcedureHandler } from './application/retire-procedure/retire-procedure.handler';
 import { DossierCodeAllocator, dossierCodeMigrations } from './application/dossier-codes/dossier-code.allocator';
 import { applicantMigrations, ApplicantRegistry } from './application/submit-dossier/applicant-registry';
 import { ReceiveDossierHandler } from './application/receive-dossier/receive-dossier.handler';
@@ -33,19 +45,31 @@ const inSchema = <T>(type: new (db: PgDatabase, schema: string) => T) => ({ prov
     MessagingModule.forRoot({
       service: SCHEMA,
       publishes: Topics.intake,
+      alsoPublishes: [Topics.catalogue],
       translate: publishedIntakeEvent,
       consumes: [{ topic: Topics.processing, handler: ProcessingEventsHandler }],
-      migrations: [...dossierCodeMigrations, ...catalogueMigrations, ...applicantMigrations, ...idempotencyMigrations],
+      migrations: [...dossierCodeMigrations, ...catalogueMigrations, ...applicantMigrations, ...idempotencyMigrations, ...catalogueUnitMigrations],
     }),
     CqrsModule.forRoot(),
   ],
-  controllers: [DossiersController, DeskController],
+  controllers: [DossiersController, DeskController, ProceduresController, UnitsController],
   providers: [
     inSchema(ProcedureCatalogue),
     inSchema(DossierCodeAllocator),
     inSchema(ApplicantRegistry),
     inSchema(IdempotentRequests),
+    inSchema(CatalogueProjection),
+    inSchema(UnitDirectoryReader),
+    inSchema(ProcedureQueries),
+    CatalogueWriter,
     SeedCatalogue,
+    DefineProcedureHandler,
+    RetireProcedureHandler,
+    ImportProceduresHandler,
+    RegisterUnitHandler,
+    ListProceduresHandler,
+    ViewProcedureHandler,
+    ListUnitsHandler,
     NewDossiers,
     SubmitDossierHandler,
     RegisterAtDeskHandler,

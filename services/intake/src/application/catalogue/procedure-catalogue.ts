@@ -26,7 +26,7 @@ export class ProcedureNotFoundError extends DomainError {
   }
 }
 
-/** The procedure catalogue in intake's schema. */
+/** The procedure catalogue in intake's schema, as the desk reads it (changes: CatalogueWriter). */
 export class ProcedureCatalogue {
   private readonly s: string;
 
@@ -35,19 +35,6 @@ export class ProcedureCatalogue {
     schema: string,
   ) {
     this.s = quoteSchema(schema);
-  }
-
-  /** Adds versions that are not there yet; an existing (code, version) is never rewritten. */
-  async publish(versions: ProcedureVersion[]): Promise<number> {
-    if (versions.length === 0) return 0;
-    const { rowCount } = await this.db.query(
-      `insert into ${this.s}.procedure_versions (code, version, effective_from, retired_at, definition)
-       select v->>'code', (v->>'version')::int, (v->>'effectiveFrom')::timestamptz, (v->>'retiredAt')::timestamptz, v
-       from jsonb_array_elements($1::jsonb) as v
-       on conflict (code, version) do nothing`,
-      [JSON.stringify(versions)],
-    );
-    return rowCount ?? 0;
   }
 
   async inForce(code: string, at: Date): Promise<ProcedureVersion> {

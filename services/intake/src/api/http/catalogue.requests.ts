@@ -1,0 +1,120 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+
+const UNIT_CODE = /^[A-Za-z0-9.]{1,40}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const instantMessage = (field: string) => `${field} must be an ISO-8601 instant with its offset, e.g. 2025-07-01T00:00:00+07:00`;
+
+export class RetireProcedureRequest {
+  @ApiPropertyOptional({ description: 'When the procedure stops being in force (default: now)' })
+  @IsOptional()
+  @Matches(INSTANT, { message: instantMessage('retiredAt') })
+  retiredAt?: string;
+}
+
+export class RegisterUnitRequest {
+  @ApiProperty({ example: 'H56.22' })
+  @Matches(UNIT_CODE, { message: 'code must be a unit code (letters, digits and .)' })
+  code!: string;
+
+  @ApiProperty({ maxLength: 300 })
+  @IsString()
+  @Length(1, 300)
+  name!: string;
+
+  @ApiProperty({ enum: ['PROVINCE', 'DISTRICT', 'COMMUNE'] })
+  @IsIn(['PROVINCE', 'DISTRICT', 'COMMUNE'])
+  level!: 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
+
+  @ApiProperty({ enum: ['PEOPLES_COMMITTEE', 'SERVICE_CENTRE', 'DEPARTMENT', 'AGENCY'] })
+  @IsIn(['PEOPLES_COMMITTEE', 'SERVICE_CENTRE', 'DEPARTMENT', 'AGENCY'])
+  kind!: 'PEOPLES_COMMITTEE' | 'SERVICE_CENTRE' | 'DEPARTMENT' | 'AGENCY';
+
+  @ApiPropertyOptional({ description: 'A registered unit' })
+  @IsOptional()
+  @Matches(UNIT_CODE, { message: 'parent must be a unit code' })
+  parent?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Units merged into this one' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Matches(UNIT_CODE, { each: true, message: 'successorOf must be unit codes' })
+  successorOf?: string[];
+
+  @ApiProperty({ example: '2025-07-01T00:00:00+07:00' })
+  @Matches(INSTANT, { message: instantMessage('validFrom') })
+  validFrom!: string;
+
+  @ApiPropertyOptional({ description: 'When the unit ceased to exist' })
+  @IsOptional()
+  @Matches(INSTANT, { message: instantMessage('validTo') })
+  validTo?: string;
+
+  @ApiPropertyOptional({ description: 'Invented for demonstration (default false)' })
+  @IsOptional()
+  @IsBoolean()
+  sample?: boolean;
+}
+
+export class ListProceduresQuery {
+  @ApiPropertyOptional({ enum: ['PROVINCE', 'DISTRICT', 'COMMUNE'] })
+  @IsOptional()
+  @IsIn(['PROVINCE', 'DISTRICT', 'COMMUNE'])
+  level?: 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
+
+  @ApiPropertyOptional({ enum: ['FULL', 'PARTIAL', 'NONE'] })
+  @IsOptional()
+  @IsIn(['FULL', 'PARTIAL', 'NONE'])
+  serviceLevel?: 'FULL' | 'PARTIAL' | 'NONE';
+
+  @ApiPropertyOptional({ description: 'Exact field, e.g. Hộ tịch' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  field?: string;
+
+  @ApiPropertyOptional({ description: 'A unit that receives or handles the procedure' })
+  @IsOptional()
+  @Matches(UNIT_CODE, { message: 'unit must be a unit code' })
+  unit?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the code or the name' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  text?: string;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
+}
+
+export class ListUnitsQuery {
+  @ApiPropertyOptional({ enum: ['PROVINCE', 'DISTRICT', 'COMMUNE'] })
+  @IsOptional()
+  @IsIn(['PROVINCE', 'DISTRICT', 'COMMUNE'])
+  level?: 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(UNIT_CODE, { message: 'parent must be a unit code' })
+  parent?: string;
+
+  @ApiPropertyOptional({ description: 'Only units existing at this instant' })
+  @IsOptional()
+  @Matches(INSTANT, { message: instantMessage('existingAt') })
+  existingAt?: string;
+}
