@@ -1,15 +1,23 @@
 import type { ProcedureVersion } from '../../../domain/catalogue/procedure';
+import { BUSINESS_PROCEDURES } from './procedures.business.seed';
+import { CIVIL_STATUS_PROCEDURES } from './procedures.civil-status.seed';
+import { CONSTRUCTION_PROCEDURES } from './procedures.construction.seed';
+import { HEALTH_EDUCATION_PROCEDURES } from './procedures.health-education.seed';
+import { JUDICIAL_PROCEDURES } from './procedures.judicial.seed';
+import { LAND_PROCEDURES } from './procedures.land.seed';
+import { POLICE_PROCEDURES } from './procedures.police.seed';
+import { SOCIAL_PROCEDURES } from './procedures.social.seed';
 
 /**
- * A first slice of the Thanh Hóa catalogue for development and demonstrations. Every entry is
- * marked `sample`: codes, units and document lists are illustrative until checked against the
- * national procedure database; fees quote the national fee circulars where noted.
+ * The first illustrative slice (codes `SAMPLE.*`), which tests and demonstrations rely on: every
+ * entry is marked `sample`; codes, units and document lists are illustrative; fees quote the
+ * national fee circulars where noted.
  */
 const province = ['H56'];
 const communes = ['H56.22', 'H56.30', 'H56.31'];
 const from2024 = '2024-01-01T00:00:00+07:00';
 
-export const SEED_PROCEDURES: ProcedureVersion[] = [
+const SAMPLE_PROCEDURES: ProcedureVersion[] = [
   {
     code: 'SAMPLE.LLTP.01',
     version: 1,
@@ -101,4 +109,23 @@ export const SEED_PROCEDURES: ProcedureVersion[] = [
     effectiveFrom: from2024,
     sample: true,
   },
+];
+
+/**
+ * The Thanh Hóa seed catalogue: the sample slice, then procedures by field with their versions
+ * across the 2025 reforms. Every entry is `sample`: the unit codes below H56 are sample codes,
+ * and each field's file says which other values are illustrative. Codes are the national
+ * database's as recalled (unchecked ones say so); `9.` is no national series and marks a code
+ * invented here.
+ */
+export const SEED_PROCEDURES: ProcedureVersion[] = [
+  ...SAMPLE_PROCEDURES,
+  ...JUDICIAL_PROCEDURES,
+  ...CIVIL_STATUS_PROCEDURES,
+  ...LAND_PROCEDURES,
+  ...CONSTRUCTION_PROCEDURES,
+  ...BUSINESS_PROCEDURES,
+  ...POLICE_PROCEDURES,
+  ...SOCIAL_PROCEDURES,
+  ...HEALTH_EDUCATION_PROCEDURES,
 ];
