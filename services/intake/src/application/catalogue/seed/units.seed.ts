@@ -4,9 +4,10 @@ import { DEPARTMENTS_MERGED, REGISTER_START, TWO_TIER_GOVERNMENT } from './seed.
 import { UNIT } from './unit-codes';
 
 /**
- * Thanh Hóa's units and agencies as the seed catalogue knows them. Names are the official ones;
- * every code below `H56` is a sample code, so those units are marked `sample`. Successor lists
- * name only the former units this seed carries, not every unit merged.
+ * Thanh Hóa's units and agencies as the seed catalogue knows them. Names are the official ones
+ * as far as known (unchecked against the 2025 list of communes); every code below `H56` is a
+ * sample code, so those units are marked `sample`. Successor lists name only the former units
+ * this seed carries, not every unit merged.
  */
 const unit = (code: string, name: string, level: UnitLevel, kind: UnitKind, more: Partial<AdministrativeUnit> = {}): AdministrativeUnit => ({
   code,
