@@ -1,6 +1,7 @@
 import type { ProcedureDefinition } from '../../domain/catalogue/procedure.decider';
 import type { Fee } from '../../domain/catalogue/procedure';
-import type { FeeRequest, ProcedureDefinitionRequest } from './procedure-definition.request';
+import type { ProcedureDefinitionRequest } from './procedure-definition.request';
+import type { FeeRequest } from './procedure-fee.request';
 
 /** A validated request as the domain's definition: online rules as their tagged shapes, instants normalised. */
 export function toDefinition(r: ProcedureDefinitionRequest): ProcedureDefinition {
