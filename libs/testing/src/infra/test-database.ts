@@ -19,3 +19,14 @@ export async function createTestDatabase(prefix: string): Promise<string> {
   base.pathname = `/${name}`;
   return base.toString();
 }
+
+/**
+ * For a test that runs a service in its own process space: its own database and its own consumer
+ * groups, so no other test's app shares its partitions or sees its rows. Returns the database URL.
+ */
+export async function isolateService(prefix: string): Promise<string> {
+  const url = await createTestDatabase(prefix);
+  process.env['DATABASE_URL'] = url;
+  process.env['KAFKA_GROUP_NAMESPACE'] = `${prefix.replace(/_/g, '-')}-${randomBytes(4).toString('hex')}`;
+  return url;
+}

@@ -4,7 +4,7 @@ import { DossierResolved, EventData, headersOf, integrationEvents, SupplementReq
 import { PgDatabase } from '@motcua/event-store';
 import { connectKafka, ensureTopics, KafkaPublisher } from '@motcua/messaging';
 import { createServiceApp, DATABASE, mintDevToken } from '@motcua/platform';
-import { createTestDatabase, eventually, freePort } from '@motcua/testing';
+import { eventually, freePort, isolateService } from '@motcua/testing';
 import { IntakeConfig } from '../../intake.config';
 import { IntakeModule } from '../../intake.module';
 
@@ -24,8 +24,7 @@ describe('intake: the one-stop desk over HTTP', () => {
     process.env['JWT_SECRET'] ??= 'desk-e2e-jwt-secret-0123456789abcdef';
     process.env['API_KEYS'] = `provincial-portal:${PORTAL_KEY}`;
     process.env['APPLICANT_REF_KEY'] = 'desk-e2e-applicant-ref-key-0123456789';
-    process.env['DATABASE_URL'] = await createTestDatabase('intake_desk_e2e');
-    process.env['KAFKA_GROUP_NAMESPACE'] = `desk-e2e-${randomUUID().slice(0, 8)}`;
+    await isolateService('intake_desk_e2e');
     const kafka = connectKafka({ brokers: String(process.env['KAFKA_BROKERS']).split(','), clientId: 'processing-stand-in' });
     await ensureTopics(kafka, [topicSettings(Topics.processing, 3)]);
     publisher = new KafkaPublisher(kafka);

@@ -3,7 +3,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { integrationEvents, Topics } from '@motcua/contracts';
 import { PgDatabase } from '@motcua/event-store';
 import { createServiceApp, DATABASE, mintDevToken } from '@motcua/platform';
-import { createTestDatabase, eventually, freePort } from '@motcua/testing';
+import { eventually, freePort, isolateService } from '@motcua/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { IntakeConfig } from '../../intake.config';
 import { IntakeModule } from '../../intake.module';
@@ -20,8 +20,7 @@ describe('intake: online submission over HTTP (real PostgreSQL and Kafka)', () =
     process.env['API_KEYS'] = `provincial-portal:${PORTAL_KEY}`;
     process.env['APPLICANT_REF_KEY'] = 'intake-e2e-applicant-ref-key-0123456789';
     // Its own database and consumer groups: the counts below see this file's writes only.
-    process.env['DATABASE_URL'] = await createTestDatabase('intake_e2e');
-    process.env['KAFKA_GROUP_NAMESPACE'] = `intake-e2e-${randomUUID().slice(0, 8)}`;
+    await isolateService('intake_e2e');
     app = await createServiceApp(IntakeModule, { service: 'intake', defaultPort: 0, config: IntakeConfig });
     const port = await freePort();
     await app.listen(port, '127.0.0.1');

@@ -99,6 +99,8 @@ describe('dossier decider (reception desk)', () => {
     ['a request is answered once', [ev.submitted, ev.received, ev.awaited, ev.provided], { type: 'ProvideSupplement', provided }, 'DOSSIER.NO_SUPPLEMENT_AWAITED'],
     ['a supplement for a dossier not asked for one is refused', [ev.submitted], { type: 'ProvideSupplement', provided }, 'DOSSIER.ILLEGAL_TRANSITION'],
     ["processing's request is noted on a received dossier", [ev.submitted, ev.received], { type: 'AwaitSupplement', awaited }, ['SupplementAwaited']],
+    ['news of a dossier intake never took is dropped', [], { type: 'AwaitSupplement', awaited }, []],
+    ['a decision on a dossier intake never took is dropped', [], { type: 'NoteConclusion', concluded }, []],
     ['a request delivered twice is noted once', [ev.submitted, ev.received, ev.awaited], { type: 'AwaitSupplement', awaited }, []],
     ['a request for a withdrawn dossier is dropped, not refused', [ev.submitted, ev.received, ev.withdrawn], { type: 'AwaitSupplement', awaited }, []],
     ["processing's decision closes the dossier at the desk", [ev.submitted, ev.received], { type: 'NoteConclusion', concluded }, ['ProcessingConcluded']],

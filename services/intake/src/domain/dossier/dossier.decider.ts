@@ -7,19 +7,20 @@ const CLOSED: DossierStatus[] = ['REJECTED', 'WITHDRAWN', 'CONCLUDED'];
 
 /** The reception desk's rules for one dossier: decide(command, state) → events, or a typed error. */
 export function decideDossier(command: DossierCommand, state: DossierState): DossierEvent[] {
-  if (command.type === 'SubmitOnline' || command.type === 'RegisterAtDesk') {
-    if (state.status !== 'NONE') throw new DossierAlreadyExistsError();
-  } else if (state.status === 'NONE') {
-    throw new DossierNotFoundError();
-  }
   // Processing's news is a fact, not a request: it is recorded where it still matters and
-  // otherwise dropped, never refused (a refusal would only dead-letter it).
+  // otherwise dropped, never refused (a refusal would only dead-letter it). Intake takes every
+  // dossier there is, so news of one it never took belongs to another deployment on the broker.
   if (command.type === 'AwaitSupplement') {
     const already = state.awaitedSupplement?.requestId === command.awaited.requestId;
     return state.status === 'RECEIVED' && !already ? [{ type: 'SupplementAwaited', data: command.awaited }] : [];
   }
   if (command.type === 'NoteConclusion') {
     return state.status === 'RECEIVED' ? [{ type: 'ProcessingConcluded', data: command.concluded }] : [];
+  }
+  if (command.type === 'SubmitOnline' || command.type === 'RegisterAtDesk') {
+    if (state.status !== 'NONE') throw new DossierAlreadyExistsError();
+  } else if (state.status === 'NONE') {
+    throw new DossierNotFoundError();
   }
   if (CLOSED.includes(state.status)) throw new DossierClosedError(state.status);
 

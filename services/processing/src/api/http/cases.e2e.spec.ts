@@ -5,7 +5,7 @@ import { DossierReceived, Envelope, EventData, headersOf, integrationEvents, Sup
 import { EventStore, PgDatabase } from '@motcua/event-store';
 import { connectKafka, ensureTopics, EVENT_STORE, KafkaPublisher } from '@motcua/messaging';
 import { CLOCK, Clock, createServiceApp, DATABASE, FixedClock, mintDevToken, Role } from '@motcua/platform';
-import { dossierReceived, eventually, freePort, procedureSnapshot } from '@motcua/testing';
+import { dossierReceived, eventually, freePort, isolateService, procedureSnapshot } from '@motcua/testing';
 import { Kafka } from 'kafkajs';
 import { ProcessingModule } from '../../processing.module';
 
@@ -34,6 +34,7 @@ describe('processing: officers work a handling case over HTTP (real PostgreSQL a
   beforeAll(async () => {
     process.env['JWT_SECRET'] ??= 'processing-e2e-jwt-secret-0123456789abc';
     process.env['DEADLINE_CHECK_INTERVAL_MS'] = '3600000';
+    await isolateService('processing_cases_e2e');
     kafka = connectKafka({ brokers: String(process.env['KAFKA_BROKERS']).split(','), clientId: 'intake-stand-in' });
     await ensureTopics(kafka, [topicSettings(Topics.intake, 3)]);
     publisher = new KafkaPublisher(kafka);
@@ -90,13 +91,22 @@ describe('processing: officers work a handling case over HTTP (real PostgreSQL a
     return integrationEvents.createEnvelope(SupplementProvided, { source: 'motcua/intake', subject: dossierId, time: data.providedAt, data });
   };
 
-  /** Processing's topic as a consumer sees it, for one dossier, until `done`. */
+  /**
+   * Processing's topic as a consumer sees it, for one dossier, until `done`. Other tests' apps also
+   * read the shared intake topic and open their own cases: ours are the events this app stored.
+   */
   async function published(dossierId: string, done: (types: string[]) => boolean): Promise<Envelope[]> {
+    const ours = new Set((await store.readStream(dossierId)).map((e) => e.id));
     const seen: Envelope[] = [];
     const consumer = kafka.consumer({ groupId: `reader-${randomUUID()}` });
     await consumer.connect();
     await consumer.subscribe({ topic: Topics.processing, fromBeginning: true });
-    await consumer.run({ eachMessage: async ({ message }) => void (String(message.key) === dossierId && seen.push(integrationEvents.decode(message.value ?? ''))) });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        const envelope = String(message.key) === dossierId ? integrationEvents.decode(message.value ?? '') : undefined;
+        if (envelope && ours.has(envelope.id)) seen.push(envelope);
+      },
+    });
     try {
       await eventually(async () => seen.map((e) => e.type), done, { ...KAFKA_WAIT, what: `processing's events for ${dossierId}` });
       return seen;

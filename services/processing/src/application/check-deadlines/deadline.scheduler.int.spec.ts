@@ -4,7 +4,7 @@ import { WorkingCalendar } from '@motcua/calendar';
 import { EventStore, PgDatabase } from '@motcua/event-store';
 import { EVENT_STORE } from '@motcua/messaging';
 import { CLOCK, Clock, createServiceApp, DATABASE } from '@motcua/platform';
-import { dossierReceived, eventually, procedureSnapshot } from '@motcua/testing';
+import { dossierReceived, eventually, isolateService, procedureSnapshot } from '@motcua/testing';
 import { caseDecider } from '../../domain/case/case.decider';
 import { ProcessingModule } from '../../processing.module';
 import { caseCodec } from '../case-stream';
@@ -19,6 +19,7 @@ describe('deadline scheduler (real PostgreSQL)', () => {
   beforeAll(async () => {
     process.env['JWT_SECRET'] ??= 'processing-int-jwt-secret-0123456789abcd';
     process.env['DEADLINE_CHECK_INTERVAL_MS'] = '3600000';
+    await isolateService('processing_deadlines_int');
     app = await createServiceApp(ProcessingModule, { service: 'processing', defaultPort: 0 });
     await app.listen(0, '127.0.0.1');
     db = app.get<PgDatabase>(DATABASE);
