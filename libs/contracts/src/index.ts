@@ -12,3 +12,4 @@ export * from './events/payment.events';
 export * from './events/digitisation.events';
 export * from './events/issuance.events';
 export * from './events/catalogue.events';
+export * from './applicant-ref';

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { localDate } from '@motcua/calendar';
-import type { DossierSubmitted, EventData } from '@motcua/contracts';
+import { applicantRef, type DossierSubmitted, type EventData } from '@motcua/contracts';
 import { EventStore } from '@motcua/event-store';
 import { EVENT_STORE } from '@motcua/messaging';
 import { CONFIG, ValidationFailedError } from '@motcua/platform';
-import { applicantRef } from '../../domain/applicant/applicant-ref';
 import { checkCitizenId } from '../../domain/applicant/citizen-id';
 import { isValidTaxCode } from '../../domain/applicant/tax-code';
 import type { ProcedureVersion } from '../../domain/catalogue/procedure';
