@@ -5,6 +5,7 @@ import { MessagingModule } from '@motcua/messaging';
 import { PlatformModule } from '@motcua/platform';
 import { CasesController } from './api/http/cases.controller';
 import { IntakeEventsHandler } from './api/kafka/intake-events.handler';
+import { PaymentEventsHandler } from './api/kafka/payment-events.handler';
 import { AssignCaseHandler } from './application/assign-case/assign-case.handler';
 import { publishedCaseEvent } from './application/case-stream';
 import { DeadlineScheduler } from './application/check-deadlines/deadline.scheduler';
@@ -25,7 +26,10 @@ import { caseDeadlinesMigrations, CaseDeadlinesProjection } from './projections/
       service: 'processing',
       publishes: Topics.processing,
       translate: publishedCaseEvent,
-      consumes: [{ topic: Topics.intake, handler: IntakeEventsHandler }],
+      consumes: [
+        { topic: Topics.intake, handler: IntakeEventsHandler },
+        { topic: Topics.payment, handler: PaymentEventsHandler },
+      ],
       migrations: caseDeadlinesMigrations,
     }),
     CqrsModule.forRoot(),
@@ -33,6 +37,7 @@ import { caseDeadlinesMigrations, CaseDeadlinesProjection } from './projections/
   controllers: [CasesController],
   providers: [
     IntakeEventsHandler,
+    PaymentEventsHandler,
     CaseDeadlinesProjection,
     DeadlineScheduler,
     GetCaseHandler,
