@@ -50,8 +50,9 @@ export function buildSimulatedPlatform(settings: SimulatorSettings, logLevel = '
   const delivery = new CallbackDelivery(settings);
   const keys = settings.merchantKeys.map((key) => ({ name: `merchant-${digest(key).toString('hex').slice(0, 8)}`, digest: digest(key) }));
 
-  const view = ({ checkoutId, merchantReference, amount, currency, status, expiresAt }: Checkout) => ({
+  const view = ({ checkoutId, merchantReference, amount, currency, status, expiresAt, refunded }: Checkout) => ({
     checkoutId,
+    refunded,
     merchantReference,
     amount,
     currency,

@@ -58,8 +58,7 @@ export class ViewBillHandler implements IQueryHandler<ViewBill, BillView> {
       payments: bill.requests.map((r) => ({
         paymentId: r.paymentId,
         amount: r.amount,
-        // An open request past its expiry reads as expired before the expiry pass records it.
-        status: r.status === 'OPEN' && isLapsed(r, now) ? 'EXPIRED' : r.status,
+        status: requestStatus(bill, r, now),
         method: r.method ?? null,
         requestedAt: r.requestedAt,
         expiresAt: r.expiresAt ?? null,
@@ -69,6 +68,13 @@ export class ViewBillHandler implements IQueryHandler<ViewBill, BillView> {
       })),
     };
   }
+}
+
+/** An open request reads as superseded once the bill is settled or closed, and as expired past its expiry (before the pass records it). */
+function requestStatus(bill: BillState, request: BillState['requests'][number], now: Date): string {
+  if (request.status !== 'OPEN') return request.status;
+  if (bill.settledBy || bill.closed) return 'SUPERSEDED';
+  return isLapsed(request, now) ? 'EXPIRED' : 'OPEN';
 }
 
 function statusOf(bill: BillState): BillStatus {
