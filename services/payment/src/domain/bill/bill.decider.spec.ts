@@ -1,6 +1,8 @@
+import { integrationEvents, paymentEvents } from '@motcua/contracts';
 import { dossierReceived, procedureSnapshot } from '@motcua/testing';
 import type { BillCommand } from './bill.commands';
 import { billDecider } from './bill.decider';
+import { INTERNAL_BILL_EVENTS } from './bill.events';
 import type { BillEvent } from './bill.events';
 
 const dossierId = '7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6';
@@ -153,5 +155,20 @@ describe('bill decider', () => {
   it('counts a failure only while the request is open; the payer may then start again', () => {
     const { outcomes } = run(assess(), checkout('pay-1'), platform('FAILED', { failureCode: 'INSUFFICIENT_FUNDS' }), platform('FAILED'), checkout('pay-2', '2025-03-03T03:10:00.000Z'));
     expect(outcomes.slice(2)).toEqual([['PaymentFailed'], [], ['PaymentRequested', 'CheckoutStarted']]);
+  });
+
+  it('publishes only events that keep their contract, and keeps the internal ones home', () => {
+    const cash: BillCommand = { type: 'RecordCashPayment', paymentId: 'cash-1', amount: 200_000, at: at('2025-03-04T03:00:00.000Z') };
+    const lives = [
+      run(assess({ refundRule: 'FULL_ON_WITHDRAWAL' }), checkout('pay-1'), platform('FAILED', { failureCode: 'INSUFFICIENT_FUNDS' }), checkout('pay-2'), { type: 'ExpireRequest', at: at('2025-03-05T03:00:00.000Z') }),
+      run(assess({ refundRule: 'FULL_ON_WITHDRAWAL' }), checkout('pay-1'), cash, platform('SUCCEEDED'), { type: 'ConfirmRefund', paymentId: 'pay-1', at: at('2025-03-05T03:00:00.000Z') }),
+    ];
+    const published = lives.flatMap((life) => life.events).filter((e) => !INTERNAL_BILL_EVENTS.has(e.type));
+    expect(new Set(published.map((e) => e.type))).toEqual(new Set(paymentEvents.map((d) => d.type)));
+    for (const event of published) {
+      const definition = paymentEvents.find((d) => d.type === event.type);
+      if (!definition) throw new Error(`${event.type} is not a payment integration event`);
+      expect(() => integrationEvents.createEnvelope(definition, { source: 'motcua/payment', subject: dossierId, time: new Date(0), data: event.data as never })).not.toThrow();
+    }
   });
 });
