@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { plainToInstance, Type } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { ValidationFailedError, validationFieldErrors } from '@motcua/platform';
 import { IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
 
 export class PlatformCheckoutData {
@@ -17,4 +19,15 @@ export class PaymentCallbackRequest {
   @ApiProperty({ enum: ['checkout.succeeded', 'checkout.failed'] }) @IsIn(['checkout.succeeded', 'checkout.failed']) type!: 'checkout.succeeded' | 'checkout.failed';
   @ApiProperty({ description: 'Unix seconds when the event happened at the platform' }) @IsInt() @Min(0) created!: number;
   @ApiProperty({ type: PlatformCheckoutData }) @IsObject() @ValidateNested() @Type(() => PlatformCheckoutData) data!: PlatformCheckoutData;
+}
+
+/**
+ * Platforms add fields to their events without notice; refusing them would make every callback
+ * fail until we deploy. So unlike our own API, unknown fields are dropped here, not refused.
+ */
+export function readPlatformEvent(body: unknown): PaymentCallbackRequest {
+  const event = plainToInstance(PaymentCallbackRequest, body ?? {});
+  const errors = validateSync(event, { whitelist: true, forbidNonWhitelisted: false, validationError: { target: false, value: false } });
+  if (errors.length > 0) throw new ValidationFailedError(validationFieldErrors(errors));
+  return event;
 }

@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@motcua/platform';
 import { CallbackReceipt, ReceivePlatformEvent } from '../../application/receive-callback/receive-callback.handler';
-import { PaymentCallbackRequest } from './payment-callback.request';
+import { PaymentCallbackRequest, readPlatformEvent } from './payment-callback.request';
 import { PaymentSignatureGuard } from './payment-signature.guard';
 
 /** The payment platform's callbacks: public, authenticated by their signature (docs/payments.md). */
@@ -21,7 +21,9 @@ export class PaymentCallbacksController {
   @ApiResponse({ status: 401, description: 'Bad or stale signature (PAYMENT_CALLBACK.BAD_SIGNATURE, PAYMENT_CALLBACK.STALE)' })
   @ApiResponse({ status: 404, description: 'No such payment (PAYMENT.UNKNOWN_PAYMENT)' })
   @ApiResponse({ status: 422, description: 'Amount, currency or checkout differ from the request (PAYMENT.AMOUNT_MISMATCH, …)' })
-  receive(@Body() body: PaymentCallbackRequest): Promise<CallbackReceipt> {
+  @ApiBody({ type: PaymentCallbackRequest })
+  receive(@Body() raw: Record<string, unknown>): Promise<CallbackReceipt> {
+    const body = readPlatformEvent(raw);
     const { data } = body;
     const outcome = body.type === 'checkout.succeeded' ? 'SUCCEEDED' : 'FAILED';
     return this.commands.execute(new ReceivePlatformEvent(body.id, outcome, data.merchantReference, data.checkoutId, data.amount, data.currency, data.reference, data.failureCode));
