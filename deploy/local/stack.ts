@@ -1,5 +1,5 @@
 import { discoverServices, provisionInfrastructure, RunningService, startServiceProcess, workspaceRoot } from '@motcua/testing';
-import { DEV_API_KEYS, DEV_APPLICANT_REF_KEY, DEV_JWT_SECRET, DEV_PORTAL_KEY } from './dev-credentials';
+import { DEV_API_KEYS, DEV_APPLICANT_REF_KEY, DEV_JWT_SECRET, DEV_PAYMENT_CALLBACK_SECRET, DEV_PAYMENT_MERCHANT_KEY, DEV_PORTAL_KEY } from './dev-credentials';
 
 const root = workspaceRoot();
 const running: RunningService[] = [];
@@ -39,6 +39,8 @@ async function main(): Promise<void> {
   onSignals();
   say(infrastructure.describe());
 
+  // The port each service gets below, for services that must reach one another.
+  const portOf = (name: string) => Number(process.env[`${name.toUpperCase()}_PORT`] ?? discoverServices(root).find((service) => service.name === name)?.port);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: infrastructure.databaseUrl,
@@ -48,6 +50,13 @@ async function main(): Promise<void> {
     APPLICANT_REF_KEY: process.env['APPLICANT_REF_KEY'] ?? DEV_APPLICANT_REF_KEY,
     // One real instant every service counts simulated time from (CLOCK_EPOCH / CLOCK_SPEED).
     CLOCK_REAL_START: process.env['CLOCK_REAL_START'] ?? new Date().toISOString(),
+    // Payment talks to the simulated platform, which calls payment back with signed callbacks.
+    PAYMENT_PLATFORM_URL: process.env['PAYMENT_PLATFORM_URL'] ?? `http://127.0.0.1:${portOf('payment-platform')}`,
+    PAYMENT_PLATFORM_API_KEY: process.env['PAYMENT_PLATFORM_API_KEY'] ?? DEV_PAYMENT_MERCHANT_KEY,
+    PAYMENT_PLATFORM_MERCHANT_KEYS: process.env['PAYMENT_PLATFORM_MERCHANT_KEYS'] ?? DEV_PAYMENT_MERCHANT_KEY,
+    PAYMENT_CALLBACK_URL: process.env['PAYMENT_CALLBACK_URL'] ?? `http://127.0.0.1:${portOf('payment')}/v1/payment-callbacks`,
+    PAYMENT_CALLBACK_SECRETS: process.env['PAYMENT_CALLBACK_SECRETS'] ?? DEV_PAYMENT_CALLBACK_SECRET,
+    PAYMENT_PLATFORM_SIGNING_SECRETS: process.env['PAYMENT_PLATFORM_SIGNING_SECRETS'] ?? DEV_PAYMENT_CALLBACK_SECRET,
   };
   for (const service of discoverServices(root)) {
     const port = Number(process.env[`${service.name.toUpperCase()}_PORT`] ?? service.port);

@@ -15,6 +15,8 @@ export interface BootstrapOptions<C extends ServiceConfig> {
   service: string;
   defaultPort: number;
   config?: ConfigClass<C>;
+  /** Keep each request's bytes as `req.rawBody` (JSON and form bodies), for signatures computed over the body as sent. */
+  rawBody?: boolean;
 }
 
 /** Builds the Fastify application with everything the platform sets up around a service module. */
@@ -23,7 +25,7 @@ export async function createServiceApp<C extends ServiceConfig>(module: Type<unk
   await checkDatabase(config.DATABASE_URL);
   const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES ?? 1024 * 1024, trustProxy: true, genReqId: requestId });
   allowBulkUploads(adapter.getInstance());
-  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true, rawBody: options.rawBody ?? false });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('v1', { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.enableShutdownHooks();

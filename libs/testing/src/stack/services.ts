@@ -16,6 +16,8 @@ const PORTS: Record<string, number> = {
   digitisation: 3004,
   issuance: 3005,
   projections: 3006,
+  /** The simulated payment platform (development and tests only). */
+  'payment-platform': 3013,
 };
 
 /** Every Nx application under services/ with a src/main.ts. */

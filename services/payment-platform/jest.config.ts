@@ -1,0 +1,5 @@
+export default {
+  displayName: 'payment-platform',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'payment',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

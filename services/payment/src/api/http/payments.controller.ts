@@ -1,0 +1,46 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles, ValidationFailedError } from '@motcua/platform';
+import { CashReceipt, RecordCashPayment } from '../../application/record-cash-payment/record-cash-payment.handler';
+import { CheckoutView, StartCheckout } from '../../application/start-checkout/start-checkout.command';
+import { BillView, ViewBill } from '../../application/view-bill/view-bill.query';
+import { CashPaymentRequest } from './cash-payment.request';
+
+const dossierIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailedError([{ field: 'dossierId', message: 'dossierId must be a UUID' }]) });
+
+/** A dossier's fees: the bill, online checkout for portals, cash at the counter. */
+@ApiTags('payment')
+@ApiParam({ name: 'dossierId', format: 'uuid' })
+@ApiResponse({ status: 404, description: 'No fees assessed for this dossier (PAYMENT.BILL_NOT_FOUND)' })
+@Controller('dossiers/:dossierId/payment')
+export class PaymentsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get()
+  @Roles('PORTAL', 'RECEPTION_OFFICER', 'PROCESSING_OFFICER', 'LEADER', 'ADMIN')
+  @ApiOperation({ summary: "The bill (items, total, exemption) and its payments; officers see their unit's dossiers" })
+  view(@Param('dossierId', dossierIdPipe) dossierId: string, @CurrentPrincipal() caller: Principal): Promise<BillView> {
+    return this.queries.execute<ViewBill, BillView>(new ViewBill(dossierId, caller));
+  }
+
+  @Post('checkout')
+  @HttpCode(HttpStatus.OK)
+  @Roles('PORTAL')
+  @ApiOperation({ summary: 'Start or resume online payment: the checkout at the platform and the URL to send the payer to (a new request after expiry or failure)' })
+  @ApiResponse({ status: 409, description: 'PAYMENT.ALREADY_PAID, PAYMENT.NOTHING_DUE, PAYMENT.DOSSIER_CLOSED, PAYMENT.PLATFORM_UNAVAILABLE' })
+  checkout(@Param('dossierId', dossierIdPipe) dossierId: string): Promise<CheckoutView> {
+    return this.commands.execute<StartCheckout, CheckoutView>(new StartCheckout(dossierId));
+  }
+
+  @Post('cash')
+  @Roles('RECEPTION_OFFICER')
+  @ApiOperation({ summary: "Cash received at the counter of the dossier's unit; the amount must equal what is due" })
+  @ApiResponse({ status: 422, description: 'PAYMENT.AMOUNT_MISMATCH (field amount)' })
+  cash(@Param('dossierId', dossierIdPipe) dossierId: string, @Body() body: CashPaymentRequest, @CurrentPrincipal() officer: Principal): Promise<CashReceipt> {
+    return this.commands.execute<RecordCashPayment, CashReceipt>(new RecordCashPayment(dossierId, officer, body.amount));
+  }
+}

@@ -1,0 +1,64 @@
+import { dossierReceived, procedureSnapshot } from '@motcua/testing';
+import { assessFees, discounted } from './fee-assessment';
+
+const judicialRecord = (online: Parameters<typeof procedureSnapshot>[0] = {}) =>
+  procedureSnapshot({
+    code: 'SAMPLE.LLTP.01',
+    fees: [
+      { code: 'LLTP', name: 'Phí cấp phiếu lý lịch tư pháp', kind: 'FEE', amount: 200_000, online: { rule: 'DISCOUNT_PERCENT', percent: 15 } },
+      { code: 'BAN-SAO', name: 'Bản sao thêm', kind: 'CHARGE', amount: 5_000, online: { rule: 'NONE' } },
+    ],
+    ...online,
+  });
+
+describe('fee assessment', () => {
+  it('charges the listed amounts at the counter and by post, whatever the online rule', () => {
+    for (const channel of ['COUNTER', 'POSTAL'] as const) {
+      const { items, total, exempt } = assessFees(judicialRecord(), channel);
+      expect(items).toEqual([
+        { code: 'LLTP', kind: 'FEE', listed: 200_000, due: 200_000, rule: 'NONE' },
+        { code: 'BAN-SAO', kind: 'CHARGE', listed: 5_000, due: 5_000, rule: 'NONE' },
+      ]);
+      expect({ total, exempt }).toEqual({ total: 205_000, exempt: false });
+    }
+  });
+
+  it('applies an online discount per item, in whole đồng', () => {
+    const { items, total, exempt } = assessFees(judicialRecord(), 'ONLINE');
+    expect(items.map((i) => [i.code, i.due, i.rule])).toEqual([
+      ['LLTP', 170_000, 'DISCOUNT_PERCENT'],
+      ['BAN-SAO', 5_000, 'NONE'],
+    ]);
+    expect({ total, exempt }).toEqual({ total: 175_000, exempt: false });
+    expect(discounted(12_345, 29)).toBe(8_765);
+    expect(Number.isInteger(discounted(99_999, 15))).toBe(true);
+  });
+
+  it('brings a fee-bearing procedure to 0 online with the exemption, and says it is exempt', () => {
+    const fees = judicialRecord().fees.map((fee) => ({ ...fee, online: { rule: 'EXEMPT' as const } }));
+    const { items, total, exempt } = assessFees({ fees }, 'ONLINE');
+    expect(items.map((i) => i.due)).toEqual([0, 0]);
+    expect({ total, exempt }).toEqual({ total: 0, exempt: true });
+  });
+
+  it('never charges more online than at the counter with a fixed online price', () => {
+    const fee = { code: 'F', name: 'Lệ phí', kind: 'CHARGE' as const, amount: 50_000 };
+    expect(assessFees({ fees: [{ ...fee, online: { rule: 'FIXED_AMOUNT', amount: 20_000 } }] }, 'ONLINE').total).toBe(20_000);
+    expect(assessFees({ fees: [{ ...fee, online: { rule: 'FIXED_AMOUNT', amount: 80_000 } }] }, 'ONLINE').total).toBe(50_000);
+  });
+
+  it('finds nothing due, and no exemption, for a procedure without fees', () => {
+    expect(assessFees({ fees: [] }, 'ONLINE')).toEqual({ items: [], total: 0, exempt: false });
+  });
+
+  it('follows the version in force at reception: Resolution 12 exempts online dossiers received from its effective date', () => {
+    // Version 1 (before 1 July 2025) charged online in full; version 2 exempts online submissions.
+    const fee = { code: 'HT-KS', name: 'Lệ phí đăng ký kết hôn', kind: 'CHARGE' as const, amount: 30_000 };
+    const before = dossierReceived({ receivedAt: '2025-06-30T09:00:00.000Z', procedure: procedureSnapshot({ version: 1, fees: [{ ...fee, online: { rule: 'NONE' } }] }) });
+    const after = dossierReceived({ receivedAt: '2025-07-01T02:00:00.000Z', procedure: procedureSnapshot({ version: 2, fees: [{ ...fee, online: { rule: 'EXEMPT' } }] }) });
+    expect(assessFees(before.procedure, before.channel)).toMatchObject({ total: 30_000, exempt: false });
+    expect(assessFees(after.procedure, after.channel)).toMatchObject({ total: 0, exempt: true });
+    // The same version 2 at the counter still charges: the exemption is for online submission.
+    expect(assessFees(after.procedure, 'COUNTER')).toMatchObject({ total: 30_000, exempt: false });
+  });
+});
