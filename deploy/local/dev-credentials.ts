@@ -3,3 +3,4 @@ export const DEV_JWT_SECRET = 'motcua-development-only-secret-change-me-in-produ
 export const DEV_PORTAL_KEY = 'motcua-dev-portal-key';
 export const DEV_API_KEYS = `portal-dev:${DEV_PORTAL_KEY}`;
 export const DEV_APPLICANT_REF_KEY = 'motcua-development-only-applicant-reference-key';
+export const DEV_SIGNING_KEY_SECRET = 'motcua-development-only-signing-key-secret-change-me';
