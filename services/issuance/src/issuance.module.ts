@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { Topics } from '@motcua/contracts';
 import { MessagingModule } from '@motcua/messaging';
 import { PlatformModule } from '@motcua/platform';
+import { ResultListController } from './api/http/result-list.controller';
 import { ResultsController } from './api/http/results.controller';
 import { SigningKeysController } from './api/http/signing-keys.controller';
 import { VerificationsController } from './api/http/verifications.controller';
@@ -12,12 +13,15 @@ import { DeliverResultHandler } from './application/deliver-result/deliver-resul
 import { GetResultHandler } from './application/get-result/get-result.handler';
 import { ElectronicIssuance } from './application/issue-electronic-result/electronic-issuance';
 import { electronicIssuanceMigrations } from './application/issue-electronic-result/electronic-issuance.migrations';
+import { ListResultsHandler } from './application/list-results/list-results.handler';
 import { IssuePaperResultHandler } from './application/issue-paper-result/issue-paper-result.handler';
 import { publishedResultEvent } from './application/result-stream';
 import { signingKeyMigrations } from './application/signing-keys/signing-keys.migrations';
 import { EnsureSigningKey, signingKeysProvider } from './application/signing-keys/signing-keys.provider';
 import { ResultVerifier } from './application/verify-result/result-verifier';
 import { IssuanceConfig } from './issuance.config';
+import { resultsMigrations } from './projections/results/results.migrations';
+import { ResultsProjection } from './projections/results/results.projection';
 
 /** Results: e-result signing and public verification, paper results, delivery and completion. */
 @Module({
@@ -31,11 +35,11 @@ import { IssuanceConfig } from './issuance.config';
         { topic: Topics.processing, handler: ProcessingEventsHandler },
         { topic: Topics.digitisation, handler: DigitisationEventsHandler },
       ],
-      migrations: [...signingKeyMigrations, ...electronicIssuanceMigrations],
+      migrations: [...signingKeyMigrations, ...electronicIssuanceMigrations, ...resultsMigrations],
     }),
     CqrsModule.forRoot(),
   ],
-  controllers: [ResultsController, VerificationsController, SigningKeysController],
+  controllers: [ResultListController, ResultsController, VerificationsController, SigningKeysController],
   providers: [
     signingKeysProvider,
     EnsureSigningKey,
@@ -43,7 +47,9 @@ import { IssuanceConfig } from './issuance.config';
     ResultVerifier,
     ProcessingEventsHandler,
     DigitisationEventsHandler,
+    ResultsProjection,
     GetResultHandler,
+    ListResultsHandler,
     IssuePaperResultHandler,
     DeliverResultHandler,
   ],

@@ -1,7 +1,10 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ConfigurationError, createServiceApp } from '@motcua/platform';
 import { eventually, isolateService } from '@motcua/testing';
 import type { ResultView } from '../../application/get-result/get-result.query';
 import type { PublicJwk } from '../../application/signing-keys/public-keys';
+import { IssuanceConfig } from '../../issuance.config';
+import { IssuanceModule } from '../../issuance.module';
 import { documentStored, dossierResolved, issuanceTestEnv, officer, OtherServices, portal, startIssuance } from '../../testing/issuance.harness';
 
 const KAFKA_WAIT = { timeoutMs: 60_000 };
@@ -80,5 +83,17 @@ describe('issuance: signing keys across rotation and restart (real PostgreSQL an
     // The old signature does not pass for the new key's id: the key id is signed too.
     expect(await verify({ ...signedBefore, manifest: { ...signedBefore.manifest, keyId } }, before)).toMatchObject({ valid: false, reasons: ['SIGNATURE_MISMATCH'] });
     expect((await keys()).map((k) => [k.kid, k.status]).sort()).toEqual([[first.kid, 'RETIRED'], [keyId, 'ACTIVE']].sort());
+  });
+
+  it('refuses to start with a secret that does not open the stored key', async () => {
+    const secret = process.env['SIGNING_KEY_SECRET'];
+    process.env['SIGNING_KEY_SECRET'] = 'another-signing-key-secret-0123456789abcdef';
+    const wrong = await createServiceApp(IssuanceModule, { service: 'issuance', defaultPort: 0, config: IssuanceConfig });
+    try {
+      await expect(wrong.init()).rejects.toThrow(ConfigurationError);
+    } finally {
+      process.env['SIGNING_KEY_SECRET'] = secret;
+      await wrong.close().catch(() => undefined);
+    }
   });
 });

@@ -3,6 +3,7 @@ import { EventStore } from '@motcua/event-store';
 import { EVENT_STORE } from '@motcua/messaging';
 import { eventually, isolateService } from '@motcua/testing';
 import type { ResultView } from '../../application/get-result/get-result.query';
+import type { ResultList } from '../../application/list-results/list-results.query';
 import { documentStored, dossierResolved, issuanceTestEnv, officer, OtherServices, portal, startIssuance } from '../../testing/issuance.harness';
 
 /** A new member may wait for a stale one of another spec to leave the shared topics' groups. */
@@ -35,6 +36,7 @@ describe('issuance: from resolution to completion (real PostgreSQL and Kafka)', 
   const json = async <T>(response: Response) => (await response.json()) as T;
   const problem = async (response: Response) => [response.status, (await json<{ code: string }>(response)).code];
   const get = (dossierId: string, who: Record<string, string> = portal()) => fetch(`${base}/results/${dossierId}`, { headers: who });
+  const list = (query: string, who: Record<string, string>) => fetch(`${base}/results${query}`, { headers: who });
   const view = (dossierId: string, who?: Record<string, string>) => get(dossierId, who).then((r) => json<ResultView>(r));
   const post = (path: string, who: Record<string, string>, body: unknown) =>
     fetch(`${base}${path}`, { method: 'POST', headers: { ...who, 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -108,6 +110,15 @@ describe('issuance: from resolution to completion (real PostgreSQL and Kafka)', 
     const blocked = await eventually(() => view(resolved.dossierId, officer('LEADER', 'H56.22')), (v) => v.status === 'BLOCKED', { ...KAFKA_WAIT, what: 'the issuance blocked' });
     expect(blocked).toMatchObject({ awaiting: 'OFFICER_REVIEW', electronic: null, blocked: { reason: 'DOCUMENT_HASH_MISMATCH' } });
     expect(await streamTypes(resolved.dossierId)).toEqual(['ResolutionNoted', 'IssuanceBlocked']);
+    const listed = await eventually(
+      async () => json<ResultList>(await list('?status=BLOCKED', officer('LEADER', 'H56.22'))),
+      (list) => list.items.some((item) => item.dossierId === resolved.dossierId),
+      { what: 'the blocked issuance listed for the unit' },
+    );
+    expect(listed.items.find((item) => item.dossierId === resolved.dossierId)).toMatchObject({ status: 'BLOCKED', form: null, blocked: { reason: 'DOCUMENT_HASH_MISMATCH' } });
+    expect(await problem(await list('?unit=H56.10', officer('LEADER', 'H56.22')))).toEqual([403, 'AUTH.OTHER_UNIT']);
+    expect((await list('', portal())).status).toBe(403);
+    expect(await problem(await list('?limit=0', officer('LEADER', 'H56.22')))).toEqual([400, 'REQUEST.INVALID']);
     const refused = await post(`/results/${resolved.dossierId}/deliveries`, portal(), { method: 'ONLINE' });
     expect(await problem(refused)).toEqual([409, 'RESULT.NOT_ISSUED']);
   });
