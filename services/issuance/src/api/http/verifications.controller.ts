@@ -1,9 +1,11 @@
-import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags, getSchemaPath, ApiExtraModels } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { BulkUpload, Public } from '@motcua/platform';
 import { ResultVerifier } from '../../application/verify-result/result-verifier';
 import type { Verdict } from '../../domain/signature/verify-result';
-import { MAX_DOCUMENT_BASE64, VerifyResultRequest } from './verify-result.request';
+import { fromJson, fromMultipart } from './verification-input';
+import { MAX_DOCUMENT_BASE64, MAX_DOCUMENT_BYTES, VerifyResultRequest } from './verify-result.request';
 
 /** Public: anyone holding a result checks it, with no account. */
 @ApiTags('verifications')
@@ -20,10 +22,16 @@ export class VerificationsController {
     summary:
       'Verify an e-result: the key (active or retired), the Ed25519 signature over the canonical manifest, and, when the document is sent, its SHA-256. 200 {valid, reasons: UNKNOWN_KEY | SIGNATURE_MISMATCH | DOCUMENT_HASH_MISMATCH}',
   })
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiExtraModels(VerifyResultRequest)
+  @ApiBody({
+    description: `JSON (document in base64), or multipart/form-data with the fields manifest (JSON text) and signature and the file document (at most ${MAX_DOCUMENT_BYTES} bytes)`,
+    schema: { $ref: getSchemaPath(VerifyResultRequest) },
+  })
   @ApiResponse({ status: 400, description: 'Not a result: the body is not JSON or a field is missing or malformed (named in errors)' })
   @ApiResponse({ status: 413, description: 'The document is too large' })
-  verify(@Body() body: VerifyResultRequest): Promise<Verdict> {
-    const document = body.document === undefined ? undefined : Buffer.from(body.document, 'base64');
-    return this.verifier.verify({ manifest: body.manifest, signature: body.signature, document });
+  async verify(@Req() request: FastifyRequest): Promise<Verdict> {
+    const input = request.isMultipart() ? await fromMultipart(request) : await fromJson(request.body);
+    return this.verifier.verify(input);
   }
 }

@@ -4,7 +4,7 @@ import { PgDatabase } from '@motcua/event-store';
 import { DATABASE } from '@motcua/platform';
 import { isolateService } from '@motcua/testing';
 import { issuanceTestEnv, startIssuance } from '../../testing/issuance.harness';
-import { MAX_DOCUMENT_BASE64 } from './verify-result.request';
+import { MAX_DOCUMENT_BASE64, MAX_DOCUMENT_BYTES } from './verify-result.request';
 
 /**
  * The public verification refuses what is not a result with a 400 naming the field, answers
@@ -61,5 +61,23 @@ describe('issuance: public verification of bad input (HTTP, real PostgreSQL)', (
     const response = await post({ manifest, signature, document: Buffer.from('y').toString('base64') });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ valid: false, reasons: ['UNKNOWN_KEY', 'DOCUMENT_HASH_MISMATCH'], keyId: manifest.keyId, keyStatus: 'UNKNOWN', documentChecked: true });
+  });
+
+  it('takes the document as an uploaded file too, with the same refusals', async () => {
+    const upload = (parts: [string, string | Blob][]) => {
+      const form = new FormData();
+      for (const [name, value] of parts) form.append(name, value);
+      return fetch(`${base}/verifications`, { method: 'POST', body: form });
+    };
+    const before = await footprint();
+    const file = new Blob([Buffer.from('y')], { type: 'application/pdf' });
+    const answered = await upload([['manifest', JSON.stringify(manifest)], ['signature', signature], ['document', file]]);
+    expect([answered.status, await answered.json()]).toEqual([200, { valid: false, reasons: ['UNKNOWN_KEY', 'DOCUMENT_HASH_MISMATCH'], keyId: manifest.keyId, keyStatus: 'UNKNOWN', documentChecked: true }]);
+    expect((await problem(await upload([['manifest', '{not json'], ['signature', signature]]))).fields).toEqual(['manifest']);
+    expect((await problem(await upload([['manifest', JSON.stringify(manifest)]]))).fields).toEqual(['signature']);
+    expect((await problem(await upload([['manifest', JSON.stringify(manifest)], ['signature', signature], ['note', 'x']]))).fields).toEqual(['note']);
+    const tooLarge = new Blob([Buffer.alloc(MAX_DOCUMENT_BYTES + 1)]);
+    expect((await problem(await upload([['manifest', JSON.stringify(manifest)], ['signature', signature], ['document', tooLarge]]))).status).toBe(413);
+    expect(await footprint()).toEqual(before);
   });
 });

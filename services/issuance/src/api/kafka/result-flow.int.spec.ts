@@ -77,6 +77,13 @@ describe('issuance: from resolution to completion (real PostgreSQL and Kafka)', 
     tamperedDocument[5] ^= 1;
     expect(await json(await verify({ manifest, signature, document: tamperedDocument.toString('base64') }))).toMatchObject({ valid: false, reasons: ['DOCUMENT_HASH_MISMATCH'] });
     expect(await json(await verify({ manifest: { ...manifest, outcome: 'DENIED' }, signature }))).toMatchObject({ valid: false, reasons: ['SIGNATURE_MISMATCH'] });
+    // The same check with the file uploaded as it is (multipart/form-data).
+    const form = new FormData();
+    form.append('manifest', JSON.stringify(manifest));
+    form.append('signature', signature);
+    form.append('document', new Blob([pdf], { type: 'application/pdf' }), 'result.pdf');
+    const uploaded = await fetch(`${base}/verifications`, { method: 'POST', body: form });
+    expect([uploaded.status, await uploaded.json()]).toEqual([200, { valid: true, reasons: [], keyId, keyStatus: 'ACTIVE', documentChecked: true }]);
     expect(await streamTypes(resolved.dossierId)).toEqual(streamBefore);
 
     const delivered = await post(`/results/${resolved.dossierId}/deliveries`, portal(), { method: 'ONLINE' });
