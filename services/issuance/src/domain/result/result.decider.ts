@@ -1,5 +1,5 @@
 import type { Decider } from '@motcua/event-store';
-import { signManifest } from '../signature/ed25519';
+import { ManifestSigner, signManifest } from '../signature/ed25519';
 import { MANIFEST_VERSION, ResultManifest, SIGNATURE_ALGORITHM } from '../signature/result-manifest';
 import type { ResultCommand, StoredDocument } from './result.commands';
 import { alreadyDelivered, alreadyIssued, notIssued, ResultNotFoundError, ResultStateError } from './result.errors';
@@ -57,7 +57,7 @@ export const resultDecider: Decider<ResultCommand, ResultEvent, ResultState> = {
  * disagrees, the document is not the one decided on and nothing is signed: the issuance stays
  * blocked where officers see it.
  */
-function issueElectronic(state: ResultState, resolution: Resolution, document: StoredDocument, signer: { keyId: string; sign(bytes: Buffer): string }): ResultEvent[] {
+function issueElectronic(state: ResultState, resolution: Resolution, document: StoredDocument, signer: ManifestSigner): ResultEvent[] {
   if (state.status !== 'RESOLVED') return [];
   if (!resolution.eResultAllowed || resolution.resultDocument?.documentId !== document.documentId) return [];
   // Issued when the second of the two facts arrived: replays give the same instant.
