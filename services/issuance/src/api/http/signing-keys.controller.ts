@@ -12,7 +12,7 @@ export class SigningKeysController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Every public key, active and retired, as JWKs (OKP/Ed25519) with kid and status: verify offline with them' })
+  @ApiOperation({ security: [], summary: 'Every public key, active and retired, as JWKs (OKP/Ed25519) with kid and status: verify offline with them' })
   async list(): Promise<{ keys: PublicJwk[] }> {
     return { keys: (await this.keys.list()).map(toJwk) };
   }

@@ -80,4 +80,11 @@ describe('issuance: public verification of bad input (HTTP, real PostgreSQL)', (
     expect((await problem(await upload([['manifest', JSON.stringify(manifest)], ['signature', signature], ['document', tooLarge]]))).status).toBe(413);
     expect(await footprint()).toEqual(before);
   });
+
+  it('documents the public endpoints as needing no credentials', async () => {
+    const openApi = (await (await fetch(`${base.replace(/\/v1$/, '')}/docs/json`)).json()) as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+    expect(openApi.paths['/v1/verifications'].post.security).toEqual([]);
+    expect(openApi.paths['/v1/signing-keys'].get.security).toEqual([]);
+    expect(openApi.paths['/v1/results/{dossierId}/deliveries'].post.security).toEqual(expect.arrayContaining([{ officer: [] }, { portal: [] }]));
+  });
 });
