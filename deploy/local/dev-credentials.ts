@@ -6,3 +6,4 @@ export const DEV_APPLICANT_REF_KEY = 'motcua-development-only-applicant-referenc
 /** The payment service's key at the simulated payment platform, and the secret the platform signs callbacks with. */
 export const DEV_PAYMENT_MERCHANT_KEY = 'motcua-dev-payment-merchant-key';
 export const DEV_PAYMENT_CALLBACK_SECRET = 'motcua-development-only-payment-callback-secret';
+export const DEV_SIGNING_KEY_SECRET = 'motcua-development-only-signing-key-secret-change-me';

@@ -1,5 +1,5 @@
 import { discoverServices, provisionInfrastructure, RunningService, startServiceProcess, workspaceRoot } from '@motcua/testing';
-import { DEV_API_KEYS, DEV_APPLICANT_REF_KEY, DEV_JWT_SECRET, DEV_PAYMENT_CALLBACK_SECRET, DEV_PAYMENT_MERCHANT_KEY, DEV_PORTAL_KEY } from './dev-credentials';
+import { DEV_API_KEYS, DEV_APPLICANT_REF_KEY, DEV_JWT_SECRET, DEV_PAYMENT_CALLBACK_SECRET, DEV_PAYMENT_MERCHANT_KEY, DEV_PORTAL_KEY, DEV_SIGNING_KEY_SECRET } from './dev-credentials';
 
 const root = workspaceRoot();
 const running: RunningService[] = [];
@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     JWT_SECRET: process.env['JWT_SECRET'] ?? DEV_JWT_SECRET,
     API_KEYS: process.env['API_KEYS'] ?? DEV_API_KEYS,
     APPLICANT_REF_KEY: process.env['APPLICANT_REF_KEY'] ?? DEV_APPLICANT_REF_KEY,
+    SIGNING_KEY_SECRET: process.env['SIGNING_KEY_SECRET'] ?? DEV_SIGNING_KEY_SECRET,
     // One real instant every service counts simulated time from (CLOCK_EPOCH / CLOCK_SPEED).
     CLOCK_REAL_START: process.env['CLOCK_REAL_START'] ?? new Date().toISOString(),
     // Payment talks to the simulated platform, which calls payment back with signed callbacks.

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'issuance',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,24 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles } from '@motcua/platform';
+import { ListResults, ResultList } from '../../application/list-results/list-results.query';
+import { ListResultsRequest } from './list-results.request';
+
+/** Officers' worklist of results, e.g. the issuances blocked on a document that differs from the decision. */
+@ApiTags('results')
+@ApiBearerAuth('officer')
+@Controller('results')
+export class ResultListController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @Roles('RECEPTION_OFFICER', 'PROCESSING_OFFICER', 'LEADER', 'ADMIN')
+  @ApiOperation({ summary: "A unit's results, newest decision first, by status (403 AUTH.OTHER_UNIT for another unit)" })
+  list(@Query() query: ListResultsRequest, @CurrentPrincipal() officer: Principal): Promise<ResultList> {
+    const [resolvedAt, dossierId] = query.after?.split('~') ?? [];
+    return this.queries.execute<ListResults, ResultList>(
+      new ListResults(officer, { unit: query.unit, status: query.status, after: resolvedAt ? { resolvedAt, dossierId } : undefined, limit: query.limit ?? 50 }),
+    );
+  }
+}

@@ -1,0 +1,43 @@
+import type { FastifyRequest } from 'fastify';
+import { createValidationPipe, ValidationFailedError } from '@motcua/platform';
+import type { VerificationInput } from '../../application/verify-result/result-verifier';
+import { VerifyResultRequest } from './verify-result.request';
+
+const pipe = createValidationPipe();
+
+async function validated(body: unknown): Promise<VerifyResultRequest> {
+  return (await pipe.transform(body, { type: 'body', metatype: VerifyResultRequest })) as VerifyResultRequest;
+}
+
+/** JSON: `{manifest, signature, document?}` with the document in base64. */
+export async function fromJson(body: unknown): Promise<VerificationInput> {
+  const request = await validated(body);
+  return { manifest: request.manifest, signature: request.signature, document: request.document === undefined ? undefined : Buffer.from(request.document, 'base64') };
+}
+
+/**
+ * multipart/form-data: fields `manifest` (its JSON text) and `signature`, and the file `document`.
+ * A file over the limit ends the upload with 413; any other part is named in a 400.
+ */
+export async function fromMultipart(request: FastifyRequest): Promise<VerificationInput> {
+  const fields: Record<string, string> = {};
+  let document: Buffer | undefined;
+  for await (const part of request.parts()) {
+    if (part.type === 'file' && part.fieldname === 'document' && document === undefined) document = await part.toBuffer();
+    else if (part.type === 'field' && (part.fieldname === 'manifest' || part.fieldname === 'signature') && typeof part.value === 'string') fields[part.fieldname] = part.value;
+    else {
+      if (part.type === 'file') part.file.resume();
+      throw new ValidationFailedError([{ field: part.fieldname, message: `${part.fieldname} is not expected: send the fields manifest and signature and the file document` }]);
+    }
+  }
+  let manifest: unknown = fields['manifest'];
+  if (typeof manifest === 'string') {
+    try {
+      manifest = JSON.parse(manifest);
+    } catch {
+      throw new ValidationFailedError([{ field: 'manifest', message: 'manifest must be the JSON text of the manifest' }]);
+    }
+  }
+  const checked = await validated({ manifest, signature: fields['signature'] });
+  return { manifest: checked.manifest, signature: checked.signature, document };
+}

@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { PgDatabase } from '@motcua/event-store';
+import { DATABASE } from '@motcua/platform';
+import { isolateService } from '@motcua/testing';
+import { issuanceTestEnv, startIssuance } from '../../testing/issuance.harness';
+import { MAX_DOCUMENT_BASE64, MAX_DOCUMENT_BYTES } from './verify-result.request';
+
+/**
+ * The public verification refuses what is not a result with a 400 naming the field, answers
+ * "invalid" with reasons for a result that does not hold, and writes nothing either way.
+ */
+describe('issuance: public verification of bad input (HTTP, real PostgreSQL)', () => {
+  let app: NestFastifyApplication;
+  let base: string;
+
+  beforeAll(async () => {
+    issuanceTestEnv();
+    await isolateService('issuance_verify_e2e');
+    ({ app, base } = await startIssuance());
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const send = (body: string, contentType = 'application/json') => fetch(`${base}/verifications`, { method: 'POST', headers: { 'content-type': contentType }, body });
+  const post = (body: unknown) => send(JSON.stringify(body));
+  const problem = async (response: Response) => {
+    const body = (await response.json()) as { code: string; errors?: { field: string }[] };
+    return { status: response.status, type: response.headers.get('content-type'), code: body.code, fields: (body.errors ?? []).map((e) => e.field) };
+  };
+  const manifest = { version: 1, keyId: 'ed25519-20250101-00000000', document: { documentId: 'doc-1', sha256: createHash('sha256').update('x').digest('hex') } };
+  const signature = `${'A'.repeat(86)}==`;
+  // The app also consumes the shared topics meanwhile, so results and documents may grow: the
+  // keys are what a verification could conceivably touch.
+  const footprint = async () => (await app.get<PgDatabase>(DATABASE).query(`select key_id, status, retired_at from issuance.signing_keys order by key_id`)).rows;
+
+  it('answers 400 problem+json naming the field for anything that is not a result, and writes nothing', async () => {
+    const before = await footprint();
+    expect(await problem(await send('{"manifest": {'))).toMatchObject({ status: 400, code: 'REQUEST.MALFORMED', type: expect.stringContaining('application/problem+json') });
+    expect(await problem(await post({ manifest }))).toMatchObject({ status: 400, code: 'REQUEST.INVALID', fields: ['signature'] });
+    expect((await problem(await post({ signature }))).fields).toEqual(['manifest']);
+    expect((await problem(await post({ manifest: 'not an object', signature }))).fields).toEqual(['manifest']);
+    expect((await problem(await post({ manifest, signature: 'not base64!' }))).fields).toEqual(['signature']);
+    expect((await problem(await post({ manifest, signature, document: '%%% not base64 %%%' }))).fields).toEqual(['document']);
+    expect((await problem(await post({ manifest, signature, extra: true }))).fields).toEqual(['extra']);
+    expect((await problem(await post({ manifest: { document: { sha256: 'nope' } }, signature }))).fields).toEqual(['manifest.keyId', 'manifest.document.sha256']);
+    expect((await problem(await post({ manifest: { keyId: 'k' }, signature }))).fields).toEqual(['manifest.document.sha256']);
+    expect(await problem(await send('manifest,signature\n', 'text/plain'))).toMatchObject({ status: 400, fields: ['manifest', 'signature'] });
+    expect(await footprint()).toEqual(before);
+  });
+
+  it('refuses a document over the limit', async () => {
+    const tooLong = 'A'.repeat(MAX_DOCUMENT_BASE64 + 4);
+    expect((await problem(await post({ manifest, signature, document: tooLong }))).fields).toEqual(['document']);
+    const farTooLong = 'A'.repeat(MAX_DOCUMENT_BASE64 * 2);
+    expect((await problem(await post({ manifest, signature, document: farTooLong }))).status).toBe(413);
+  });
+
+  it('answers "invalid" with the reason for a well-formed result it cannot vouch for', async () => {
+    const response = await post({ manifest, signature, document: Buffer.from('y').toString('base64') });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ valid: false, reasons: ['UNKNOWN_KEY', 'DOCUMENT_HASH_MISMATCH'], keyId: manifest.keyId, keyStatus: 'UNKNOWN', documentChecked: true });
+  });
+
+  it('takes the document as an uploaded file too, with the same refusals', async () => {
+    const upload = (parts: [string, string | Blob][]) => {
+      const form = new FormData();
+      for (const [name, value] of parts) form.append(name, value);
+      return fetch(`${base}/verifications`, { method: 'POST', body: form });
+    };
+    const before = await footprint();
+    const file = new Blob([Buffer.from('y')], { type: 'application/pdf' });
+    const answered = await upload([['manifest', JSON.stringify(manifest)], ['signature', signature], ['document', file]]);
+    expect([answered.status, await answered.json()]).toEqual([200, { valid: false, reasons: ['UNKNOWN_KEY', 'DOCUMENT_HASH_MISMATCH'], keyId: manifest.keyId, keyStatus: 'UNKNOWN', documentChecked: true }]);
+    expect((await problem(await upload([['manifest', '{not json'], ['signature', signature]]))).fields).toEqual(['manifest']);
+    expect((await problem(await upload([['manifest', JSON.stringify(manifest)]]))).fields).toEqual(['signature']);
+    expect((await problem(await upload([['manifest', JSON.stringify(manifest)], ['signature', signature], ['note', 'x']]))).fields).toEqual(['note']);
+    const tooLarge = new Blob([Buffer.alloc(MAX_DOCUMENT_BYTES + 1)]);
+    expect((await problem(await upload([['manifest', JSON.stringify(manifest)], ['signature', signature], ['document', tooLarge]]))).status).toBe(413);
+    expect(await footprint()).toEqual(before);
+  });
+
+  it('documents the public endpoints as needing no credentials', async () => {
+    const openApi = (await (await fetch(`${base.replace(/\/v1$/, '')}/docs/json`)).json()) as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+    expect(openApi.paths['/v1/verifications'].post.security).toEqual([]);
+    expect(openApi.paths['/v1/signing-keys'].get.security).toEqual([]);
+    expect(openApi.paths['/v1/results/{dossierId}/deliveries'].post.security).toEqual(expect.arrayContaining([{ officer: [] }, { portal: [] }]));
+  });
+});

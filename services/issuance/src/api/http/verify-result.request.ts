@@ -1,0 +1,22 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBase64, IsObject, IsOptional, Matches, MaxLength } from 'class-validator';
+
+/** Largest document a verification takes (a result PDF); its base64 is a third longer. */
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+export const MAX_DOCUMENT_BASE64 = Math.ceil(MAX_DOCUMENT_BYTES / 3) * 4;
+
+export class VerifyResultRequest {
+  @ApiProperty({ description: 'The manifest exactly as issued (GET /v1/results/{dossierId} → electronic.manifest); key order does not matter', type: 'object', additionalProperties: true })
+  @IsObject()
+  manifest!: Record<string, unknown>;
+
+  @ApiProperty({ description: 'Base64 of the 64-byte Ed25519 signature', example: 'q1...==' })
+  @Matches(/^[A-Za-z0-9+/]{86}==$/, { message: 'signature must be the base64 of a 64-byte Ed25519 signature' })
+  signature!: string;
+
+  @ApiPropertyOptional({ description: `The document's bytes, base64 (at most ${MAX_DOCUMENT_BYTES} bytes); its SHA-256 is checked against the manifest's` })
+  @IsOptional()
+  @MaxLength(MAX_DOCUMENT_BASE64, { message: `document must be at most ${MAX_DOCUMENT_BYTES} bytes` })
+  @IsBase64({}, { message: 'document must be base64' })
+  document?: string;
+}

@@ -1,0 +1,59 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { EventStore } from '@motcua/event-store';
+import { EVENT_STORE } from '@motcua/messaging';
+import { isNoticeOnly, ResultState } from '../../domain/result/result.state';
+import { assertCallerOfUnit, loadResult } from '../act-on-result';
+import { GetResult, ResultView } from './get-result.query';
+
+@QueryHandler(GetResult)
+export class GetResultHandler implements IQueryHandler<GetResult, ResultView> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ dossierId, caller }: GetResult): Promise<ResultView> {
+    const state = await loadResult(this.store, dossierId);
+    assertCallerOfUnit(caller, state);
+    return toView(state);
+  }
+}
+
+/** Rebuilt from the stream, so never behind it; the applicant reference is not shown. */
+export function toView(state: ResultState): ResultView {
+  const r = state.resolution as NonNullable<ResultState['resolution']>;
+  const result = state.issued?.result;
+  return {
+    dossierId: r.dossierId,
+    code: r.code,
+    status: state.status as ResultView['status'],
+    outcome: r.outcome,
+    unit: r.unit,
+    procedure: { code: r.procedureCode, version: r.procedureVersion },
+    resolvedAt: r.resolvedAt,
+    deliveryPreference: r.delivery,
+    eResultAllowed: r.eResultAllowed,
+    awaiting: awaiting(state),
+    resultDocument: r.resultDocument && { documentId: r.resultDocument.documentId, name: r.resultDocument.name },
+    electronic:
+      result?.form === 'ELECTRONIC' && state.issued?.manifest
+        ? { documentId: result.documentId, sha256: result.sha256, keyId: result.keyId, algorithm: result.algorithm, signature: result.signature, manifest: state.issued.manifest }
+        : null,
+    paper: result?.form === 'PAPER' ? { documentNumber: result.documentNumber } : null,
+    issuedAt: state.issued?.issuedAt ?? null,
+    blocked: state.blocked ? { reason: state.blocked.reason, documentId: state.blocked.documentId, since: state.blocked.blockedAt } : null,
+    delivered: state.delivered ?? null,
+  };
+}
+
+function awaiting(state: ResultState): ResultView['awaiting'] {
+  switch (state.status) {
+    case 'RESOLVED':
+      if (isNoticeOnly(state)) return 'DELIVERY';
+      return state.resolution?.eResultAllowed ? 'DOCUMENT' : 'PAPER_RESULT';
+    case 'BLOCKED':
+      return 'OFFICER_REVIEW';
+    case 'ISSUED':
+      return 'DELIVERY';
+    default:
+      return null;
+  }
+}

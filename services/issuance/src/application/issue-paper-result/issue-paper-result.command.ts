@@ -1,0 +1,17 @@
+import type { Principal } from '@motcua/platform';
+
+/** An officer records the printed result's number; digitisation scans it from ResultIssued. */
+export class IssuePaperResult {
+  constructor(
+    readonly dossierId: string,
+    readonly officer: Principal,
+    readonly documentNumber: string,
+  ) {}
+}
+
+export interface PaperResultIssued {
+  dossierId: string;
+  form: 'PAPER';
+  documentNumber: string;
+  issuedAt: string;
+}

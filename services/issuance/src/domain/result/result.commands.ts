@@ -1,0 +1,21 @@
+import type { DeliveryMethod as DeliveryMethodSchema } from '@motcua/contracts';
+import type { Static } from '@sinclair/typebox';
+import type { ManifestSigner } from '../signature/ed25519';
+import type { Resolution } from './result.events';
+
+export type DeliveryMethod = Static<typeof DeliveryMethodSchema>;
+
+/** The stored document as digitisation reported it (DocumentStored): its real hash. */
+export interface StoredDocument {
+  documentId: string;
+  sha256: string;
+  mediaType: string;
+  storedAt: string;
+}
+
+export type ResultCommand =
+  | { type: 'NoteResolution'; resolution: Resolution }
+  /** Sent when both the resolution and its document are known, whichever came second. */
+  | { type: 'IssueElectronicResult'; document: StoredDocument; signer: ManifestSigner }
+  | { type: 'IssuePaperResult'; documentNumber: string; at: Date }
+  | { type: 'DeliverResult'; method: DeliveryMethod; at: Date };

@@ -1,0 +1,27 @@
+import type { DossierCompleted, DossierResolved, EventData, ResultDelivered, ResultIssued } from '@motcua/contracts';
+import type { ResultManifest } from '../signature/result-manifest';
+
+/** The resolution facts issuance keeps from processing's DossierResolved. */
+export type Resolution = Pick<
+  EventData<typeof DossierResolved>,
+  'dossierId' | 'code' | 'outcome' | 'resolvedAt' | 'unit' | 'procedureCode' | 'procedureVersion' | 'applicantRef' | 'eResultAllowed' | 'returnsDocument' | 'delivery' | 'channel'
+> & {
+  /** The first of the decision's documents is the result; none for an approval that returns no document. */
+  resultDocument: { documentId: string; name: string; sha256?: string } | null;
+};
+
+export type IssuedData = EventData<typeof ResultIssued>;
+
+/**
+ * A dossier's result stream. `ResolutionNoted` and `IssuanceBlocked` are internal; `ResultIssued`
+ * is stored with the signed manifest, which stays home (the published event carries the
+ * signature and the document's hash; the manifest is served by the REST API).
+ */
+export type ResultEvent =
+  | { type: 'ResolutionNoted'; data: Resolution }
+  | { type: 'IssuanceBlocked'; data: { dossierId: string; blockedAt: string; documentId: string; reason: 'DOCUMENT_HASH_MISMATCH' } }
+  | { type: 'ResultIssued'; data: IssuedData & { manifest?: ResultManifest } }
+  | { type: 'ResultDelivered'; data: EventData<typeof ResultDelivered> }
+  | { type: 'DossierCompleted'; data: EventData<typeof DossierCompleted> };
+
+export const INTERNAL_RESULT_EVENTS: ReadonlySet<ResultEvent['type']> = new Set(['ResolutionNoted', 'IssuanceBlocked']);

@@ -1,0 +1,59 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { Topics } from '@motcua/contracts';
+import { MessagingModule } from '@motcua/messaging';
+import { PlatformModule } from '@motcua/platform';
+import { MultipartUploads } from './api/http/multipart-uploads';
+import { ResultListController } from './api/http/result-list.controller';
+import { ResultsController } from './api/http/results.controller';
+import { SigningKeysController } from './api/http/signing-keys.controller';
+import { VerificationsController } from './api/http/verifications.controller';
+import { DigitisationEventsHandler } from './api/kafka/digitisation-events.handler';
+import { ProcessingEventsHandler } from './api/kafka/processing-events.handler';
+import { DeliverResultHandler } from './application/deliver-result/deliver-result.handler';
+import { GetResultHandler } from './application/get-result/get-result.handler';
+import { ElectronicIssuance } from './application/issue-electronic-result/electronic-issuance';
+import { electronicIssuanceMigrations } from './application/issue-electronic-result/electronic-issuance.migrations';
+import { ListResultsHandler } from './application/list-results/list-results.handler';
+import { IssuePaperResultHandler } from './application/issue-paper-result/issue-paper-result.handler';
+import { publishedResultEvent } from './application/result-stream';
+import { signingKeyMigrations } from './application/signing-keys/signing-keys.migrations';
+import { EnsureSigningKey, signingKeysProvider } from './application/signing-keys/signing-keys.provider';
+import { ResultVerifier } from './application/verify-result/result-verifier';
+import { IssuanceConfig } from './issuance.config';
+import { resultsMigrations } from './projections/results/results.migrations';
+import { ResultsProjection } from './projections/results/results.projection';
+
+/** Results: e-result signing and public verification, paper results, delivery and completion. */
+@Module({
+  imports: [
+    PlatformModule.forRoot({ service: 'issuance', config: IssuanceConfig }),
+    MessagingModule.forRoot({
+      service: 'issuance',
+      publishes: Topics.issuance,
+      translate: publishedResultEvent,
+      consumes: [
+        { topic: Topics.processing, handler: ProcessingEventsHandler },
+        { topic: Topics.digitisation, handler: DigitisationEventsHandler },
+      ],
+      migrations: [...signingKeyMigrations, ...electronicIssuanceMigrations, ...resultsMigrations],
+    }),
+    CqrsModule.forRoot(),
+  ],
+  controllers: [ResultListController, ResultsController, VerificationsController, SigningKeysController],
+  providers: [
+    MultipartUploads,
+    signingKeysProvider,
+    EnsureSigningKey,
+    ElectronicIssuance,
+    ResultVerifier,
+    ProcessingEventsHandler,
+    DigitisationEventsHandler,
+    ResultsProjection,
+    GetResultHandler,
+    ListResultsHandler,
+    IssuePaperResultHandler,
+    DeliverResultHandler,
+  ],
+})
+export class IssuanceModule {}

@@ -1,0 +1,5 @@
+import { bootstrapService } from '@motcua/platform';
+import { IssuanceConfig } from './issuance.config';
+import { IssuanceModule } from './issuance.module';
+
+void bootstrapService(IssuanceModule, { service: 'issuance', defaultPort: 3005, config: IssuanceConfig });

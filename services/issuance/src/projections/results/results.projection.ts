@@ -1,0 +1,64 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { CatchUpSubscription, PgDatabase, RecordedEvent } from '@motcua/event-store';
+import { DATABASE } from '@motcua/platform';
+import type { ResultEvent } from '../../domain/result/result.events';
+import { assertNever } from '../../domain/result/result.state';
+
+/** Builds issuance.results from issuance's own log, in the same transaction as its checkpoint. */
+@Injectable()
+export class ResultsProjection implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('results-projection');
+  private readonly subscription: CatchUpSubscription;
+
+  constructor(@Inject(DATABASE) private readonly db: PgDatabase) {
+    this.subscription = new CatchUpSubscription(db, 'issuance', {
+      name: 'projection:results',
+      handle: (events) => this.apply(events),
+      onError: (error, attempt) => this.logger.warn({ err: error, attempt }, 'projection batch failed; retrying'),
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.subscription.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.subscription.stop();
+  }
+
+  private async apply(events: RecordedEvent[]): Promise<void> {
+    for (const recorded of events) await this.applyOne({ type: recorded.type, data: recorded.data } as ResultEvent);
+  }
+
+  private async applyOne(event: ResultEvent): Promise<void> {
+    const id = event.data.dossierId;
+    const set = (columns: string, ...values: unknown[]) => this.db.query(`update issuance.results set ${columns} where dossier_id = $1`, [id, ...values]);
+    switch (event.type) {
+      case 'ResolutionNoted': {
+        const r = event.data;
+        await this.db.query(
+          `insert into issuance.results (dossier_id, code, unit, procedure_code, procedure_version, outcome, status, e_result_allowed, returns_document, resolved_at)
+           values ($1, $2, $3, $4, $5, $6, 'RESOLVED', $7, $8, $9) on conflict (dossier_id) do nothing`,
+          [id, r.code, r.unit, r.procedureCode, r.procedureVersion, r.outcome, r.eResultAllowed, r.returnsDocument, r.resolvedAt],
+        );
+        return;
+      }
+      case 'IssuanceBlocked':
+        await set(`status = 'BLOCKED', blocked_reason = $2, blocked_at = $3`, event.data.reason, event.data.blockedAt);
+        return;
+      case 'ResultIssued': {
+        const { result } = event.data;
+        await set(`status = 'ISSUED', form = $2, key_id = $3, issued_at = $4`, result.form, result.form === 'ELECTRONIC' ? result.keyId : null, event.data.issuedAt);
+        return;
+      }
+      case 'ResultDelivered':
+        await set('delivery_method = $2', event.data.method);
+        return;
+      case 'DossierCompleted':
+        await set(`status = 'COMPLETED', completed_at = $2`, event.data.completedAt);
+        return;
+      default:
+        assertNever(event);
+    }
+  }
+}
