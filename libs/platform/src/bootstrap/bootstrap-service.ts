@@ -7,6 +7,7 @@ import { ConfigClass, ConfigurationError, loadConfig } from '../config/load-conf
 import { ServiceConfig } from '../config/service-config';
 import { checkDatabase, DatabaseUnavailableError } from '../database/database.provider';
 import { allowBulkUploads } from '../http/bulk-upload';
+import { acceptMultipart } from '../http/multipart';
 import { requestId } from '../logging/logging';
 import { METRICS } from '../metrics/metrics';
 import { setupOpenApi } from '../openapi/openapi';
@@ -15,6 +16,8 @@ export interface BootstrapOptions<C extends ServiceConfig> {
   service: string;
   defaultPort: number;
   config?: ConfigClass<C>;
+  /** Accept multipart/form-data uploads (see http/multipart.ts); each route sets its own limits. */
+  multipart?: boolean;
 }
 
 /** Builds the Fastify application with everything the platform sets up around a service module. */
@@ -24,6 +27,7 @@ export async function createServiceApp<C extends ServiceConfig>(module: Type<unk
   const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES ?? 1024 * 1024, trustProxy: true, genReqId: requestId });
   allowBulkUploads(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
+  if (options.multipart) await acceptMultipart(app);
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('v1', { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.enableShutdownHooks();
