@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { applicantRef, DossierReceived, Envelope, EventData, integrationEvents, ResultIssued, Topics } from '@motcua/contracts';
+import { applicantRef, DossierReceived, Envelope, EventData, integrationEvents, ResultIssued, SupplementProvided, Topics } from '@motcua/contracts';
 import * as testing from '@motcua/testing';
 import { dossierReceived } from '@motcua/testing';
 import { APPLICANT_REF_KEY, DigitisationHarness, form, KAFKA_WAIT, pdf, png } from '../../testing/digitisation.harness';
@@ -118,5 +118,53 @@ describe('digitisation: counter paper, paper results and reuse (real PostgreSQL 
       [[other, 'ReuseRefused', 'NOT_OWNED_BY_APPLICANT'], [unknown, 'ReuseRefused', 'NOT_FOUND']].sort(),
     );
     expect(await json(await status(other))).toMatchObject({ digitised: false, components: [{ status: 'REUSE_REFUSED', refusal: 'NOT_OWNED_BY_APPLICANT' }] });
+  });
+
+  it("adds a supplement's paper to the tasks, and two scans racing to complete the dossier digitise it once", async () => {
+    const dossierId = await receive([{ componentId: 'form', name: 'Tờ khai', provenance: 'PAPER' }]);
+    await opened(dossierId);
+    const provided: EventData<typeof SupplementProvided> = {
+      dossierId,
+      code: 'H56.22-250303-0007',
+      providedAt: '2025-03-05T02:00:00.000Z',
+      components: [{ componentId: 'map', name: 'Bản đồ thửa đất', provenance: 'PAPER' }],
+    };
+    await service.publish(Topics.intake, integrationEvents.createEnvelope(SupplementProvided, { source: 'motcua/intake', subject: dossierId, time: provided.providedAt, data: provided }));
+    await testing.eventually(async () => json<{ components: unknown[] }>(await status(dossierId)), (view) => view.components.length === 2, { ...KAFKA_WAIT, what: 'the supplement' });
+
+    const scans = await Promise.all(
+      ['form', 'map'].map(async (componentId) => json<{ dossierDigitised: boolean }>(await scan(dossierId, `components/${componentId}/scan`, form(pdf(componentId), 'application/pdf', { pages: '1' })))),
+    );
+    // The scan that commits second sees the other's and completes the dossier; the first does not.
+    expect(scans.map((s) => s.dossierDigitised).sort()).toEqual([false, true]);
+    const stream = (await service.store.readStream(dossierId)).map((e) => e.type);
+    expect(stream.filter((t) => t === 'DossierDigitised')).toHaveLength(1);
+    expect(stream[stream.length - 1]).toBe('DossierDigitised');
+  });
+
+  it('files an e-result stored here in the repository, and holds a result that arrives before the reception until it does', async () => {
+    const officer = { ...service.officer('PROCESSING_OFFICER', unit), 'idempotency-key': randomUUID() };
+    const eResult = await json<{ documentId: string; sha256: string }>(await fetch(`${service.base}/documents`, { method: 'POST', headers: officer, body: form(pdf('e-result'), 'application/pdf', { purpose: 'RESULT' }) }));
+    const late = randomUUID();
+    const issue = (dossierId: string, result: EventData<typeof ResultIssued>['result']) => {
+      const data: EventData<typeof ResultIssued> = { dossierId, code: 'H56.22-250303-0009', issuedAt: '2025-03-17T02:00:00.000Z', applicantRef: applicant, result };
+      return integrationEvents.createEnvelope(ResultIssued, { source: 'motcua/issuance', subject: dossierId, time: data.issuedAt, data });
+    };
+    const signature = `${'A'.repeat(86)}==`;
+    // Issuance's topic is not ordered against intake's: this result comes first and must wait.
+    await service.publish(Topics.issuance, issue(late, { form: 'ELECTRONIC', documentId: eResult.documentId, sha256: eResult.sha256, keyId: 'key-2025', algorithm: 'Ed25519', signature }));
+    await testing.eventually(
+      async () => Number((await service.db.query<{ n: string }>(`select count(*) as n from digitisation.parked_messages where subject = $1`, [late])).rows[0].n),
+      (n) => n === 1,
+      { ...KAFKA_WAIT, what: 'the early result parked' },
+    );
+    const data = dossierReceived({ dossierId: late, channel: 'ONLINE', unit, applicantRef: applicant, components: [{ componentId: 'form', name: 'Tờ khai', provenance: 'PAPER' }] });
+    await service.publish(Topics.intake, integrationEvents.createEnvelope(DossierReceived, { source: 'motcua/intake', subject: late, time: data.receivedAt, data }));
+    const view = await testing.eventually(async () => (await status(late)).json() as Promise<{ result?: unknown }>, (v) => v.result !== undefined, { ...KAFKA_WAIT, what: 'the parked result applied' });
+    expect(view.result).toEqual({ form: 'ELECTRONIC', documentId: eResult.documentId });
+    const found = await json<{ documents: { documentId: string; source: string }[] }>(
+      await fetch(`${service.base}/repository/search`, { method: 'POST', headers: { ...service.portal(), 'content-type': 'application/json' }, body: JSON.stringify({ applicantKind: 'INDIVIDUAL', identifier }) }),
+    );
+    expect(found.documents).toContainEqual(expect.objectContaining({ documentId: eResult.documentId, source: 'RESULT' }));
   });
 });
