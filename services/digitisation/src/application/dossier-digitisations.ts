@@ -41,9 +41,13 @@ export class DossierDigitisations {
    * events are appended on, so a decision re-run after a lost race checks it again.
    */
   async decide(dossierId: string, command: DossierDigitisationCommand, guard?: Guard): Promise<Decided<DossierDigitisationEvent, DossierDigitisationState>> {
-    const decider: Decider<DossierDigitisationCommand, DossierDigitisationEvent, DossierDigitisationState> = guard
-      ? { ...dossierDigitisationDecider, decide: (c, s) => (guard(s), dossierDigitisationDecider.decide(c, s)) }
-      : dossierDigitisationDecider;
+    const decider: Decider<DossierDigitisationCommand, DossierDigitisationEvent, DossierDigitisationState> = {
+      ...dossierDigitisationDecider,
+      decide: (toDecide, state) => {
+        guard?.(state);
+        return dossierDigitisationDecider.decide(toDecide, state);
+      },
+    };
     const decided = await handleCommand(this.store, dossierId, decider, dossierCodec, command);
     await this.tables.apply(decided.events);
     return decided;
