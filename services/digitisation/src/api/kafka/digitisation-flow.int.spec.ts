@@ -45,7 +45,7 @@ describe('digitisation: counter paper, paper results and reuse (real PostgreSQL 
     expect(view.digitised).toBe(false);
     expect(view.components.map((c) => [c.componentId, c.status])).toEqual([['form', 'AWAITING_SCAN'], ['contract', 'AWAITING_SCAN'], ['id', 'ELECTRONIC']]);
     const tasks = await json<{ tasks: { dossierId: string; componentId: string }[] }>(await fetch(`${service.base}/digitisation-tasks`, { headers: desk() }));
-    expect(tasks.tasks.filter((t) => t.dossierId === dossierId).map((t) => t.componentId)).toEqual(['form', 'contract']);
+    expect(tasks.tasks.filter((t) => t.dossierId === dossierId).map((t) => t.componentId)).toEqual(['contract', 'form']);
 
     // Refusals store nothing: another unit's officer, a component that is not paper, a missing page count, a file that is no scan.
     const files = (await service.files()).length;

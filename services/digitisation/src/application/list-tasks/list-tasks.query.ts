@@ -37,7 +37,7 @@ export class ListDigitisationTasksHandler implements IQueryHandler<ListDigitisat
        select 'RESULT', r.dossier_id, d.code, null, r.document_number, r.issued_at
          from digitisation.paper_results r join digitisation.dossiers d using (dossier_id)
         where r.status = 'AWAITING_SCAN' and d.unit = $1
-       order by since, code limit 1000`,
+       order by since, code, kind, component_id limit 1000`,
       [of],
     );
     return {
