@@ -52,7 +52,7 @@ describe('digitisation: document uploads over HTTP', () => {
 
   it('refuses an oversized upload with 413 and a file that is not PDF, JPEG, PNG or TIFF with 415, storing nothing', async () => {
     const before = await everything();
-    const tooLarge = await upload(service.portal(), form(pdf('scan', MAX_BYTES + 10), 'application/pdf'));
+    const tooLarge = await upload(service.portal(), form(pdf('scan', MAX_BYTES * 32), 'application/pdf'));
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.headers.get('content-type')).toContain('application/problem+json');
     expect(await tooLarge.json()).toMatchObject({ code: 'DOCUMENT.TOO_LARGE', errors: [{ field: 'file' }] });

@@ -37,6 +37,7 @@ export async function receiveUpload(request: FastifyRequest, storage: DocumentSt
     }
   } catch (error) {
     await content?.discard();
+    discardRest(request, maxBytes);
     throw asUploadError(error, maxBytes);
   }
   if (!content) throw new ValidationFailedError([{ field: 'file', message: 'file is required: the document, in a part named file' }]);
@@ -46,6 +47,24 @@ export async function receiveUpload(request: FastifyRequest, storage: DocumentSt
     throw new UnsupportedDocumentTypeError();
   }
   return { content, mediaType, fields: values };
+}
+
+/**
+ * A refusal in the middle of the body (too large, a second file) leaves the client still sending:
+ * unless the rest is read, it never gets to read the answer. The rest is read and dropped, up to a
+ * bound beyond which the connection is cut instead.
+ */
+function discardRest(request: FastifyRequest, maxBytes: number): void {
+  const raw = request.raw;
+  if (raw.readableEnded || raw.destroyed) return;
+  const bound = Math.max(4 * maxBytes, 32 * 1024 * 1024);
+  let dropped = 0;
+  raw.unpipe();
+  raw.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > bound) raw.destroy();
+  });
+  raw.resume();
 }
 
 /** The parser's refusals in the service's terms; its messages never quote the body. */

@@ -50,7 +50,8 @@ describe('digitisation: counter paper, paper results and reuse (real PostgreSQL 
     // Refusals store nothing: another unit's officer, a component that is not paper, a missing page count, a file that is no scan.
     const files = (await service.files()).length;
     expect(await json(await scan(dossierId, 'components/form/scan', form(pdf('x'), 'application/pdf', { pages: '1' }), service.officer('RECEPTION_OFFICER', 'H56.10')))).toMatchObject({ status: 403, code: 'AUTH.OTHER_UNIT' });
-    expect(await json(await scan(dossierId, 'components/id/scan', form(pdf('x'), 'application/pdf', { pages: '1' })))).toMatchObject({ status: 409, code: 'DIGITISATION.NOT_PAPER' });
+    // Refused before the file is read, however large it is.
+    expect(await json(await scan(dossierId, 'components/id/scan', form(pdf('x', 2_000_000), 'application/pdf', { pages: '1' })))).toMatchObject({ status: 409, code: 'DIGITISATION.NOT_PAPER' });
     expect(await json(await scan(dossierId, 'components/form/scan', form(pdf('x'), 'application/pdf')))).toMatchObject({ status: 400, errors: [{ field: 'pages' }] });
     expect((await scan(dossierId, 'components/form/scan', form(Buffer.from('plain text'), 'text/plain', { pages: '1' }))).status).toBe(415);
     expect((await scan(dossierId, 'components/nope/scan', form(pdf('x'), 'application/pdf', { pages: '1' }))).status).toBe(404);
