@@ -18,6 +18,7 @@ import { publishedDigitisationEvent } from './application/event-streams';
 import { ListDigitisationTasksHandler } from './application/list-tasks/list-tasks.query';
 import { ReadDocumentHandler } from './application/read-document/read-document.query';
 import { ScanComponentHandler } from './application/scan-component/scan-component.handler';
+import { ScanRecorder } from './application/scan-recorder';
 import { ScanResultHandler } from './application/scan-result/scan-result.handler';
 import { SearchRepositoryHandler } from './application/search-repository/search-repository.query';
 import { DOCUMENT_STORAGE } from './application/storage/document-storage';
@@ -55,6 +56,7 @@ const inSchema = <T>(type: new (db: PgDatabase, schema: string) => T) => ({ prov
     inSchema(IdempotentRequests),
     DossierDigitisations,
     Documents,
+    ScanRecorder,
     IntakeEventsHandler,
     IssuanceEventsHandler,
     UploadDocumentHandler,
