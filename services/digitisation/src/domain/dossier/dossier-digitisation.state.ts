@@ -44,7 +44,8 @@ export const inElectronicForm = (component: ComponentState) => ELECTRONIC_FORM.h
 /** Every component exists in electronic form. */
 export const isComplete = (state: DossierDigitisationState) => state.status === 'OPEN' && state.components.every(inElectronicForm);
 
-function registered(component: RegisteredComponent): ComponentState {
+/** A component's state as received or supplemented, before any scan or reuse check. */
+export function registered(component: RegisteredComponent): ComponentState {
   const { componentId, name, provenance } = component;
   switch (component.provenance) {
     case 'ELECTRONIC':

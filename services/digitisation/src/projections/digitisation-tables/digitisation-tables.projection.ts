@@ -1,6 +1,7 @@
 import { PgDatabase, quoteSchema } from '@motcua/event-store';
 import type { DocumentStoredData } from '../../domain/document/document';
 import { assertNever, DossierDigitisationEvent, RegisteredComponent } from '../../domain/dossier/dossier-digitisation.events';
+import { registered } from '../../domain/dossier/dossier-digitisation.state';
 
 export interface StoredBy {
   /** The portal's name or the officer's id. */
@@ -88,16 +89,15 @@ export class DigitisationTablesProjection {
   /** Received or supplemented components; a supplement replaces the row of the same id. */
   private async components(dossierId: string, components: RegisteredComponent[], at: string): Promise<void> {
     for (const c of components) {
-      const status = c.provenance === 'PAPER' ? 'AWAITING_SCAN' : c.provenance === 'REUSED' ? 'REUSE_PENDING' : c.sha256 ? 'ELECTRONIC' : 'DOCUMENT_NOT_FOUND';
-      const documentId = c.provenance === 'ELECTRONIC' ? c.documentId : c.provenance === 'REUSED' ? c.repositoryDocumentId : null;
+      const { status, documentId } = registered(c);
       await this.db.query(
         `insert into ${this.s}.dossier_components as c (dossier_id, component_id, name, provenance, status, document_id, since) values ($1, $2, $3, $4, $5, $6, $7)
          on conflict (dossier_id, component_id) do update
            set name = excluded.name, provenance = excluded.provenance, status = excluded.status, document_id = excluded.document_id,
                pages = null, officer_id = null, refusal = null, since = excluded.since`,
-        [dossierId, c.componentId, c.name, c.provenance, status, documentId, at],
+        [dossierId, c.componentId, c.name, c.provenance, status, documentId ?? null, at],
       );
-      if (c.provenance === 'ELECTRONIC' && c.sha256) await this.file(dossierId, c.documentId, 'ELECTRONIC', at, c.componentId);
+      if (status === 'ELECTRONIC' && documentId) await this.file(dossierId, documentId, 'ELECTRONIC', at, c.componentId);
     }
   }
 
