@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as testing from '@motcua/testing';
-import { DigitisationHarness, form, MAX_BYTES, pdf, png } from '../../testing/digitisation.harness';
+import { DigitisationHarness, form, MAX_BYTES, pdf, png } from '../../testing/digitisation.e2e.harness';
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 

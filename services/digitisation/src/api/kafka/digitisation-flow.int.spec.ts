@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { applicantRef, DossierReceived, Envelope, EventData, integrationEvents, ResultIssued, SupplementProvided, Topics } from '@motcua/contracts';
 import * as testing from '@motcua/testing';
 import { dossierReceived } from '@motcua/testing';
-import { APPLICANT_REF_KEY, DigitisationHarness, form, KAFKA_WAIT, pdf, png } from '../../testing/digitisation.harness';
+import { APPLICANT_REF_KEY, DigitisationHarness, form, KAFKA_WAIT, pdf, png } from '../../testing/digitisation.e2e.harness';
 
 type Component = EventData<typeof DossierReceived>['components'][number];
 
