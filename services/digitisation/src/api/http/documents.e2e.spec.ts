@@ -69,6 +69,21 @@ describe('digitisation: document uploads over HTTP', () => {
     expect(await everything()).toEqual(before);
   });
 
+  it('answers 400 to a multipart body it cannot read, storing nothing', async () => {
+    const before = await everything();
+    const part = (body: string) => ({ ...service.portal(), 'content-type': 'multipart/form-data; boundary=XYZ', body });
+    const bodies = [
+      { ...service.portal(), 'content-type': 'multipart/form-data', body: 'no boundary' },
+      part('no part at all'),
+      part('--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7 cut short'),
+    ];
+    for (const { body, ...headers } of bodies) {
+      const response = await fetch(`${service.base}/documents`, { method: 'POST', headers, body });
+      expect(await response.json()).toMatchObject({ status: 400, errors: [{ field: 'file' }] });
+    }
+    expect(await everything()).toEqual(before);
+  });
+
   it('refuses a request without its Idempotency-Key, a second file, an unknown field, and a portal storing a result', async () => {
     const before = await everything();
     const { 'idempotency-key': _key, ...noKey } = service.portal();

@@ -1,6 +1,6 @@
 import type {} from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { ValidationFailedError } from '@motcua/platform';
+import { DomainError, ValidationFailedError } from '@motcua/platform';
 import type { DocumentStorage, StagedContent } from '../../application/storage/document-storage';
 import { DocumentTooLargeError, NotMultipartError, UnsupportedDocumentTypeError } from '../../domain/document/document.errors';
 import { AcceptedMediaType, acceptedMediaType } from '../../domain/document/media-type';
@@ -67,13 +67,19 @@ function discardRest(request: FastifyRequest, maxBytes: number): void {
   raw.resume();
 }
 
-/** The parser's refusals in the service's terms; its messages never quote the body. */
+/**
+ * The parser's refusals in the service's terms; its messages never quote the body. A body the
+ * parser cannot read (no boundary, cut short, a malformed part) is the client's fault, a 400; only
+ * the store's own failures (a filesystem error) stay unexpected, a 500.
+ */
 function asUploadError(error: unknown, maxBytes: number): unknown {
-  const code = (error as { code?: unknown } | null)?.code;
+  if (error instanceof DomainError) return error;
+  const { code, syscall } = (error ?? {}) as { code?: unknown; syscall?: unknown };
   if (code === 'FST_REQ_FILE_TOO_LARGE') return new DocumentTooLargeError(maxBytes);
   if (code === 'FST_FILES_LIMIT') return new ValidationFailedError([{ field: 'file', message: 'send one file per upload' }]);
   if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') return new ValidationFailedError([{ field: 'file', message: 'too many form fields' }]);
-  return error;
+  if (syscall !== undefined) return error;
+  return new ValidationFailedError([{ field: 'file', message: 'the multipart/form-data body could not be read' }]);
 }
 
 /** Discards the staged file when the work refuses the upload (a conflict, a lost race), so nothing stays. */
