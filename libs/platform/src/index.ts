@@ -16,6 +16,7 @@ export * from './errors/problem-details.filter';
 export * from './errors/validation.pipe';
 export * from './health/readiness';
 export * from './http/bulk-upload';
+export * from './http/multipart';
 export * from './logging/logging';
 export * from './metrics/metrics';
 export * from './openapi/openapi';

@@ -7,6 +7,7 @@ import { ConfigClass, ConfigurationError, loadConfig } from '../config/load-conf
 import { ServiceConfig } from '../config/service-config';
 import { checkDatabase, DatabaseUnavailableError } from '../database/database.provider';
 import { allowBulkUploads } from '../http/bulk-upload';
+import { acceptMultipart } from '../http/multipart';
 import { requestId } from '../logging/logging';
 import { METRICS } from '../metrics/metrics';
 import { setupOpenApi } from '../openapi/openapi';
@@ -17,6 +18,8 @@ export interface BootstrapOptions<C extends ServiceConfig> {
   config?: ConfigClass<C>;
   /** Keep each request's bytes as `req.rawBody` (JSON and form bodies), for signatures computed over the body as sent. */
   rawBody?: boolean;
+  /** Accept multipart/form-data uploads (see http/multipart.ts); each route sets its own limits. */
+  multipart?: boolean;
 }
 
 /** Builds the Fastify application with everything the platform sets up around a service module. */
@@ -26,6 +29,7 @@ export async function createServiceApp<C extends ServiceConfig>(module: Type<unk
   const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES ?? 1024 * 1024, trustProxy: true, genReqId: requestId });
   allowBulkUploads(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true, rawBody: options.rawBody ?? false });
+  if (options.multipart) await acceptMultipart(app);
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('v1', { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.enableShutdownHooks();

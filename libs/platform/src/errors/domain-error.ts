@@ -1,5 +1,5 @@
 /** How a rule broken in the domain reads over HTTP (one mapping, in ProblemDetailsFilter). */
-export type ErrorKind = 'VALIDATION' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RULE';
+export type ErrorKind = 'VALIDATION' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RULE' | 'TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE';
 
 export const statusOfKind: Record<ErrorKind, number> = {
   VALIDATION: 400,
@@ -8,6 +8,8 @@ export const statusOfKind: Record<ErrorKind, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   RULE: 422,
+  TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
 };
 
 export interface FieldError {

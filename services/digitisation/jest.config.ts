@@ -1,0 +1,5 @@
+export default {
+  displayName: 'digitisation',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

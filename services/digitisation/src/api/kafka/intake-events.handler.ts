@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { asIntegrationEvent, Envelope } from '@motcua/contracts';
+import { IntegrationEventHandler } from '@motcua/messaging';
+import { DocumentFactsReader } from '../../application/document-facts';
+import { DossierDigitisations } from '../../application/dossier-digitisations';
+
+/**
+ * Reception opens a dossier's digitisation: uploaded documents are checked, paper becomes a
+ * scanning task, reuse references are checked against the applicant's repository. Runs inside
+ * the inbox transaction: the dossier's events, the tables and the inbox record commit together.
+ */
+@Injectable()
+export class IntakeEventsHandler implements IntegrationEventHandler {
+  constructor(
+    private readonly dossiers: DossierDigitisations,
+    private readonly facts: DocumentFactsReader,
+  ) {}
+
+  async handle(envelope: Envelope): Promise<void> {
+    const event = asIntegrationEvent(envelope);
+    switch (event.type) {
+      case 'DossierReceived': {
+        const facts = await this.facts.about(event.data.components);
+        await this.dossiers.decide(event.data.dossierId, { type: 'OpenDigitisation', received: event.data, facts });
+        return;
+      }
+      case 'SupplementProvided': {
+        // A supplement before reception is already in the components DossierReceived carries.
+        if (!(await this.dossiers.exists(event.data.dossierId))) return;
+        const facts = await this.facts.about(event.data.components);
+        await this.dossiers.decide(event.data.dossierId, { type: 'AddComponents', at: new Date(event.data.providedAt), components: event.data.components, facts });
+        return;
+      }
+      default:
+        // Submissions, returns, rejections and withdrawals leave nothing to digitise.
+        return;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import type { ComponentDigitised, DocumentReused, DossierDigitised, DossierReceived, EventData, ResultDigitised, ReuseRefused } from '@motcua/contracts';
+
+/** A component as intake received it: electronic (a document id), paper, or reused from the repository. */
+export type ReceivedComponent = EventData<typeof DossierReceived>['components'][number];
+
+/**
+ * A component as digitisation registered it: an electronic one also says whether its document is
+ * held here (its SHA-256) or not (null: the id names no document this service stored).
+ */
+export type RegisteredComponent = Exclude<ReceivedComponent, { provenance: 'ELECTRONIC' }> | (Extract<ReceivedComponent, { provenance: 'ELECTRONIC' }> & { sha256: string | null });
+
+export interface DigitisationOpenedData {
+  dossierId: string;
+  code: string;
+  unit: string;
+  /** The procedure's agencies: their officers read the dossier's documents too. */
+  agencies: string[];
+  applicantRef: string;
+  channel: 'ONLINE' | 'COUNTER' | 'POSTAL';
+  openedAt: string;
+  components: RegisteredComponent[];
+}
+
+/**
+ * One dossier's digitisation, in the dossier's stream. Most events are digitisation's integration
+ * events as published; the internal ones record what the others follow from (the components as
+ * received and supplemented, the result as issued) and are not republished.
+ */
+export type DossierDigitisationEvent =
+  | { type: 'DigitisationOpened'; data: DigitisationOpenedData }
+  | { type: 'ComponentsSupplemented'; data: { dossierId: string; supplementedAt: string; components: RegisteredComponent[] } }
+  | { type: 'DocumentReused'; data: EventData<typeof DocumentReused> }
+  | { type: 'ReuseRefused'; data: EventData<typeof ReuseRefused> }
+  | { type: 'ComponentDigitised'; data: EventData<typeof ComponentDigitised> }
+  | { type: 'DossierDigitised'; data: EventData<typeof DossierDigitised> }
+  | { type: 'PaperResultAwaited'; data: { dossierId: string; documentNumber: string; issuedAt: string } }
+  | { type: 'ElectronicResultFiled'; data: { dossierId: string; documentId: string; filedAt: string } }
+  | { type: 'ResultDigitised'; data: EventData<typeof ResultDigitised> };
+
+export type DossierDigitisationEventOf<T extends DossierDigitisationEvent['type']> = Extract<DossierDigitisationEvent, { type: T }>;
+
+export const INTERNAL_DOSSIER_EVENTS: ReadonlySet<string> = new Set<DossierDigitisationEvent['type']>([
+  'DigitisationOpened',
+  'ComponentsSupplemented',
+  'PaperResultAwaited',
+  'ElectronicResultFiled',
+]);
+
+/** The instant an event happened, in domain time: stored as the event's time, so replays never ask the clock. */
+export function occurredAt(event: DossierDigitisationEvent): string {
+  switch (event.type) {
+    case 'DigitisationOpened':
+      return event.data.openedAt;
+    case 'ComponentsSupplemented':
+      return event.data.supplementedAt;
+    case 'DocumentReused':
+      return event.data.reusedAt;
+    case 'ReuseRefused':
+      return event.data.refusedAt;
+    case 'ComponentDigitised':
+    case 'DossierDigitised':
+    case 'ResultDigitised':
+      return event.data.digitisedAt;
+    case 'PaperResultAwaited':
+      return event.data.issuedAt;
+    case 'ElectronicResultFiled':
+      return event.data.filedAt;
+    default:
+      return assertNever(event);
+  }
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`unexpected ${JSON.stringify(value)}`);
+}

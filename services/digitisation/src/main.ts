@@ -1,0 +1,5 @@
+import { bootstrapService } from '@motcua/platform';
+import { DigitisationConfig } from './digitisation.config';
+import { DigitisationModule } from './digitisation.module';
+
+void bootstrapService(DigitisationModule, { service: 'digitisation', defaultPort: 3004, config: DigitisationConfig, multipart: true });
