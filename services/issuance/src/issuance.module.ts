@@ -3,7 +3,6 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { Topics } from '@motcua/contracts';
 import { MessagingModule } from '@motcua/messaging';
 import { PlatformModule } from '@motcua/platform';
-import { MultipartUploads } from './api/http/multipart-uploads';
 import { ResultListController } from './api/http/result-list.controller';
 import { ResultsController } from './api/http/results.controller';
 import { SigningKeysController } from './api/http/signing-keys.controller';
@@ -42,7 +41,6 @@ import { ResultsProjection } from './projections/results/results.projection';
   ],
   controllers: [ResultListController, ResultsController, VerificationsController, SigningKeysController],
   providers: [
-    MultipartUploads,
     signingKeysProvider,
     EnsureSigningKey,
     ElectronicIssuance,

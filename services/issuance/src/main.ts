@@ -2,4 +2,4 @@ import { bootstrapService } from '@motcua/platform';
 import { IssuanceConfig } from './issuance.config';
 import { IssuanceModule } from './issuance.module';
 
-void bootstrapService(IssuanceModule, { service: 'issuance', defaultPort: 3005, config: IssuanceConfig });
+void bootstrapService(IssuanceModule, { service: 'issuance', defaultPort: 3005, config: IssuanceConfig, multipart: true });

@@ -19,7 +19,7 @@ export function issuanceTestEnv(): void {
 }
 
 export async function startIssuance(): Promise<{ app: NestFastifyApplication; base: string }> {
-  const app = await createServiceApp(IssuanceModule, { service: 'issuance', defaultPort: 0, config: IssuanceConfig });
+  const app = await createServiceApp(IssuanceModule, { service: 'issuance', defaultPort: 0, config: IssuanceConfig, multipart: true });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return { app, base: `http://127.0.0.1:${port}/v1` };

@@ -88,7 +88,7 @@ describe('issuance: signing keys across rotation and restart (real PostgreSQL an
   it('refuses to start with a secret that does not open the stored key', async () => {
     const secret = process.env['SIGNING_KEY_SECRET'];
     process.env['SIGNING_KEY_SECRET'] = 'another-signing-key-secret-0123456789abcdef';
-    const wrong = await createServiceApp(IssuanceModule, { service: 'issuance', defaultPort: 0, config: IssuanceConfig });
+    const wrong = await createServiceApp(IssuanceModule, { service: 'issuance', defaultPort: 0, config: IssuanceConfig, multipart: true });
     try {
       await expect(wrong.init()).rejects.toThrow(ConfigurationError);
     } finally {

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { createValidationPipe, ValidationFailedError } from '@motcua/platform';
 import type { VerificationInput } from '../../application/verify-result/result-verifier';
-import { VerifyResultRequest } from './verify-result.request';
+import { MAX_DOCUMENT_BYTES, VerifyResultRequest } from './verify-result.request';
 
 const pipe = createValidationPipe();
 
@@ -22,7 +22,8 @@ export async function fromJson(body: unknown): Promise<VerificationInput> {
 export async function fromMultipart(request: FastifyRequest): Promise<VerificationInput> {
   const fields: Record<string, string> = {};
   let document: Buffer | undefined;
-  for await (const part of request.parts()) {
+  // The platform's multipart defaults bound fields to 1 KiB; a manifest's JSON text may be longer.
+  for await (const part of request.parts({ limits: { fileSize: MAX_DOCUMENT_BYTES, fieldSize: 64 * 1024, files: 1, fields: 4, parts: 5 } })) {
     if (part.type === 'file' && part.fieldname === 'document' && document === undefined) document = await part.toBuffer();
     else if (part.type === 'field' && (part.fieldname === 'manifest' || part.fieldname === 'signature') && typeof part.value === 'string') fields[part.fieldname] = part.value;
     else {
