@@ -1,12 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { AcceleratedClock, mintDevToken } from '@motcua/platform';
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { eventually } from '../eventually';
-import { freePort } from '../infra/free-port';
-import { createTestDatabase } from '../infra/test-database';
-import { workspaceRoot } from '../infra/workspace';
-import { startServiceProcess, RunningService } from './service-process';
-import { discoverServices } from './services';
+import { Stack, startStack } from './stack-harness';
 
 /**
  * The services as they run in production, one process each, talking only through Kafka: a portal
@@ -16,57 +11,17 @@ import { discoverServices } from './services';
  * The run gets its own database and consumer groups, so the other tests cannot see its dossiers.
  */
 describe('dossier flow across services (processes, real PostgreSQL and Kafka)', () => {
-  const suffix = randomBytes(4).toString('hex');
-  const secret = `e2e-jwt-secret-${suffix}-0123456789abcdef`;
-  const portalKey = `e2e-portal-key-${suffix}`;
-  const services: RunningService[] = [];
-  const output: string[] = [];
-  let databaseUrl: string;
-  const url = (name: string) => services.find((s) => s.name === name)?.url ?? '';
-  // Monday 07:30 in Hanoi: four simulated hours of office time before lunch, at a minute a second.
-  const clock = { epoch: '2025-03-03T00:30:00.000Z', speed: 60, realStart: new Date().toISOString() };
-  const simulated = new AcceleratedClock(new Date(clock.epoch), clock.speed, new Date(clock.realStart));
-
+  let stack: Stack;
+  // Simulated time from a Monday morning in office hours, a minute a second, shared by both
+  // services: the supplement wait below lasts working minutes, not the wall clock's evening.
   beforeAll(async () => {
-    databaseUrl = await createTestDatabase('motcua_e2e');
-
-    const env = {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      JWT_SECRET: secret,
-      API_KEYS: `e2e-portal:${portalKey}`,
-      APPLICANT_REF_KEY: `e2e-applicant-ref-key-${suffix}-0123456789`,
-      KAFKA_GROUP_NAMESPACE: `e2e-${suffix}`,
-      DEADLINE_CHECK_INTERVAL_MS: '3600000',
-      // Simulated time from a Monday morning in office hours, a minute a second, shared by both
-      // services: the supplement wait below lasts working minutes, not the wall clock's evening.
-      CLOCK_EPOCH: clock.epoch,
-      CLOCK_SPEED: String(clock.speed),
-      CLOCK_REAL_START: clock.realStart,
-      LOG_LEVEL: 'warn',
-    };
-    for (const service of discoverServices(workspaceRoot()).filter((s) => ['intake', 'processing'].includes(s.name))) {
-      services.push(startServiceProcess(service, await freePort(), env, (line) => output.push(`[${service.name}] ${line}`)));
-    }
-    try {
-      await Promise.all(services.map((s) => s.ready(150_000)));
-    } catch (error) {
-      throw new Error(`${(error as Error).message}\n${output.slice(-30).join('\n')}`);
-    }
+    stack = await startStack(['intake', 'processing'], { epoch: '2025-03-03T00:30:00.000Z', speed: 60 });
   }, 180_000);
+  afterAll(() => stack.stop(), 30_000);
 
-  afterAll(() => Promise.all(services.map((s) => s.stop())), 30_000);
-
-  const token = (role: string, unit: string) => ({ authorization: `Bearer ${mintDevToken({ sub: `${role.toLowerCase()}-${unit}`, role: role as never, unit }, secret)}` });
-  const call = async (service: string, method: string, path: string, headers: Record<string, string>, payload?: unknown) => {
-    const response = await fetch(`${url(service)}/v1${path}`, {
-      method,
-      headers: { ...headers, ...(payload === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: payload === undefined ? undefined : JSON.stringify(payload),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
-  const portal = () => ({ 'x-api-key': portalKey, 'idempotency-key': randomUUID() });
+  const token = (role: string, unit: string) => stack.token(role, unit);
+  const call = (service: string, method: string, path: string, headers: Record<string, string>, payload?: unknown) => stack.call(service, method, path, headers, payload);
+  const portal = () => ({ 'x-api-key': stack.portalKey, 'idempotency-key': randomUUID() });
 
   it('takes a land-use transfer from the portal through three agencies, a supplement and a decision', async () => {
     // Land-use transfer is inter-agency: commune H56.22 → land registry office H56.40 → tax H56.50.
@@ -102,9 +57,9 @@ describe('dossier flow across services (processes, real PostgreSQL and Kafka)', 
     });
     expect(atDesk.body['awaitedSupplement']).toEqual({ requestId, missing: ['Mảnh trích đo địa chính'] });
     // The applicant comes back a few simulated working minutes later.
-    await eventually(async () => simulated.now().getTime(), (now) => now >= Date.parse(String(asked.body['requestedAt'])) + 3 * 60_000, { what: 'three simulated minutes' });
+    await eventually(async () => stack.clock.now().getTime(), (now) => now >= Date.parse(String(asked.body['requestedAt'])) + 3 * 60_000, { what: 'three simulated minutes' });
 
-    const brought = await call('intake', 'POST', `/dossiers/${dossierId}/supplements`, { 'x-api-key': portalKey }, { components: [{ componentId: 'survey', name: 'Mảnh trích đo', provenance: 'PAPER' }] });
+    const brought = await call('intake', 'POST', `/dossiers/${dossierId}/supplements`, { 'x-api-key': stack.portalKey }, { components: [{ componentId: 'survey', name: 'Mảnh trích đo', provenance: 'PAPER' }] });
     expect(brought.body).toMatchObject({ requestId });
     const resumed = await eventually(() => call('processing', 'GET', `/cases/${dossierId}`, token('PROCESSING_OFFICER', 'H56.40')), (r) => r.body['status'] === 'OPEN', {
       timeoutMs: 30_000,
@@ -124,13 +79,13 @@ describe('dossier flow across services (processes, real PostgreSQL and Kafka)', 
     expect(decided.body).toMatchObject({ outcome: 'APPROVED', onTime: true });
 
     // The desk learns of the decision: withdrawal is closed.
-    const withdrawal = await eventually(() => call('intake', 'POST', `/dossiers/${dossierId}/withdraw`, { 'x-api-key': portalKey }, {}), (r) => r.status === 409, {
+    const withdrawal = await eventually(() => call('intake', 'POST', `/dossiers/${dossierId}/withdraw`, { 'x-api-key': stack.portalKey }, {}), (r) => r.status === 409, {
       timeoutMs: 30_000,
       what: 'withdrawal closed by the decision',
     });
     expect(withdrawal.body['code']).toBe('DOSSIER.CLOSED');
 
-    const db = new Client({ connectionString: databaseUrl });
+    const db = new Client({ connectionString: stack.databaseUrl });
     await db.connect();
     try {
       const types = (await db.query<{ event_type: string }>('select event_type from processing.events where stream_id = $1 order by stream_version', [dossierId])).rows.map((r) => r.event_type);
