@@ -4,6 +4,7 @@ export * from './kafka/publisher';
 export * from './kafka/topics';
 export * from './relay/event-relay';
 export * from './relay/to-outgoing-message';
+export * from './relay/publish-checked-event-store';
 export * from './inbox/inbox.migrations';
 export * from './inbox/inbox';
 export * from './inbox/errors';

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PgDatabase, PgEventStore } from '@motcua/event-store';
 import { CONFIG, ConfigurationError, DATABASE, ServiceConfig } from '@motcua/platform';
 import { connectKafka } from '../kafka/kafka-connection';
+import { PublishCheckedEventStore } from '../relay/publish-checked-event-store';
 import { EVENT_STORE, KAFKA, MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
 import { MessagingRuntime } from './messaging.runtime';
 
@@ -25,7 +26,11 @@ export class MessagingModule {
             return connectKafka({ brokers: config.KAFKA_BROKERS.split(','), clientId: options.service });
           },
         },
-        { provide: EVENT_STORE, inject: [DATABASE], useFactory: (db: PgDatabase) => new PgEventStore(db, options.service) },
+        {
+          provide: EVENT_STORE,
+          inject: [DATABASE],
+          useFactory: (db: PgDatabase) => new PublishCheckedEventStore(new PgEventStore(db, options.service), `motcua/${options.service}`, options.translate),
+        },
         MessagingRuntime,
       ],
       exports: [EVENT_STORE, KAFKA],

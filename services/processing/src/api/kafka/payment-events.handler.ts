@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkingCalendar } from '@motcua/calendar';
-import { asIntegrationEvent, Envelope } from '@motcua/contracts';
+import { asIntegrationEvent, Envelope, IntegrationEvent } from '@motcua/contracts';
 import { EventStore, handleCommand } from '@motcua/event-store';
 import { EVENT_STORE, IntegrationEventHandler, NotYetKnownError } from '@motcua/messaging';
 import { CLOCK, Clock } from '@motcua/platform';
@@ -9,8 +9,8 @@ import { caseDecider } from '../../domain/case/case.decider';
 import { CaseNotFoundError } from '../../domain/case/case.errors';
 
 /**
- * Payment tells processing that a dossier has paid; a pay-first case resumes its clock from the
- * moment of payment. Runs inside the inbox transaction.
+ * Payment tells processing that a dossier's fee is settled; a pay-first case resumes its clock
+ * from that moment. Runs inside the inbox transaction.
  */
 @Injectable()
 export class PaymentEventsHandler implements IntegrationEventHandler {
@@ -22,11 +22,10 @@ export class PaymentEventsHandler implements IntegrationEventHandler {
   ) {}
 
   async handle(envelope: Envelope): Promise<void> {
-    const event = asIntegrationEvent(envelope);
-    // Assessments, requests, failures, expiries and refunds do not move the case.
-    if (event.type !== 'PaymentSucceeded') return;
+    const settledAt = settlement(asIntegrationEvent(envelope));
+    if (!settledAt) return;
     try {
-      await handleCommand(this.store, envelope.subject, this.decider, caseCodec(this.clock), { type: 'RecordPayment', at: new Date(event.data.paidAt) });
+      await handleCommand(this.store, envelope.subject, this.decider, caseCodec(this.clock), { type: 'RecordPayment', at: settledAt });
     } catch (error) {
       // Payment's topic is not ordered against intake's: a payment read before DossierReceived
       // waits, parked, until the case opens.
@@ -34,4 +33,15 @@ export class PaymentEventsHandler implements IntegrationEventHandler {
       throw error;
     }
   }
+}
+
+/**
+ * When the fee stopped standing in the way: paid, or assessed at nothing (an online exemption
+ * or a fee-free procedure), for which payment requests nothing and no payment ever comes.
+ * Requests, failures, expiries and refunds do not move the case.
+ */
+function settlement(event: IntegrationEvent): Date | undefined {
+  if (event.type === 'PaymentSucceeded') return new Date(event.data.paidAt);
+  if (event.type === 'FeeAssessed' && event.data.total === 0) return new Date(event.data.assessedAt);
+  return undefined;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DossierReceived, Envelope, headersOf, integrationEvents, PaymentSucceeded, Topics, topicSettings } from '@motcua/contracts';
+import { DossierReceived, Envelope, FeeAssessed, headersOf, integrationEvents, PaymentSucceeded, Topics, topicSettings } from '@motcua/contracts';
 import { EventStore, PgDatabase } from '@motcua/event-store';
 import { connectKafka, ensureTopics, EVENT_STORE, KafkaPublisher } from '@motcua/messaging';
 import { createServiceApp, DATABASE } from '@motcua/platform';
@@ -52,6 +52,22 @@ describe('processing consumes payment events (real PostgreSQL and Kafka)', () =>
     expect(stream.slice(0, 4).map((e) => e.type)).toEqual(['CaseOpened', 'CaseAssigned', 'ProcessingPaused', 'ProcessingResumed']);
     // A whole working day (7.5 h) waited for the fee: the due date moves by exactly that.
     expect(stream[3].data).toMatchObject({ reason: 'AWAITING_PAYMENT', resumedAt: '2026-03-03T02:00:00.000Z', pausedWorkingMinutes: 450, dueAt: '2026-03-17T02:00:00.000Z' });
+  });
+
+  it('resumes a pay-first case at once when the fee was assessed at nothing (online exemption)', async () => {
+    const dossierId = randomUUID();
+    const received = dossierReceived({ dossierId, receivedAt: '2026-03-02T02:00:00.000Z', dueAt: '2026-03-16T02:00:00.000Z', procedure: procedureSnapshot({ payFirst: true }) });
+    await send(Topics.intake, integrationEvents.createEnvelope(DossierReceived, { source: 'motcua/intake', subject: dossierId, time: received.receivedAt, data: received }));
+    const exempt = integrationEvents.createEnvelope(FeeAssessed, {
+      source: 'motcua/payment',
+      subject: dossierId,
+      time: received.receivedAt,
+      data: { dossierId, assessedAt: received.receivedAt, items: [{ code: 'LP', kind: 'CHARGE', listed: 50_000, due: 0, rule: 'EXEMPT' }], total: 0, exempt: true, payFirst: true },
+    });
+    await send(Topics.payment, exempt);
+    const stream = await eventually(() => caseEvents(dossierId), (events) => events.some((e) => e.type === 'ProcessingResumed'), { what: 'the case resumed by the exempt assessment' });
+    expect(stream.slice(2, 4).map((e) => e.type)).toEqual(['ProcessingPaused', 'ProcessingResumed']);
+    expect(stream[3].data).toMatchObject({ reason: 'AWAITING_PAYMENT', pausedWorkingMinutes: 0, dueAt: received.dueAt });
   });
 
   it('leaves a case that does not wait for payment as it is', async () => {
