@@ -103,6 +103,17 @@ describe('bill decider', () => {
     expect(outcomes[1]).toEqual(['PaymentExpired', 'PaymentRequested', 'CheckoutStarted']);
   });
 
+  it('refuses a checkout for a request that expired after it was loaded, rather than reuse its id; a retry makes a new request', () => {
+    const { outcomes, state } = run(
+      assess(),
+      { type: 'ExpireRequest', at: at('2025-03-04T02:00:00.000Z') },
+      checkout('pay-1', '2025-03-04T01:59:00.000Z'),
+      checkout('pay-2', '2025-03-04T02:01:00.000Z'),
+    );
+    expect(outcomes.slice(1)).toEqual([['PaymentExpired'], 'PAYMENT.CHECKOUT_RACE', ['PaymentRequested', 'CheckoutStarted']]);
+    expect(state.requests.map((r) => [r.paymentId, r.status])).toEqual([['pay-1', 'EXPIRED'], ['pay-2', 'OPEN']]);
+  });
+
   it('takes a success that arrives after expiry when nothing else paid, and gives back one that arrives after another payment', () => {
     const late = run(assess(), checkout('pay-1'), { type: 'ExpireRequest', at: at('2025-03-04T02:00:00.000Z') }, platform('SUCCEEDED'));
     expect(late.outcomes[3]).toEqual(['PaymentSucceeded']);
