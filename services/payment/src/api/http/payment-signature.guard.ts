@@ -4,7 +4,7 @@ import { Clock, DomainError } from '@motcua/platform';
 import { verifySignature } from '../../domain/callback-signature/callback-signature';
 import { PAYMENT_SETTINGS, PaymentSettings } from '../../payment.config';
 
-export const SIGNATURE_HEADER = 'payment-signature';
+const SIGNATURE_HEADER = 'payment-signature';
 
 /** Real time, whatever the domain clock (CLOCK) says: what the platform signs with. */
 export const WALL_CLOCK = Symbol('WALL_CLOCK');

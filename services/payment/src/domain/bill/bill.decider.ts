@@ -1,9 +1,9 @@
 import type { Decider } from '@motcua/event-store';
-import { assessFees } from '../fees/fee-assessment';
+import { assertNever, assessFees } from '../fees/fee-assessment';
 import type { BillCommand } from './bill.commands';
 import { AmountMismatchError, BillNotFoundError, BillStateError, UnknownPaymentError } from './bill.errors';
 import type { BillEvent } from './bill.events';
-import { assertNever, BillState, evolveBill, initialBillState, PaymentRequestState } from './bill.state';
+import { BillState, evolveBill, initialBillState, PaymentRequestState } from './bill.state';
 import { assertPayable, checkoutTarget, expiryFrom, isLapsed } from './checkout-target';
 import { refundsOn } from './refund-policy';
 
