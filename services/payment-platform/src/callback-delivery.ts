@@ -31,14 +31,16 @@ export interface DeliveryRecord {
 export class CallbackDelivery {
   readonly records = new Map<string, DeliveryRecord>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Copies of a held event, sent with it on release (a hold keeps back every copy). */
+  private readonly heldCopies = new Map<string, number>();
 
   constructor(private readonly settings: { signingSecrets: string[]; retryBaseMs: number; maxAttempts: number }) {}
 
   submit(event: PlatformEvent, callbackUrl: string, options: DeliveryOptions = {}): DeliveryRecord {
     const record: DeliveryRecord = { event, callbackUrl, state: options.hold ? 'HELD' : 'SCHEDULED', attempts: [] };
     this.records.set(event.id, record);
-    if (!options.hold) this.later(options.delayMs ?? 0, () => this.deliver(record, 1));
-    for (let copy = 0; copy < (options.duplicates ?? 0); copy++) this.later(options.delayMs ?? 0, () => this.send(record));
+    if (options.hold) this.heldCopies.set(event.id, options.duplicates ?? 0);
+    else this.schedule(record, options.delayMs ?? 0, options.duplicates ?? 0);
     return record;
   }
 
@@ -46,8 +48,10 @@ export class CallbackDelivery {
   release(eventId: string): DeliveryRecord | undefined {
     const record = this.records.get(eventId);
     if (record) {
+      const copies = this.heldCopies.get(eventId) ?? 0;
+      this.heldCopies.delete(eventId);
       record.state = 'SCHEDULED';
-      this.later(0, () => this.deliver(record, 1));
+      this.schedule(record, 0, copies);
     }
     return record;
   }
@@ -60,6 +64,11 @@ export class CallbackDelivery {
   close(): void {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+  }
+
+  private schedule(record: DeliveryRecord, delayMs: number, copies: number): void {
+    this.later(delayMs, () => this.deliver(record, 1));
+    for (let copy = 0; copy < copies; copy++) this.later(delayMs, () => this.send(record));
   }
 
   private async deliver(record: DeliveryRecord, attempt: number): Promise<void> {

@@ -73,14 +73,15 @@ describe('simulated payment platform (HTTP)', () => {
     expect(record.attempts.map((a) => a.status)).toContain(500);
   });
 
-  it('holds an event until released, so a later one overtakes it', async () => {
+  it('holds an event and its copies until released, so a later one overtakes them all', async () => {
     const { checkoutId } = await openCheckout('p-3');
-    const failed = await attempt(checkoutId, { outcome: 'FAILED', failureCode: 'INSUFFICIENT_FUNDS', delivery: { hold: true } });
+    const failed = await attempt(checkoutId, { outcome: 'FAILED', failureCode: 'INSUFFICIENT_FUNDS', delivery: { hold: true, duplicates: 2 } });
     const paid = await attempt(checkoutId, { outcome: 'SUCCEEDED' });
     await eventually(async () => deliveredOf(paid.eventId).length, (n) => n === 1, { what: 'the success' });
     expect(deliveredOf(failed.eventId)).toHaveLength(0);
     expect((await post(`/simulator/events/${failed.eventId}/release`, {}, {})).status).toBe(200);
-    await eventually(async () => deliveredOf(failed.eventId).length, (n) => n === 1, { what: 'the held failure' });
+    await eventually(async () => deliveredOf(failed.eventId).length, (n) => n === 3, { what: 'the held failure and its two copies' });
+    expect(received.findIndex((r) => r.body.includes(paid.eventId))).toBeLessThan(received.findIndex((r) => r.body.includes(failed.eventId)));
     expect((await post(`/simulator/checkouts/${checkoutId}/attempts`, { outcome: 'SUCCEEDED' }, {})).status).toBe(409);
   });
 

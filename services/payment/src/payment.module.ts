@@ -2,9 +2,9 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { Topics } from '@motcua/contracts';
 import { MessagingModule } from '@motcua/messaging';
-import { CONFIG, PlatformModule } from '@motcua/platform';
+import { CONFIG, PlatformModule, SystemClock } from '@motcua/platform';
 import { PaymentCallbacksController } from './api/http/payment-callbacks.controller';
-import { PaymentSignatureGuard } from './api/http/payment-signature.guard';
+import { PaymentSignatureGuard, WALL_CLOCK } from './api/http/payment-signature.guard';
 import { PaymentsController } from './api/http/payments.controller';
 import { IntakeEventsHandler } from './api/kafka/intake-events.handler';
 import { ProcessingEventsHandler } from './api/kafka/processing-events.handler';
@@ -43,6 +43,7 @@ import { paymentRequestsMigrations, PaymentRequestsProjection } from './projecti
     { provide: PAYMENT_PLATFORM, inject: [PAYMENT_SETTINGS], useFactory: (settings: PaymentSettings) => new HttpPaymentPlatform(settings) },
     PaymentRequestsProjection,
     Bills,
+    { provide: WALL_CLOCK, useValue: new SystemClock() },
     PaymentSignatureGuard,
     IntakeEventsHandler,
     ProcessingEventsHandler,

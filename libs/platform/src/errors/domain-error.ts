@@ -1,5 +1,5 @@
 /** How a rule broken in the domain reads over HTTP (one mapping, in ProblemDetailsFilter). */
-export type ErrorKind = 'VALIDATION' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RULE' | 'TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE';
+export type ErrorKind = 'VALIDATION' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RULE' | 'TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'UNAVAILABLE';
 
 export const statusOfKind: Record<ErrorKind, number> = {
   VALIDATION: 400,
@@ -10,6 +10,8 @@ export const statusOfKind: Record<ErrorKind, number> = {
   RULE: 422,
   TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** Something this service depends on did not answer; the same request may succeed later. */
+  UNAVAILABLE: 503,
 };
 
 export interface FieldError {

@@ -1,10 +1,13 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { DomainError } from '@motcua/platform';
+import { Clock, DomainError } from '@motcua/platform';
 import { verifySignature } from '../../domain/callback-signature/callback-signature';
 import { PAYMENT_SETTINGS, PaymentSettings } from '../../payment.config';
 
-export const SIGNATURE_HEADER = 'payment-signature';
+const SIGNATURE_HEADER = 'payment-signature';
+
+/** Real time, whatever the domain clock (CLOCK) says: what the platform signs with. */
+export const WALL_CLOCK = Symbol('WALL_CLOCK');
 
 export class CallbackSignatureError extends DomainError {
   constructor(stale: boolean) {
@@ -24,7 +27,10 @@ export class CallbackSignatureError extends DomainError {
  */
 @Injectable()
 export class PaymentSignatureGuard implements CanActivate {
-  constructor(@Inject(PAYMENT_SETTINGS) private readonly settings: PaymentSettings) {}
+  constructor(
+    @Inject(PAYMENT_SETTINGS) private readonly settings: PaymentSettings,
+    @Inject(WALL_CLOCK) private readonly wallClock: Clock,
+  ) {}
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<FastifyRequest & { rawBody?: Buffer }>();
@@ -32,7 +38,7 @@ export class PaymentSignatureGuard implements CanActivate {
     const verdict = verifySignature(typeof header === 'string' ? header : undefined, request.rawBody, {
       secrets: this.settings.callbackSecrets,
       toleranceSeconds: this.settings.toleranceSeconds,
-      nowSeconds: Math.floor(Date.now() / 1000),
+      nowSeconds: Math.floor(this.wallClock.now().getTime() / 1000),
     });
     if (!verdict.valid) throw new CallbackSignatureError(verdict.reason === 'STALE');
     return true;

@@ -43,6 +43,11 @@ export class HttpPaymentPlatform implements PaymentPlatform {
       throw new PlatformUnavailableError(error instanceof Error ? error.name : 'unreachable');
     }
     if (!response.ok) throw new PlatformUnavailableError(`HTTP ${response.status}`);
-    return (await response.json()) as Record<string, unknown>;
+    try {
+      return (await response.json()) as Record<string, unknown>;
+    } catch {
+      // A proxy's error page or a cut-off body: the platform did not answer, whatever the status said.
+      throw new PlatformUnavailableError('the answer is not JSON');
+    }
   }
 }

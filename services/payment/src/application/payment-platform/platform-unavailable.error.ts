@@ -1,8 +1,8 @@
 import { DomainError } from '@motcua/platform/errors';
 
-/** Mapped to 409 by kind, but with a code that tells the portal to try again later. */
+/** 503: nothing was recorded, and the same request may succeed later. */
 export class PlatformUnavailableError extends DomainError {
   constructor(detail: string) {
-    super('PAYMENT.PLATFORM_UNAVAILABLE', 'CONFLICT', `The payment platform did not answer as expected (${detail}); try again later`);
+    super('PAYMENT.PLATFORM_UNAVAILABLE', 'UNAVAILABLE', `The payment platform did not answer as expected (${detail}); try again later`);
   }
 }

@@ -56,6 +56,16 @@ describe('bill decider', () => {
     expect(dataOf(events, 'PaymentRequested')[0]).toEqual({ dossierId, paymentId: 'pay-1', requestedAt: '2025-03-03T02:00:00.000Z', amount: 200_000, expiresAt: '2025-03-04T02:00:00.000Z' });
   });
 
+  it('assesses each dossier on the procedure version its snapshot carries, and records that version', () => {
+    // Version 2 of the same procedure changed the online rule from a 15% discount to the full fee.
+    const v1 = run(assess({ version: 1, fees: [{ ...fee, online: { rule: 'DISCOUNT_PERCENT', percent: 15 } }] }));
+    const v2 = run(assess({ version: 2 }));
+    expect([v1, v2].map(({ state }) => [state.opened?.procedureVersion, state.total])).toEqual([
+      [1, 170_000],
+      [2, 200_000],
+    ]);
+  });
+
   it('records an exempt assessment with nothing to pay and refuses checkout and cash', () => {
     const { outcomes, events } = run(assess({ fees: [{ ...fee, online: { rule: 'EXEMPT' } }] }), checkout('pay-2'), { type: 'RecordCashPayment', paymentId: 'c', amount: 0, at: at('2025-03-03T03:00:00.000Z') });
     expect(outcomes).toEqual([['BillOpened', 'FeeAssessed'], 'PAYMENT.NOTHING_DUE', 'PAYMENT.NOTHING_DUE']);
@@ -101,6 +111,17 @@ describe('bill decider', () => {
   it('records the lapsed request as expired when a checkout comes before the expiry pass', () => {
     const { outcomes } = run(assess(), checkout('pay-2', '2025-03-04T03:00:00.000Z'));
     expect(outcomes[1]).toEqual(['PaymentExpired', 'PaymentRequested', 'CheckoutStarted']);
+  });
+
+  it('refuses a checkout for a request that expired after it was loaded, rather than reuse its id; a retry makes a new request', () => {
+    const { outcomes, state } = run(
+      assess(),
+      { type: 'ExpireRequest', at: at('2025-03-04T02:00:00.000Z') },
+      checkout('pay-1', '2025-03-04T01:59:00.000Z'),
+      checkout('pay-2', '2025-03-04T02:01:00.000Z'),
+    );
+    expect(outcomes.slice(1)).toEqual([['PaymentExpired'], 'PAYMENT.CHECKOUT_RACE', ['PaymentRequested', 'CheckoutStarted']]);
+    expect(state.requests.map((r) => [r.paymentId, r.status])).toEqual([['pay-1', 'EXPIRED'], ['pay-2', 'OPEN']]);
   });
 
   it('takes a success that arrives after expiry when nothing else paid, and gives back one that arrives after another payment', () => {

@@ -1,9 +1,9 @@
 import type { Decider } from '@motcua/event-store';
-import { assessFees } from '../fees/fee-assessment';
+import { assertNever, assessFees } from '../fees/fee-assessment';
 import type { BillCommand } from './bill.commands';
 import { AmountMismatchError, BillNotFoundError, BillStateError, UnknownPaymentError } from './bill.errors';
 import type { BillEvent } from './bill.events';
-import { assertNever, BillState, evolveBill, initialBillState, PaymentRequestState } from './bill.state';
+import { BillState, evolveBill, initialBillState, PaymentRequestState } from './bill.state';
 import { assertPayable, checkoutTarget, expiryFrom, isLapsed } from './checkout-target';
 import { refundsOn } from './refund-policy';
 
@@ -32,6 +32,9 @@ export function decideBill(command: BillCommand, state: BillState): BillEvent[] 
         if (target.request.paymentId !== command.paymentId) throw new BillStateError('PAYMENT.CHECKOUT_RACE', 'Another checkout for this dossier started at the same time');
         return [started];
       }
+      // The request this checkout was opened for ended (expiry pass) between the load and now: its id
+      // must not name a second request; the payer's retry starts a fresh one.
+      if (state.requests.some((r) => r.paymentId === command.paymentId)) throw new BillStateError('PAYMENT.CHECKOUT_RACE', 'The payment request ended while the checkout was starting; start again');
       const lapsed: BillEvent[] = target.lapsed ? [{ type: 'PaymentExpired', data: { dossierId, paymentId: target.lapsed.paymentId, expiredAt: target.lapsed.expiresAt ?? at } }] : [];
       return [...lapsed, requested(dossierId, command.paymentId, state.total, command.at, command.expiryHours), started];
     }

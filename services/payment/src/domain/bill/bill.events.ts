@@ -43,6 +43,4 @@ export type BillEvent =
   | { type: 'PaymentRefunded'; data: EventData<typeof PaymentRefunded> }
   | { type: 'BillClosed'; data: { dossierId: string; closedAt: string; reason: ClosingReason } };
 
-export type BillEventOf<T extends BillEvent['type']> = Extract<BillEvent, { type: T }>;
-
 export const INTERNAL_BILL_EVENTS: ReadonlySet<string> = new Set<BillEvent['type']>(['BillOpened', 'CheckoutStarted', 'RefundRequested', 'BillClosed']);

@@ -1,3 +1,4 @@
+import { assertNever } from '../fees/fee-assessment';
 import type { AssessedItem } from '../fees/fee-assessment';
 import type { BillEvent, BillOpenedData, ClosingReason, RefundReason } from './bill.events';
 
@@ -71,8 +72,4 @@ export function evolveBill(state: BillState, event: BillEvent): BillState {
     default:
       return assertNever(event);
   }
-}
-
-export function assertNever(value: never): never {
-  throw new Error(`unexpected ${JSON.stringify(value)}`);
 }

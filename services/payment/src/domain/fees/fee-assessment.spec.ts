@@ -1,4 +1,4 @@
-import { dossierReceived, procedureSnapshot } from '@motcua/testing';
+import { procedureSnapshot } from '@motcua/testing';
 import { assessFees, discounted } from './fee-assessment';
 
 const judicialRecord = (online: Parameters<typeof procedureSnapshot>[0] = {}) =>
@@ -31,7 +31,13 @@ describe('fee assessment', () => {
     ]);
     expect({ total, exempt }).toEqual({ total: 175_000, exempt: false });
     expect(discounted(12_345, 29)).toBe(8_765);
-    expect(Number.isInteger(discounted(99_999, 15))).toBe(true);
+  });
+
+  it('rounds a discounted amount half up to the whole đồng', () => {
+    // 15% off: 28 333,05 · 8 514,45 · 8 509,5 · 8 502,55 đồng before rounding.
+    expect([33_333, 10_017, 10_010, 10_003].map((amount) => discounted(amount, 15))).toEqual([28_333, 8_514, 8_509, 8_503]);
+    const fee = { code: 'F', name: 'Phí', kind: 'FEE' as const, amount: 33_333, online: { rule: 'DISCOUNT_PERCENT' as const, percent: 15 } };
+    expect(assessFees({ fees: [fee] }, 'ONLINE').total).toBe(28_333);
   });
 
   it('brings a fee-bearing procedure to 0 online with the exemption, and says it is exempt', () => {
@@ -49,16 +55,5 @@ describe('fee assessment', () => {
 
   it('finds nothing due, and no exemption, for a procedure without fees', () => {
     expect(assessFees({ fees: [] }, 'ONLINE')).toEqual({ items: [], total: 0, exempt: false });
-  });
-
-  it('follows the version in force at reception: Resolution 12 exempts online dossiers received from its effective date', () => {
-    // Version 1 (before 1 July 2025) charged online in full; version 2 exempts online submissions.
-    const fee = { code: 'HT-KS', name: 'Lệ phí đăng ký kết hôn', kind: 'CHARGE' as const, amount: 30_000 };
-    const before = dossierReceived({ receivedAt: '2025-06-30T09:00:00.000Z', procedure: procedureSnapshot({ version: 1, fees: [{ ...fee, online: { rule: 'NONE' } }] }) });
-    const after = dossierReceived({ receivedAt: '2025-07-01T02:00:00.000Z', procedure: procedureSnapshot({ version: 2, fees: [{ ...fee, online: { rule: 'EXEMPT' } }] }) });
-    expect(assessFees(before.procedure, before.channel)).toMatchObject({ total: 30_000, exempt: false });
-    expect(assessFees(after.procedure, after.channel)).toMatchObject({ total: 0, exempt: true });
-    // The same version 2 at the counter still charges: the exemption is for online submission.
-    expect(assessFees(after.procedure, 'COUNTER')).toMatchObject({ total: 30_000, exempt: false });
   });
 });

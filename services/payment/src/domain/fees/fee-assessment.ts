@@ -49,6 +49,7 @@ export function discounted(amount: number, percent: number): number {
   return Math.floor((amount * (100 - percent) + 50) / 100);
 }
 
+/** The end of every exhaustive switch in this service's domain. */
 export function assertNever(value: never): never {
   throw new Error(`unexpected ${JSON.stringify(value)}`);
 }
