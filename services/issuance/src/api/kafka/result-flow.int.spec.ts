@@ -171,6 +171,26 @@ describe('issuance: from resolution to completion (real PostgreSQL and Kafka)', 
     expect(await streamTypes(resolved.dossierId)).toEqual(['ResolutionNoted', 'ResultDelivered', 'DossierCompleted']);
   });
 
+  it('refuses a page cursor that is not the next of a page with 400 naming after', async () => {
+    const leader = officer('LEADER', 'H56.22');
+    const fields = async (after: string) => {
+      const response = await list(`?after=${encodeURIComponent(after)}`, leader);
+      return [response.status, (await json<{ code: string; errors?: { field: string }[] }>(response)).errors?.map((e) => e.field)];
+    };
+    const id = '5f0c0e55-0000-4000-8000-000000000000';
+    for (const after of [
+      `2025-13-45T99:99:99.999Z~${id}`,
+      '2025-03-10T03:00:00.000Z~------------------------------------',
+      `0000-01-01T00:00:00.000Z~${id}`,
+      `+012345-01-01T00:00:00.000Z~${id}`,
+      `2025-03-10T03:00:00.000Z~${id}~${id}`,
+      '2025-03-10T03:00:00.000Z',
+    ]) {
+      expect([after, await fields(after)]).toEqual([after, [400, ['after']]]);
+    }
+    expect((await list(`?after=${encodeURIComponent(`2025-03-10T03:00:00.000Z~${id}`)}`, leader)).status).toBe(200);
+  });
+
   it('answers 404 for a dossier it has no resolution for', async () => {
     const unknown = await get('5f0c0e55-0000-4000-8000-000000000000');
     expect(await problem(unknown)).toEqual([404, 'RESULT.NOT_FOUND']);
