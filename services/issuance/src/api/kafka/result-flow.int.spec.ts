@@ -1,9 +1,11 @@
+import { QueryBus } from '@nestjs/cqrs';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EventStore } from '@motcua/event-store';
 import { EVENT_STORE } from '@motcua/messaging';
+import { ForbiddenError } from '@motcua/platform';
 import { eventually, isolateService } from '@motcua/testing';
 import type { ResultView } from '../../application/get-result/get-result.query';
-import type { ResultList } from '../../application/list-results/list-results.query';
+import { ListResults, ResultList } from '../../application/list-results/list-results.query';
 import { documentStored, dossierResolved, issuanceTestEnv, officer, OtherServices, portal, startIssuance } from '../../testing/issuance.harness';
 
 /** A new member may wait for a stale one of another spec to leave the shared topics' groups. */
@@ -189,6 +191,11 @@ describe('issuance: from resolution to completion (real PostgreSQL and Kafka)', 
       expect([after, await fields(after)]).toEqual([after, [400, ['after']]]);
     }
     expect((await list(`?after=${encodeURIComponent(`2025-03-10T03:00:00.000Z~${id}`)}`, leader)).status).toBe(200);
+  });
+
+  it('refuses to list results for a portal even if the route let one through', async () => {
+    const listing = app.get(QueryBus).execute(new ListResults({ kind: 'portal', id: 'test-portal', role: 'PORTAL' }, { unit: 'H56.22', limit: 1 }));
+    await expect(listing).rejects.toMatchObject({ constructor: ForbiddenError, code: 'AUTH.ROLE_NOT_ALLOWED' });
   });
 
   it('answers 404 for a dossier it has no resolution for', async () => {
