@@ -76,6 +76,10 @@ describe('issuance: public verification of bad input (HTTP, real PostgreSQL)', (
     expect((await problem(await upload([['manifest', '{not json'], ['signature', signature]]))).fields).toEqual(['manifest']);
     expect((await problem(await upload([['manifest', JSON.stringify(manifest)]]))).fields).toEqual(['signature']);
     expect((await problem(await upload([['manifest', JSON.stringify(manifest)], ['signature', signature], ['note', 'x']]))).fields).toEqual(['note']);
+    const secondFile = await upload([['manifest', JSON.stringify(manifest)], ['signature', signature], ['document', file], ['document', file]]);
+    expect(await problem(secondFile)).toMatchObject({ status: 400, code: 'REQUEST.INVALID', fields: ['document'] });
+    const fifthField = await upload([['manifest', JSON.stringify(manifest)], ['signature', signature], ['manifest', JSON.stringify(manifest)], ['signature', signature], ['manifest', '{}']]);
+    expect(await problem(fifthField)).toMatchObject({ status: 400, code: 'REQUEST.INVALID', fields: ['manifest', 'signature'] });
     const tooLarge = new Blob([Buffer.alloc(MAX_DOCUMENT_BYTES + 1)]);
     expect((await problem(await upload([['manifest', JSON.stringify(manifest)], ['signature', signature], ['document', tooLarge]]))).status).toBe(413);
     expect(await footprint()).toEqual(before);
