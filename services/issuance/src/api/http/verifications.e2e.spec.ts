@@ -25,9 +25,16 @@ describe('issuance: public verification of bad input (HTTP, real PostgreSQL)', (
 
   const send = (body: string, contentType = 'application/json') => fetch(`${base}/verifications`, { method: 'POST', headers: { 'content-type': contentType }, body });
   const post = (body: unknown) => send(JSON.stringify(body));
+  // Whatever the answer, a failed expectation shows its status, code and detail (or its raw text).
   const problem = async (response: Response) => {
-    const body = (await response.json()) as { code: string; errors?: { field: string }[] };
-    return { status: response.status, type: response.headers.get('content-type'), code: body.code, fields: (body.errors ?? []).map((e) => e.field) };
+    const text = await response.text();
+    let body: { code?: string; detail?: string; errors?: { field: string }[] };
+    try {
+      body = JSON.parse(text) as typeof body;
+    } catch {
+      body = { detail: text.slice(0, 200) };
+    }
+    return { status: response.status, type: response.headers.get('content-type'), code: body.code, detail: body.detail, fields: (body.errors ?? []).map((e) => e.field) };
   };
   const manifest = { version: 1, keyId: 'ed25519-20250101-00000000', document: { documentId: 'doc-1', sha256: createHash('sha256').update('x').digest('hex') } };
   const signature = `${'A'.repeat(86)}==`;
@@ -52,9 +59,9 @@ describe('issuance: public verification of bad input (HTTP, real PostgreSQL)', (
 
   it('refuses a document over the limit', async () => {
     const tooLong = 'A'.repeat(MAX_DOCUMENT_BASE64 + 4);
-    expect((await problem(await post({ manifest, signature, document: tooLong }))).fields).toEqual(['document']);
+    expect(await problem(await post({ manifest, signature, document: tooLong }))).toMatchObject({ status: 400, code: 'REQUEST.INVALID', fields: ['document'] });
     const farTooLong = 'A'.repeat(MAX_DOCUMENT_BASE64 * 2);
-    expect((await problem(await post({ manifest, signature, document: farTooLong }))).status).toBe(413);
+    expect(await problem(await post({ manifest, signature, document: farTooLong }))).toMatchObject({ status: 413, code: 'REQUEST.TOO_LARGE' });
   });
 
   it('answers "invalid" with the reason for a well-formed result it cannot vouch for', async () => {
@@ -76,6 +83,10 @@ describe('issuance: public verification of bad input (HTTP, real PostgreSQL)', (
     expect((await problem(await upload([['manifest', '{not json'], ['signature', signature]]))).fields).toEqual(['manifest']);
     expect((await problem(await upload([['manifest', JSON.stringify(manifest)]]))).fields).toEqual(['signature']);
     expect((await problem(await upload([['manifest', JSON.stringify(manifest)], ['signature', signature], ['note', 'x']]))).fields).toEqual(['note']);
+    const secondFile = await upload([['manifest', JSON.stringify(manifest)], ['signature', signature], ['document', file], ['document', file]]);
+    expect(await problem(secondFile)).toMatchObject({ status: 400, code: 'REQUEST.INVALID', fields: ['document'] });
+    const fifthField = await upload([['manifest', JSON.stringify(manifest)], ['signature', signature], ['manifest', JSON.stringify(manifest)], ['signature', signature], ['manifest', '{}']]);
+    expect(await problem(fifthField)).toMatchObject({ status: 400, code: 'REQUEST.INVALID', fields: ['manifest', 'signature'] });
     const tooLarge = new Blob([Buffer.alloc(MAX_DOCUMENT_BYTES + 1)]);
     expect((await problem(await upload([['manifest', JSON.stringify(manifest)], ['signature', signature], ['document', tooLarge]]))).status).toBe(413);
     expect(await footprint()).toEqual(before);

@@ -1,9 +1,11 @@
+import { QueryBus } from '@nestjs/cqrs';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EventStore } from '@motcua/event-store';
 import { EVENT_STORE } from '@motcua/messaging';
+import { ForbiddenError } from '@motcua/platform';
 import { eventually, isolateService } from '@motcua/testing';
 import type { ResultView } from '../../application/get-result/get-result.query';
-import type { ResultList } from '../../application/list-results/list-results.query';
+import { ListResults, ResultList } from '../../application/list-results/list-results.query';
 import { documentStored, dossierResolved, issuanceTestEnv, officer, OtherServices, portal, startIssuance } from '../../testing/issuance.harness';
 
 /** A new member may wait for a stale one of another spec to leave the shared topics' groups. */
@@ -169,6 +171,31 @@ describe('issuance: from resolution to completion (real PostgreSQL and Kafka)', 
     await eventually(() => view(resolved.dossierId), (v) => v.awaiting === 'DELIVERY', { ...KAFKA_WAIT, what: 'the resolution noted' });
     expect((await post(`/results/${resolved.dossierId}/deliveries`, portal(), { method: 'ONLINE' })).status).toBe(201);
     expect(await streamTypes(resolved.dossierId)).toEqual(['ResolutionNoted', 'ResultDelivered', 'DossierCompleted']);
+  });
+
+  it('refuses a page cursor that is not the next of a page with 400 naming after', async () => {
+    const leader = officer('LEADER', 'H56.22');
+    const fields = async (after: string) => {
+      const response = await list(`?after=${encodeURIComponent(after)}`, leader);
+      return [response.status, (await json<{ code: string; errors?: { field: string }[] }>(response)).errors?.map((e) => e.field)];
+    };
+    const id = '5f0c0e55-0000-4000-8000-000000000000';
+    for (const after of [
+      `2025-13-45T99:99:99.999Z~${id}`,
+      '2025-03-10T03:00:00.000Z~------------------------------------',
+      `0000-01-01T00:00:00.000Z~${id}`,
+      `+012345-01-01T00:00:00.000Z~${id}`,
+      `2025-03-10T03:00:00.000Z~${id}~${id}`,
+      '2025-03-10T03:00:00.000Z',
+    ]) {
+      expect([after, await fields(after)]).toEqual([after, [400, ['after']]]);
+    }
+    expect((await list(`?after=${encodeURIComponent(`2025-03-10T03:00:00.000Z~${id}`)}`, leader)).status).toBe(200);
+  });
+
+  it('refuses to list results for a portal even if the route let one through', async () => {
+    const listing = app.get(QueryBus).execute(new ListResults({ kind: 'portal', id: 'test-portal', role: 'PORTAL' }, { unit: 'H56.22', limit: 1 }));
+    await expect(listing).rejects.toMatchObject({ constructor: ForbiddenError, code: 'AUTH.ROLE_NOT_ALLOWED' });
   });
 
   it('answers 404 for a dossier it has no resolution for', async () => {

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { PgDatabase } from '@motcua/event-store';
-import { assertUnit, DATABASE, ValidationFailedError } from '@motcua/platform';
+import { assertUnit, DATABASE, ForbiddenError, ValidationFailedError } from '@motcua/platform';
 import { ListResults, ResultList, ResultListItem } from './list-results.query';
 
 interface Row {
@@ -26,7 +26,8 @@ export class ListResultsHandler implements IQueryHandler<ListResults, ResultList
   constructor(@Inject(DATABASE) private readonly db: PgDatabase) {}
 
   async execute({ officer, filter }: ListResults): Promise<ResultList> {
-    if (officer.kind !== 'officer') throw new Error('results are listed for officers only');
+    // The route admits officers only; should a portal ever reach here, it must not read every unit's results.
+    if (officer.kind !== 'officer') throw new ForbiddenError('AUTH.ROLE_NOT_ALLOWED', 'Results are listed for officers only');
     // An officer sees their own unit's results; an administrator names a unit or sees all.
     const unit = filter.unit ?? (officer.role === 'ADMIN' ? undefined : officer.unit);
     if (unit === undefined && officer.role !== 'ADMIN') throw new ValidationFailedError([{ field: 'unit', message: 'unit is required' }]);
