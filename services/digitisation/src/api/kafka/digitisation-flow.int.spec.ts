@@ -21,9 +21,9 @@ describe('digitisation: counter paper, paper results and reuse (real PostgreSQL 
   const applicant = applicantRef('INDIVIDUAL', identifier, APPLICANT_REF_KEY);
   const json = async <T = Record<string, unknown>>(response: Response) => (await response.json()) as T;
 
-  async function receive(components: Component[], ref = applicant): Promise<string> {
+  async function receive(components: Component[], ref = applicant, at = unit): Promise<string> {
     const dossierId = randomUUID();
-    const data = dossierReceived({ dossierId, channel: 'COUNTER', unit, applicantRef: ref, components, receivedAt: '2025-03-03T02:00:00.000Z' });
+    const data = dossierReceived({ dossierId, channel: 'COUNTER', unit: at, applicantRef: ref, components, receivedAt: '2025-03-03T02:00:00.000Z' });
     await service.publish(Topics.intake, integrationEvents.createEnvelope(DossierReceived, { source: 'motcua/intake', subject: dossierId, time: data.receivedAt, data }));
     return dossierId;
   }
@@ -33,9 +33,11 @@ describe('digitisation: counter paper, paper results and reuse (real PostgreSQL 
   const types = (events: Envelope[]) => events.map((e) => e.type).sort();
 
   let scannedForm: string;
+  let uploadedId: string;
 
   it('opens scanning tasks for a counter dossier with paper and publishes DossierDigitised when the last scan is in', async () => {
     const uploaded = await json<{ documentId: string }>(await fetch(`${service.base}/documents`, { method: 'POST', headers: service.portal(), body: form(pdf('cccd'), 'application/pdf') }));
+    uploadedId = uploaded.documentId;
     const dossierId = await receive([
       { componentId: 'form', name: 'Tờ khai', provenance: 'PAPER' },
       { componentId: 'contract', name: 'Hợp đồng chuyển nhượng', provenance: 'PAPER' },
@@ -119,6 +121,22 @@ describe('digitisation: counter paper, paper results and reuse (real PostgreSQL 
       [[other, 'ReuseRefused', 'NOT_OWNED_BY_APPLICANT'], [unknown, 'ReuseRefused', 'NOT_FOUND']].sort(),
     );
     expect(await json(await status(other))).toMatchObject({ digitised: false, components: [{ status: 'REUSE_REFUSED', refusal: 'NOT_OWNED_BY_APPLICANT' }] });
+  });
+
+  it("does not take another applicant's upload or a scan as an electronic component, nor let the naming dossier's unit read it; the same applicant names its upload again", async () => {
+    const electronic = (documentId: string): Component => ({ componentId: 'id', name: 'CCCD', provenance: 'ELECTRONIC', documentId });
+    const elsewhere = 'H99.01';
+    const stranger = await receive([electronic(uploadedId)], 'f'.repeat(64), elsewhere);
+    const scanNamed = await receive([electronic(scannedForm)]);
+    const again = await receive([electronic(uploadedId)]);
+    const view = async (dossierId: string, who = desk()) => json(await testing.eventually(() => fetch(`${service.base}/dossiers/${dossierId}/digitisation`, { headers: who }), (r) => r.status === 200, { ...KAFKA_WAIT, what: `dossier ${dossierId} received` }));
+    const otherDesk = service.officer('RECEPTION_OFFICER', elsewhere);
+    expect(await view(stranger, otherDesk)).toMatchObject({ digitised: false, components: [{ status: 'DOCUMENT_NOT_FOUND', electronic: false }] });
+    expect(await view(scanNamed)).toMatchObject({ digitised: false, components: [{ status: 'DOCUMENT_NOT_FOUND' }] });
+    expect(await view(again)).toMatchObject({ digitised: true, components: [{ status: 'ELECTRONIC' }] });
+    expect(await json(await fetch(`${service.base}/documents/${uploadedId}`, { headers: otherDesk }))).toMatchObject({ status: 403, code: 'AUTH.OTHER_UNIT' });
+    const owners = await service.db.query<{ applicant_ref: string }>(`select applicant_ref from digitisation.repository_documents where document_id = $1`, [uploadedId]);
+    expect(owners.rows).toEqual([{ applicant_ref: applicant }]);
   });
 
   it("adds a supplement's paper to the tasks, and two scans racing to complete the dossier digitise it once", async () => {

@@ -1,5 +1,5 @@
 import type { Decider } from '@motcua/event-store';
-import type { DocumentFacts, DossierDigitisationCommand } from './dossier-digitisation.commands';
+import type { DocumentFacts, DossierDigitisationCommand, HeldDocumentFacts } from './dossier-digitisation.commands';
 import { AlreadyScannedError, ComponentNotFoundError, DossierNotKnownError, NoPaperResultError, NotPaperError } from './dossier-digitisation.errors';
 import { assertNever, DossierDigitisationEvent, ReceivedComponent, RegisteredComponent } from './dossier-digitisation.events';
 import { ComponentState, DossierDigitisationState, evolveDigitisation, initialDigitisationState, isComplete, ResultState } from './dossier-digitisation.state';
@@ -20,7 +20,7 @@ export const dossierDigitisationDecider: Decider<DossierDigitisationCommand, Eve
         // Kafka may deliver DossierReceived again after a crash: the inbox dedupes, and so does this.
         if (state.status !== 'NONE') return [];
         const { received, facts } = command;
-        const components = received.components.map((c) => register(c, facts));
+        const components = received.components.map((c) => register(c, facts, received.applicantRef));
         const opened: Event = {
           type: 'DigitisationOpened',
           data: {
@@ -39,10 +39,11 @@ export const dossierDigitisationDecider: Decider<DossierDigitisationCommand, Eve
       case 'AddComponents': {
         // Supplied before reception: DossierReceived carries the components as supplemented.
         if (state.status === 'NONE' || !state.dossier) return [];
+        const dossier = state.dossier;
         const at = command.at.toISOString();
-        const components = command.components.map((c) => register(c, command.facts));
-        const added: Event = { type: 'ComponentsSupplemented', data: { dossierId: state.dossier.dossierId, supplementedAt: at, components } };
-        return withCompletion(state, [added, ...reuseChecks(state.dossier.dossierId, state.dossier.applicantRef, components, command.facts, at)], at);
+        const components = command.components.map((c) => register(c, command.facts, dossier.applicantRef));
+        const added: Event = { type: 'ComponentsSupplemented', data: { dossierId: dossier.dossierId, supplementedAt: at, components } };
+        return withCompletion(state, [added, ...reuseChecks(dossier.dossierId, dossier.applicantRef, components, command.facts, at)], at);
       }
       case 'ScanComponent': {
         const dossier = known(state);
@@ -108,8 +109,18 @@ function known(state: State): NonNullable<State['dossier']> {
   return state.dossier;
 }
 
-function register(component: ReceivedComponent, facts: DocumentFacts): RegisteredComponent {
-  return component.provenance === 'ELECTRONIC' ? { ...component, sha256: facts.held.get(component.documentId) ?? null } : component;
+function register(component: ReceivedComponent, facts: DocumentFacts, applicantRef: string): RegisteredComponent {
+  return component.provenance === 'ELECTRONIC' ? { ...component, sha256: uploadedFor(applicantRef, facts.held.get(component.documentId)) } : component;
+}
+
+/**
+ * An electronic reference counts only for an upload not yet filed under another applicant: a scan,
+ * a result or another applicant's upload is not the applicant's to name, and shows as not found
+ * (like an unknown id, so the answer says nothing about others' documents).
+ */
+function uploadedFor(applicantRef: string, document: HeldDocumentFacts | undefined): string | null {
+  if (!document || document.origin !== 'UPLOAD') return null;
+  return document.filedUnder === undefined || document.filedUnder === applicantRef ? document.sha256 : null;
 }
 
 /** A reuse reference counts only for a document of this applicant's repository (766 §4.3). */

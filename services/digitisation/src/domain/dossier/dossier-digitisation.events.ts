@@ -5,7 +5,8 @@ export type ReceivedComponent = EventData<typeof DossierReceived>['components'][
 
 /**
  * A component as digitisation registered it: an electronic one also says whether its document is
- * held here (its SHA-256) or not (null: the id names no document this service stored).
+ * held here for this applicant (its SHA-256) or not (null: the id names no upload this service
+ * stored, or one filed under another applicant).
  */
 export type RegisteredComponent = Exclude<ReceivedComponent, { provenance: 'ELECTRONIC' }> | (Extract<ReceivedComponent, { provenance: 'ELECTRONIC' }> & { sha256: string | null });
 

@@ -3,7 +3,8 @@ import { assertNever, DigitisationOpenedData, DossierDigitisationEvent, Register
 /**
  * Where a component stands. In electronic form: ELECTRONIC (uploaded and held here), DIGITISED
  * (scanned), REUSED (a repository document). Not: AWAITING_SCAN (paper), DOCUMENT_NOT_FOUND (an
- * electronic reference to no document held here), REUSE_PENDING / REUSE_REFUSED.
+ * electronic reference to no upload held here that the applicant may name: unknown, a scan or a
+ * result, or filed under another applicant), REUSE_PENDING / REUSE_REFUSED.
  */
 export type ComponentStatus = 'ELECTRONIC' | 'DOCUMENT_NOT_FOUND' | 'AWAITING_SCAN' | 'DIGITISED' | 'REUSE_PENDING' | 'REUSED' | 'REUSE_REFUSED';
 
