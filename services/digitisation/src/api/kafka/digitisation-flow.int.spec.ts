@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { applicantRef, DossierReceived, Envelope, EventData, integrationEvents, ResultIssued, SupplementProvided, Topics } from '@motcua/contracts';
+import { applicantRef, DossierReceived, DossierWithdrawn, Envelope, EventData, integrationEvents, ResultIssued, SupplementProvided, Topics } from '@motcua/contracts';
 import * as testing from '@motcua/testing';
 import { dossierReceived } from '@motcua/testing';
 import { APPLICANT_REF_KEY, DigitisationHarness, form, KAFKA_WAIT, pdf, png } from '../../testing/digitisation.e2e.harness';
@@ -159,6 +159,20 @@ describe('digitisation: counter paper, paper results and reuse (real PostgreSQL 
     const stream = (await service.store.readStream(dossierId)).map((e) => e.type);
     expect(stream.filter((t) => t === 'DossierDigitised')).toHaveLength(1);
     expect(stream[stream.length - 1]).toBe('DossierDigitised');
+  });
+
+  it('closes the scanning tasks of a dossier withdrawn after reception: gone from the list, scans refused', async () => {
+    const dossierId = await receive([{ componentId: 'form', name: 'Tờ khai', provenance: 'PAPER' }]);
+    await opened(dossierId);
+    const tasks = async () => (await json<{ tasks: { dossierId: string }[] }>(await fetch(`${service.base}/digitisation-tasks`, { headers: desk() }))).tasks;
+    expect((await tasks()).some((t) => t.dossierId === dossierId)).toBe(true);
+    const withdrawn: EventData<typeof DossierWithdrawn> = { dossierId, code: 'H56.22-250303-0008', withdrawnAt: '2025-03-04T02:00:00.000Z' };
+    await service.publish(Topics.intake, integrationEvents.createEnvelope(DossierWithdrawn, { source: 'motcua/intake', subject: dossierId, time: withdrawn.withdrawnAt, data: withdrawn }));
+    await testing.eventually(tasks, (open) => !open.some((t) => t.dossierId === dossierId), { ...KAFKA_WAIT, what: 'the withdrawn dossier leaves the tasks' });
+    expect(await json(await status(dossierId))).toMatchObject({ closedAt: withdrawn.withdrawnAt, components: [{ status: 'AWAITING_SCAN' }] });
+    const files = (await service.files()).length;
+    expect(await json(await scan(dossierId, 'components/form/scan', form(pdf('late'), 'application/pdf', { pages: '1' })))).toMatchObject({ status: 409, code: 'DIGITISATION.DOSSIER_CLOSED' });
+    expect((await service.files()).length).toBe(files);
   });
 
   it('files an e-result stored here in the repository, and holds a result that arrives before the reception until it does', async () => {

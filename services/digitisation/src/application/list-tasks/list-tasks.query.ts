@@ -4,7 +4,7 @@ import { PgDatabase } from '@motcua/event-store';
 import { DATABASE } from '@motcua/platform';
 import type { Principal } from '@motcua/platform';
 
-/** The open scanning tasks of a unit: paper components received at its desk and paper results issued there. */
+/** The open scanning tasks of a unit: paper components received at its desk and paper results issued there, except withdrawn dossiers'. */
 export class ListDigitisationTasks {
   constructor(
     readonly officer: Principal,
@@ -32,11 +32,11 @@ export class ListDigitisationTasksHandler implements IQueryHandler<ListDigitisat
     const { rows } = await this.db.query<{ kind: 'COMPONENT' | 'RESULT'; dossier_id: string; code: string; component_id: string | null; name: string; since: Date }>(
       `select 'COMPONENT' as kind, c.dossier_id, d.code, c.component_id, c.name, c.since
          from digitisation.dossier_components c join digitisation.dossiers d using (dossier_id)
-        where c.status = 'AWAITING_SCAN' and d.unit = $1
+        where c.status = 'AWAITING_SCAN' and d.unit = $1 and d.closed_at is null
        union all
        select 'RESULT', r.dossier_id, d.code, null, r.document_number, r.issued_at
          from digitisation.paper_results r join digitisation.dossiers d using (dossier_id)
-        where r.status = 'AWAITING_SCAN' and d.unit = $1
+        where r.status = 'AWAITING_SCAN' and d.unit = $1 and d.closed_at is null
        order by since, code, kind, component_id limit 1000`,
       [of],
     );

@@ -33,6 +33,7 @@ export type DossierDigitisationCommand =
   | { type: 'OpenDigitisation'; received: EventData<typeof DossierReceived>; facts: DocumentFacts }
   | { type: 'AddComponents'; at: Date; components: ReceivedComponent[]; facts: DocumentFacts }
   | ({ type: 'ScanComponent'; componentId: string } & Scan)
+  | { type: 'CloseDigitisation'; at: Date }
   | { type: 'AwaitPaperResult'; at: Date; documentNumber: string }
   | { type: 'FileElectronicResult'; at: Date; documentId: string; held: boolean }
   | ({ type: 'ScanResult' } & Scan);

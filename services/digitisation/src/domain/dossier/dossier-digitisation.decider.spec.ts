@@ -132,6 +132,17 @@ describe('dossier digitisation decider', () => {
     expect(run([], { type: 'AddComponents', at: at('05:00'), components: [form], facts: facts() }).outcomes).toEqual([[]]);
   });
 
+  it('closes a withdrawn dossier once: no new scan of a component or of the result, the same scan again still answered; nothing before reception', () => {
+    const close = (time: string): DossierDigitisationCommand => ({ type: 'CloseDigitisation', at: at(time) });
+    const paperResult: DossierDigitisationCommand = { type: 'AwaitPaperResult', at: at('04:00'), documentNumber: 'GCN-0001' };
+    const resultScan: DossierDigitisationCommand = { type: 'ScanResult', documentId: 'scan-result', sha256: sha('9'), pages: 1, officerId: 'reception-1', at: at('09:00') };
+    const { outcomes, events, state } = run(given(open([form, contract]), scan('form', '03:00'), paperResult), close('05:00'), close('06:00'), scan('contract', '07:00'), scan('form', '07:00'), resultScan);
+    expect(outcomes).toEqual([['DigitisationClosed'], [], 'DIGITISATION.DOSSIER_CLOSED', [], 'DIGITISATION.DOSSIER_CLOSED']);
+    expect(events[0][0].data).toEqual({ dossierId, closedAt: at('05:00').toISOString() });
+    expect(state.closedAt).toBe(at('05:00').toISOString());
+    expect(run([], close('05:00')).outcomes).toEqual([[]]);
+  });
+
   it('scans a paper result once it is issued, and refuses a result scan before that', () => {
     const history = given(open([id], facts({ 'doc-id': upload('d') })));
     const resultScan: DossierDigitisationCommand = { type: 'ScanResult', documentId: 'scan-result', sha256: sha('9'), pages: 1, officerId: 'reception-1', at: at('09:00') };

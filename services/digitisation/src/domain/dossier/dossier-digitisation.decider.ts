@@ -1,6 +1,6 @@
 import type { Decider } from '@motcua/event-store';
 import type { DocumentFacts, DossierDigitisationCommand, HeldDocumentFacts } from './dossier-digitisation.commands';
-import { AlreadyScannedError, ComponentNotFoundError, DossierNotKnownError, NoPaperResultError, NotPaperError } from './dossier-digitisation.errors';
+import { AlreadyScannedError, ComponentNotFoundError, DossierClosedError, DossierNotKnownError, NoPaperResultError, NotPaperError } from './dossier-digitisation.errors';
 import { assertNever, DossierDigitisationEvent, ReceivedComponent, RegisteredComponent } from './dossier-digitisation.events';
 import { ComponentState, DossierDigitisationState, evolveDigitisation, initialDigitisationState, isComplete, ResultState } from './dossier-digitisation.state';
 
@@ -58,6 +58,11 @@ export const dossierDigitisationDecider: Decider<DossierDigitisationCommand, Eve
         const scanned: Event = { type: 'ComponentDigitised', data: { dossierId: dossier.dossierId, componentId: component.componentId, documentId, digitisedAt: at, pages, officerId, sha256 } };
         return withCompletion(state, [scanned], at);
       }
+      case 'CloseDigitisation': {
+        // A withdrawal before reception leaves nothing to close; one delivered again changes nothing.
+        if (state.status === 'NONE' || !state.dossier || state.closedAt) return [];
+        return [{ type: 'DigitisationClosed', data: { dossierId: state.dossier.dossierId, closedAt: command.at.toISOString() } }];
+      }
       case 'AwaitPaperResult': {
         const dossier = known(state);
         if (state.result) return [];
@@ -86,14 +91,16 @@ export const dossierDigitisationDecider: Decider<DossierDigitisationCommand, Eve
 };
 
 /**
- * The component a scan may be for: a paper one awaiting its scan, or one already scanned (the
- * same scan again is answered as before). Checked before the file is read, and again in the decision.
+ * The component a scan may be for: a paper one awaiting its scan (unless the dossier was
+ * withdrawn), or one already scanned (the same scan again is answered as before). Checked before
+ * the file is read, and again in the decision.
  */
 export function scannableComponent(state: State, componentId: string): ComponentState {
   known(state);
   const component = state.components.find((c) => c.componentId === componentId);
   if (!component) throw new ComponentNotFoundError();
   if (component.status !== 'AWAITING_SCAN' && component.status !== 'DIGITISED') throw new NotPaperError(component.status);
+  if (component.status === 'AWAITING_SCAN' && state.closedAt) throw new DossierClosedError();
   return component;
 }
 
@@ -101,6 +108,7 @@ export function scannableComponent(state: State, componentId: string): Component
 export function scannableResult(state: State): Extract<ResultState, { form: 'PAPER' }> {
   known(state);
   if (state.result?.form !== 'PAPER') throw new NoPaperResultError();
+  if (state.result.status === 'AWAITING_SCAN' && state.closedAt) throw new DossierClosedError();
   return state.result;
 }
 

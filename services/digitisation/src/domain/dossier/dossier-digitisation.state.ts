@@ -33,6 +33,8 @@ export interface DossierDigitisationState {
   /** True from DossierDigitised until a supplement brings a component not yet electronic. */
   digitised: boolean;
   digitisedAt?: string;
+  /** When the dossier was withdrawn: no scan is taken after it. */
+  closedAt?: string;
   result?: ResultState;
 }
 
@@ -94,6 +96,8 @@ export function evolveDigitisation(state: DossierDigitisationState, event: Dossi
     }
     case 'DossierDigitised':
       return { ...state, digitised: true, digitisedAt: event.data.digitisedAt };
+    case 'DigitisationClosed':
+      return { ...state, closedAt: event.data.closedAt };
     case 'PaperResultAwaited':
       return { ...state, result: { form: 'PAPER', documentNumber: event.data.documentNumber, issuedAt: event.data.issuedAt, status: 'AWAITING_SCAN' } };
     case 'ElectronicResultFiled':
