@@ -15,12 +15,12 @@ import { DocumentFactsReader } from './application/document-facts';
 import { Documents } from './application/documents';
 import { DossierDigitisations } from './application/dossier-digitisations';
 import { publishedDigitisationEvent } from './application/event-streams';
-import { ListDigitisationTasksHandler } from './application/list-tasks/list-tasks.query';
+import { DigitisationTasksReader, ListDigitisationTasksHandler } from './application/list-tasks/list-tasks.query';
 import { ReadDocumentHandler } from './application/read-document/read-document.query';
 import { ScanComponentHandler } from './application/scan-component/scan-component.handler';
 import { ScanRecorder } from './application/scan-recorder';
 import { ScanResultHandler } from './application/scan-result/scan-result.handler';
-import { SearchRepositoryHandler } from './application/search-repository/search-repository.query';
+import { RepositoryReader, SearchRepositoryHandler } from './application/search-repository/search-repository.query';
 import { DOCUMENT_STORAGE } from './application/storage/document-storage';
 import { LocalDocumentStorage } from './application/storage/local-document-storage';
 import { UploadDocumentHandler } from './application/upload-document/upload-document.handler';
@@ -53,6 +53,8 @@ const inSchema = <T>(type: new (db: PgDatabase, schema: string) => T) => ({ prov
     { provide: DOCUMENT_STORAGE, inject: [CONFIG], useFactory: (c: DigitisationConfig) => new LocalDocumentStorage(resolve(c.DOCUMENTS_DIR ?? DEFAULT_DOCUMENTS_DIR)) },
     inSchema(DigitisationTablesProjection),
     inSchema(DocumentFactsReader),
+    inSchema(DigitisationTasksReader),
+    inSchema(RepositoryReader),
     inSchema(IdempotentRequests),
     DossierDigitisations,
     Documents,

@@ -1,5 +1,6 @@
 import { PgDatabase, quoteSchema } from '@motcua/event-store';
-import type { DocumentFacts } from '../domain/dossier/dossier-digitisation.commands';
+import type { DocumentOrigin } from '../domain/document/document';
+import type { DocumentFacts, HeldDocumentFacts } from '../domain/dossier/dossier-digitisation.commands';
 import type { ReceivedComponent } from '../domain/dossier/dossier-digitisation.events';
 
 export interface HeldDocument {
@@ -22,17 +23,30 @@ export class DocumentFactsReader {
     this.s = quoteSchema(schema);
   }
 
-  /** Which electronic components' documents are held here, and who owns each repository document named for reuse. */
+  /**
+   * Which electronic components' documents are held here (with their origin and the applicant they
+   * are filed under), and who owns each repository document named for reuse. The documents named
+   * are locked first, so a dossier naming an upload that another one is filing sees that filing.
+   */
   async about(components: ReceivedComponent[]): Promise<DocumentFacts> {
     const electronic = components.flatMap((c) => (c.provenance === 'ELECTRONIC' ? [c.documentId] : []));
     const reused = components.flatMap((c) => (c.provenance === 'REUSED' ? [c.repositoryDocumentId] : []));
-    const held = electronic.length
-      ? (await this.db.query<{ document_id: string; sha256: string }>(`select document_id, sha256 from ${this.s}.documents where document_id = any($1)`, [electronic])).rows
-      : [];
+    const held = electronic.length ? await this.held(electronic) : [];
     const owners = reused.length
       ? (await this.db.query<{ document_id: string; applicant_ref: string }>(`select document_id, applicant_ref from ${this.s}.repository_documents where document_id = any($1)`, [reused])).rows
       : [];
-    return { held: new Map(held.map((r) => [r.document_id, r.sha256])), owners: new Map(owners.map((r) => [r.document_id, r.applicant_ref])) };
+    return { held: new Map(held), owners: new Map(owners.map((r) => [r.document_id, r.applicant_ref])) };
+  }
+
+  private async held(documentIds: string[]): Promise<[string, HeldDocumentFacts][]> {
+    await this.db.query(`select 1 from ${this.s}.documents where document_id = any($1) order by document_id for update`, [documentIds]);
+    const { rows } = await this.db.query<{ document_id: string; sha256: string; origin: DocumentOrigin; filed_under: string | null }>(
+      `select doc.document_id, doc.sha256, doc.origin, r.applicant_ref as filed_under
+         from ${this.s}.documents doc left join ${this.s}.repository_documents r using (document_id)
+        where doc.document_id = any($1)`,
+      [documentIds],
+    );
+    return rows.map((r) => [r.document_id, { sha256: r.sha256, origin: r.origin, ...(r.filed_under ? { filedUnder: r.filed_under } : {}) }]);
   }
 
   async document(documentId: string): Promise<HeldDocument | undefined> {

@@ -8,7 +8,7 @@ import { DOCUMENT_STORAGE, DocumentStorage } from '../../application/storage/doc
 import { StoredDocument, UploadDocument, UploadPurpose } from '../../application/upload-document/upload-document.command';
 import { DEFAULT_DOCUMENT_MAX_BYTES, DigitisationConfig } from '../../digitisation.config';
 import { requireIdempotencyKey } from './idempotency-key';
-import { keptOnlyIfDone, receiveUpload } from './multipart-upload';
+import { discardStagedAfter, receiveUpload } from './multipart-upload';
 import { documentUploadBody, uuidParam } from './upload.schemas';
 
 const PURPOSES: readonly UploadPurpose[] = ['UPLOAD', 'RESULT'];
@@ -40,7 +40,7 @@ export class DocumentsController {
   ): Promise<StoredDocument> {
     const idempotencyKey = requireIdempotencyKey(key);
     const upload = await receiveUpload(request, this.storage, this.config.DOCUMENT_MAX_BYTES ?? DEFAULT_DOCUMENT_MAX_BYTES, ['purpose']);
-    const { response, replayed } = await keptOnlyIfDone(upload, () => {
+    const { response, replayed } = await discardStagedAfter(upload, () => {
       const purpose = (upload.fields['purpose'] ?? 'UPLOAD') as UploadPurpose;
       if (!PURPOSES.includes(purpose)) throw new ValidationFailedError([{ field: 'purpose', message: 'purpose must be UPLOAD or RESULT' }]);
       return this.commands.execute<UploadDocument, { response: StoredDocument; replayed: boolean }>(new UploadDocument(caller, idempotencyKey, upload, purpose));

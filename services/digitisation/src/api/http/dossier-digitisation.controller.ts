@@ -40,7 +40,7 @@ export class DossierDigitisationController {
   @ApiOperation({ summary: 'Scan a paper component (multipart: file, pages). The same scan again answers as before (200)' })
   @ApiConsumes('multipart/form-data')
   @ApiBody(scanUploadBody)
-  @ApiResponse({ status: 409, description: 'Not a paper component (DIGITISATION.NOT_PAPER), or already scanned with other content (DIGITISATION.ALREADY_SCANNED)' })
+  @ApiResponse({ status: 409, description: 'Not a paper component (DIGITISATION.NOT_PAPER), or already scanned with other content (DIGITISATION.ALREADY_SCANNED), or the dossier was withdrawn (DIGITISATION.DOSSIER_CLOSED)' })
   @ApiResponse({ status: 413, description: 'Larger than DOCUMENT_MAX_BYTES; nothing stored' })
   @ApiResponse({ status: 415, description: 'Not PDF, JPEG, PNG or TIFF by its content; nothing stored' })
   async scanComponent(
@@ -61,7 +61,7 @@ export class DossierDigitisationController {
   @ApiOperation({ summary: 'Scan the paper result issued for the dossier (multipart: file, pages), so it reaches the repository' })
   @ApiConsumes('multipart/form-data')
   @ApiBody(scanUploadBody)
-  @ApiResponse({ status: 409, description: 'No paper result issued (DIGITISATION.NO_PAPER_RESULT), or already scanned with other content' })
+  @ApiResponse({ status: 409, description: 'No paper result issued (DIGITISATION.NO_PAPER_RESULT), already scanned with other content, or the dossier was withdrawn (DIGITISATION.DOSSIER_CLOSED)' })
   async scanResult(
     @Param('dossierId', uuidParam('dossierId')) dossierId: string,
     @Req() request: FastifyRequest,

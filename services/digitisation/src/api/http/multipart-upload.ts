@@ -82,8 +82,12 @@ function asUploadError(error: unknown, maxBytes: number): unknown {
   return new ValidationFailedError([{ field: 'file', message: 'the multipart/form-data body could not be read' }]);
 }
 
-/** Discards the staged file when the work refuses the upload (a conflict, a lost race), so nothing stays. */
-export async function keptOnlyIfDone<T>(upload: ReceivedUpload, work: () => Promise<T>): Promise<T> {
+/**
+ * Runs the work, then discards the staged file whatever came of it: work that kept the file has
+ * already moved it into the store (the discard then finds nothing), and work that refused the
+ * upload (a conflict, a lost race) leaves nothing behind.
+ */
+export async function discardStagedAfter<T>(upload: ReceivedUpload, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } finally {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { applicantRef, DossierReceived, Envelope, EventData, integrationEvents, ResultIssued, SupplementProvided, Topics } from '@motcua/contracts';
+import { applicantRef, DossierReceived, DossierWithdrawn, Envelope, EventData, integrationEvents, ResultIssued, SupplementProvided, Topics } from '@motcua/contracts';
 import * as testing from '@motcua/testing';
 import { dossierReceived } from '@motcua/testing';
 import { APPLICANT_REF_KEY, DigitisationHarness, form, KAFKA_WAIT, pdf, png } from '../../testing/digitisation.e2e.harness';
@@ -21,9 +21,9 @@ describe('digitisation: counter paper, paper results and reuse (real PostgreSQL 
   const applicant = applicantRef('INDIVIDUAL', identifier, APPLICANT_REF_KEY);
   const json = async <T = Record<string, unknown>>(response: Response) => (await response.json()) as T;
 
-  async function receive(components: Component[], ref = applicant): Promise<string> {
+  async function receive(components: Component[], ref = applicant, at = unit): Promise<string> {
     const dossierId = randomUUID();
-    const data = dossierReceived({ dossierId, channel: 'COUNTER', unit, applicantRef: ref, components, receivedAt: '2025-03-03T02:00:00.000Z' });
+    const data = dossierReceived({ dossierId, channel: 'COUNTER', unit: at, applicantRef: ref, components, receivedAt: '2025-03-03T02:00:00.000Z' });
     await service.publish(Topics.intake, integrationEvents.createEnvelope(DossierReceived, { source: 'motcua/intake', subject: dossierId, time: data.receivedAt, data }));
     return dossierId;
   }
@@ -33,9 +33,11 @@ describe('digitisation: counter paper, paper results and reuse (real PostgreSQL 
   const types = (events: Envelope[]) => events.map((e) => e.type).sort();
 
   let scannedForm: string;
+  let uploadedId: string;
 
   it('opens scanning tasks for a counter dossier with paper and publishes DossierDigitised when the last scan is in', async () => {
     const uploaded = await json<{ documentId: string }>(await fetch(`${service.base}/documents`, { method: 'POST', headers: service.portal(), body: form(pdf('cccd'), 'application/pdf') }));
+    uploadedId = uploaded.documentId;
     const dossierId = await receive([
       { componentId: 'form', name: 'Tờ khai', provenance: 'PAPER' },
       { componentId: 'contract', name: 'Hợp đồng chuyển nhượng', provenance: 'PAPER' },
@@ -121,6 +123,22 @@ describe('digitisation: counter paper, paper results and reuse (real PostgreSQL 
     expect(await json(await status(other))).toMatchObject({ digitised: false, components: [{ status: 'REUSE_REFUSED', refusal: 'NOT_OWNED_BY_APPLICANT' }] });
   });
 
+  it("does not take another applicant's upload or a scan as an electronic component, nor let the naming dossier's unit read it; the same applicant names its upload again", async () => {
+    const electronic = (documentId: string): Component => ({ componentId: 'id', name: 'CCCD', provenance: 'ELECTRONIC', documentId });
+    const elsewhere = 'H99.01';
+    const stranger = await receive([electronic(uploadedId)], 'f'.repeat(64), elsewhere);
+    const scanNamed = await receive([electronic(scannedForm)]);
+    const again = await receive([electronic(uploadedId)]);
+    const view = async (dossierId: string, who = desk()) => json(await testing.eventually(() => fetch(`${service.base}/dossiers/${dossierId}/digitisation`, { headers: who }), (r) => r.status === 200, { ...KAFKA_WAIT, what: `dossier ${dossierId} received` }));
+    const otherDesk = service.officer('RECEPTION_OFFICER', elsewhere);
+    expect(await view(stranger, otherDesk)).toMatchObject({ digitised: false, components: [{ status: 'DOCUMENT_NOT_FOUND', electronic: false }] });
+    expect(await view(scanNamed)).toMatchObject({ digitised: false, components: [{ status: 'DOCUMENT_NOT_FOUND' }] });
+    expect(await view(again)).toMatchObject({ digitised: true, components: [{ status: 'ELECTRONIC' }] });
+    expect(await json(await fetch(`${service.base}/documents/${uploadedId}`, { headers: otherDesk }))).toMatchObject({ status: 403, code: 'AUTH.OTHER_UNIT' });
+    const owners = await service.db.query<{ applicant_ref: string }>(`select applicant_ref from digitisation.repository_documents where document_id = $1`, [uploadedId]);
+    expect(owners.rows).toEqual([{ applicant_ref: applicant }]);
+  });
+
   it("adds a supplement's paper to the tasks, and two scans racing to complete the dossier digitise it once", async () => {
     const dossierId = await receive([{ componentId: 'form', name: 'Tờ khai', provenance: 'PAPER' }]);
     await opened(dossierId);
@@ -141,6 +159,20 @@ describe('digitisation: counter paper, paper results and reuse (real PostgreSQL 
     const stream = (await service.store.readStream(dossierId)).map((e) => e.type);
     expect(stream.filter((t) => t === 'DossierDigitised')).toHaveLength(1);
     expect(stream[stream.length - 1]).toBe('DossierDigitised');
+  });
+
+  it('closes the scanning tasks of a dossier withdrawn after reception: gone from the list, scans refused', async () => {
+    const dossierId = await receive([{ componentId: 'form', name: 'Tờ khai', provenance: 'PAPER' }]);
+    await opened(dossierId);
+    const tasks = async () => (await json<{ tasks: { dossierId: string }[] }>(await fetch(`${service.base}/digitisation-tasks`, { headers: desk() }))).tasks;
+    expect((await tasks()).some((t) => t.dossierId === dossierId)).toBe(true);
+    const withdrawn: EventData<typeof DossierWithdrawn> = { dossierId, code: 'H56.22-250303-0008', withdrawnAt: '2025-03-04T02:00:00.000Z' };
+    await service.publish(Topics.intake, integrationEvents.createEnvelope(DossierWithdrawn, { source: 'motcua/intake', subject: dossierId, time: withdrawn.withdrawnAt, data: withdrawn }));
+    await testing.eventually(tasks, (open) => !open.some((t) => t.dossierId === dossierId), { ...KAFKA_WAIT, what: 'the withdrawn dossier leaves the tasks' });
+    expect(await json(await status(dossierId))).toMatchObject({ closedAt: withdrawn.withdrawnAt, components: [{ status: 'AWAITING_SCAN' }] });
+    const files = (await service.files()).length;
+    expect(await json(await scan(dossierId, 'components/form/scan', form(pdf('late'), 'application/pdf', { pages: '1' })))).toMatchObject({ status: 409, code: 'DIGITISATION.DOSSIER_CLOSED' });
+    expect((await service.files()).length).toBe(files);
   });
 
   it('files an e-result stored here in the repository, and holds a result that arrives before the reception until it does', async () => {

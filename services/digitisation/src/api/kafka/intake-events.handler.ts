@@ -6,7 +6,8 @@ import { DossierDigitisations } from '../../application/dossier-digitisations';
 
 /**
  * Reception opens a dossier's digitisation: uploaded documents are checked, paper becomes a
- * scanning task, reuse references are checked against the applicant's repository. Runs inside
+ * scanning task, reuse references are checked against the applicant's repository; a withdrawal
+ * after reception closes the scanning tasks. Runs inside
  * the inbox transaction: the dossier's events, the tables and the inbox record commit together.
  */
 @Injectable()
@@ -31,8 +32,13 @@ export class IntakeEventsHandler implements IntegrationEventHandler {
         await this.dossiers.decide(event.data.dossierId, { type: 'AddComponents', at: new Date(event.data.providedAt), components: event.data.components, facts });
         return;
       }
+      case 'DossierWithdrawn':
+        // Withdrawn before reception, the dossier never came here: nothing to close.
+        if (!(await this.dossiers.exists(event.data.dossierId))) return;
+        await this.dossiers.decide(event.data.dossierId, { type: 'CloseDigitisation', at: new Date(event.data.withdrawnAt) });
+        return;
       default:
-        // Submissions, returns, rejections and withdrawals leave nothing to digitise.
+        // Submissions, returns and rejections leave nothing to digitise.
         return;
     }
   }

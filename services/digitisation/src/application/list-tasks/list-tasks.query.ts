@@ -1,10 +1,8 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { PgDatabase } from '@motcua/event-store';
-import { DATABASE } from '@motcua/platform';
+import { PgDatabase, quoteSchema } from '@motcua/event-store';
 import type { Principal } from '@motcua/platform';
 
-/** The open scanning tasks of a unit: paper components received at its desk and paper results issued there. */
+/** The open scanning tasks of a unit: paper components received at its desk and paper results issued there, except withdrawn dossiers'. */
 export class ListDigitisationTasks {
   constructor(
     readonly officer: Principal,
@@ -23,26 +21,39 @@ export interface DigitisationTask {
   since: string;
 }
 
+/** The tasks as the tables hold them, in the service's schema. */
+export class DigitisationTasksReader {
+  private readonly s: string;
+
+  constructor(
+    private readonly db: PgDatabase,
+    schema: string,
+  ) {
+    this.s = quoteSchema(schema);
+  }
+
+  async of(unit: string): Promise<DigitisationTask[]> {
+    const { rows } = await this.db.query<{ kind: 'COMPONENT' | 'RESULT'; dossier_id: string; code: string; component_id: string | null; name: string; since: Date }>(
+      `select 'COMPONENT' as kind, c.dossier_id, d.code, c.component_id, c.name, c.since
+         from ${this.s}.dossier_components c join ${this.s}.dossiers d using (dossier_id)
+        where c.status = 'AWAITING_SCAN' and d.unit = $1 and d.closed_at is null
+       union all
+       select 'RESULT', r.dossier_id, d.code, null, r.document_number, r.issued_at
+         from ${this.s}.paper_results r join ${this.s}.dossiers d using (dossier_id)
+        where r.status = 'AWAITING_SCAN' and d.unit = $1 and d.closed_at is null
+       order by since, code, kind, component_id limit 1000`,
+      [unit],
+    );
+    return rows.map((r) => ({ kind: r.kind, dossierId: r.dossier_id, code: r.code, ...(r.component_id ? { componentId: r.component_id } : {}), name: r.name, since: r.since.toISOString() }));
+  }
+}
+
 @QueryHandler(ListDigitisationTasks)
 export class ListDigitisationTasksHandler implements IQueryHandler<ListDigitisationTasks, { unit: string; tasks: DigitisationTask[] }> {
-  constructor(@Inject(DATABASE) private readonly db: PgDatabase) {}
+  constructor(private readonly tasks: DigitisationTasksReader) {}
 
   async execute({ officer, unit }: ListDigitisationTasks): Promise<{ unit: string; tasks: DigitisationTask[] }> {
     const of = officer.kind === 'officer' && officer.role === 'ADMIN' && unit ? unit : officer.kind === 'officer' ? officer.unit : '';
-    const { rows } = await this.db.query<{ kind: 'COMPONENT' | 'RESULT'; dossier_id: string; code: string; component_id: string | null; name: string; since: Date }>(
-      `select 'COMPONENT' as kind, c.dossier_id, d.code, c.component_id, c.name, c.since
-         from digitisation.dossier_components c join digitisation.dossiers d using (dossier_id)
-        where c.status = 'AWAITING_SCAN' and d.unit = $1
-       union all
-       select 'RESULT', r.dossier_id, d.code, null, r.document_number, r.issued_at
-         from digitisation.paper_results r join digitisation.dossiers d using (dossier_id)
-        where r.status = 'AWAITING_SCAN' and d.unit = $1
-       order by since, code, kind, component_id limit 1000`,
-      [of],
-    );
-    return {
-      unit: of,
-      tasks: rows.map((r) => ({ kind: r.kind, dossierId: r.dossier_id, code: r.code, ...(r.component_id ? { componentId: r.component_id } : {}), name: r.name, since: r.since.toISOString() })),
-    };
+    return { unit: of, tasks: await this.tasks.of(of) };
   }
 }

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { applicantRef } from '@motcua/contracts';
-import { PgDatabase } from '@motcua/event-store';
-import { CONFIG, DATABASE } from '@motcua/platform';
+import { PgDatabase, quoteSchema } from '@motcua/event-store';
+import { CONFIG } from '@motcua/platform';
 import type { DigitisationConfig } from '../../digitisation.config';
 
 /**
@@ -27,26 +27,40 @@ export interface RepositoryDocument {
   filedAt: string;
 }
 
-@QueryHandler(SearchRepository)
-export class SearchRepositoryHandler implements IQueryHandler<SearchRepository, { documents: RepositoryDocument[] }> {
-  constructor(
-    @Inject(DATABASE) private readonly db: PgDatabase,
-    @Inject(CONFIG) private readonly config: DigitisationConfig,
-  ) {}
+/** The repository as the tables hold it, in the service's schema. */
+export class RepositoryReader {
+  private readonly s: string;
 
-  async execute({ applicantKind, identifier }: SearchRepository): Promise<{ documents: RepositoryDocument[] }> {
-    const ref = applicantRef(applicantKind, identifier, this.config.APPLICANT_REF_KEY);
+  constructor(
+    private readonly db: PgDatabase,
+    schema: string,
+  ) {
+    this.s = quoteSchema(schema);
+  }
+
+  /** An applicant's documents, newest first. */
+  async of(ref: string): Promise<RepositoryDocument[]> {
     const { rows } = await this.db.query<{ document_id: string; name: string | null; source: RepositoryDocument['source']; media_type: string; bytes: string; sha256: string; code: string; filed_at: Date }>(
       `select r.document_id, r.name, r.source, doc.media_type, doc.bytes, doc.sha256, d.code, r.filed_at
-         from digitisation.repository_documents r
-         join digitisation.documents doc on doc.document_id = r.document_id
-         join digitisation.dossiers d on d.dossier_id = r.dossier_id
+         from ${this.s}.repository_documents r
+         join ${this.s}.documents doc on doc.document_id = r.document_id
+         join ${this.s}.dossiers d on d.dossier_id = r.dossier_id
         where r.applicant_ref = $1
         order by r.filed_at desc, r.document_id limit 500`,
       [ref],
     );
-    return {
-      documents: rows.map((r) => ({ documentId: r.document_id, name: r.name, source: r.source, mediaType: r.media_type, bytes: Number(r.bytes), sha256: r.sha256, dossierCode: r.code, filedAt: r.filed_at.toISOString() })),
-    };
+    return rows.map((r) => ({ documentId: r.document_id, name: r.name, source: r.source, mediaType: r.media_type, bytes: Number(r.bytes), sha256: r.sha256, dossierCode: r.code, filedAt: r.filed_at.toISOString() }));
+  }
+}
+
+@QueryHandler(SearchRepository)
+export class SearchRepositoryHandler implements IQueryHandler<SearchRepository, { documents: RepositoryDocument[] }> {
+  constructor(
+    private readonly repository: RepositoryReader,
+    @Inject(CONFIG) private readonly config: DigitisationConfig,
+  ) {}
+
+  async execute({ applicantKind, identifier }: SearchRepository): Promise<{ documents: RepositoryDocument[] }> {
+    return { documents: await this.repository.of(applicantRef(applicantKind, identifier, this.config.APPLICANT_REF_KEY)) };
   }
 }

@@ -18,6 +18,7 @@ export interface DigitisationView {
   unit: string;
   digitised: boolean;
   digitisedAt?: string;
+  closedAt?: string;
   components: (ComponentState & { electronic: boolean })[];
   result?: ResultState;
 }
@@ -36,6 +37,7 @@ export class ViewDigitisationHandler implements IQueryHandler<ViewDigitisation, 
       unit: dossier.unit,
       digitised: state.digitised,
       ...(state.digitisedAt ? { digitisedAt: state.digitisedAt } : {}),
+      ...(state.closedAt ? { closedAt: state.closedAt } : {}),
       components: state.components.map((c) => ({ ...c, electronic: inElectronicForm(c) })),
       ...(state.result ? { result: state.result } : {}),
     };

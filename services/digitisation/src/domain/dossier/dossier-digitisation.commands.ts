@@ -1,13 +1,22 @@
 import type { DossierReceived, EventData } from '@motcua/contracts';
+import type { DocumentOrigin } from '../document/document';
 import type { ReceivedComponent } from './dossier-digitisation.events';
+
+/** A document held here, as an electronic component's reference needs it checked. */
+export interface HeldDocumentFacts {
+  sha256: string;
+  origin: DocumentOrigin;
+  /** The applicant whose repository holds it, once a dossier has filed it. */
+  filedUnder?: string;
+}
 
 /**
  * What the service's tables said about the documents a command names, read before deciding so
- * the decision stays pure: documents held here (id → SHA-256) and the owner of each repository
- * document named for reuse (id → applicant reference).
+ * the decision stays pure: documents held here (by id) and the owner of each repository document
+ * named for reuse (id → applicant reference).
  */
 export interface DocumentFacts {
-  held: ReadonlyMap<string, string>;
+  held: ReadonlyMap<string, HeldDocumentFacts>;
   owners: ReadonlyMap<string, string>;
 }
 
@@ -24,6 +33,7 @@ export type DossierDigitisationCommand =
   | { type: 'OpenDigitisation'; received: EventData<typeof DossierReceived>; facts: DocumentFacts }
   | { type: 'AddComponents'; at: Date; components: ReceivedComponent[]; facts: DocumentFacts }
   | ({ type: 'ScanComponent'; componentId: string } & Scan)
+  | { type: 'CloseDigitisation'; at: Date }
   | { type: 'AwaitPaperResult'; at: Date; documentNumber: string }
   | { type: 'FileElectronicResult'; at: Date; documentId: string; held: boolean }
   | ({ type: 'ScanResult' } & Scan);

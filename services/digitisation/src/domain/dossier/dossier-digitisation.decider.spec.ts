@@ -1,5 +1,5 @@
 import { dossierReceived } from '@motcua/testing';
-import type { DocumentFacts, DossierDigitisationCommand } from './dossier-digitisation.commands';
+import type { DocumentFacts, DossierDigitisationCommand, HeldDocumentFacts } from './dossier-digitisation.commands';
 import { dossierDigitisationDecider as decider } from './dossier-digitisation.decider';
 import type { DossierDigitisationEvent, ReceivedComponent } from './dossier-digitisation.events';
 
@@ -15,7 +15,8 @@ const contract: ReceivedComponent = { componentId: 'contract', name: 'Hợp đ�
 const id: ReceivedComponent = { componentId: 'id', name: 'CCCD', provenance: 'ELECTRONIC', documentId: 'doc-id' };
 const birth: ReceivedComponent = { componentId: 'birth', name: 'Giấy khai sinh', provenance: 'REUSED', repositoryDocumentId: 'repo-1' };
 
-const facts = (held: Record<string, string> = {}, owners: Record<string, string> = {}): DocumentFacts => ({ held: new Map(Object.entries(held)), owners: new Map(Object.entries(owners)) });
+const facts = (held: Record<string, HeldDocumentFacts> = {}, owners: Record<string, string> = {}): DocumentFacts => ({ held: new Map(Object.entries(held)), owners: new Map(Object.entries(owners)) });
+const upload = (content: string, filedUnder?: string): HeldDocumentFacts => ({ sha256: sha(content), origin: 'UPLOAD', ...(filedUnder ? { filedUnder } : {}) });
 const open = (components: ReceivedComponent[], known = facts()): DossierDigitisationCommand => ({
   type: 'OpenDigitisation',
   received: dossierReceived({ dossierId, receivedAt, applicantRef: applicant, channel: 'COUNTER', components }),
@@ -61,7 +62,7 @@ describe('dossier digitisation decider', () => {
   });
 
   it('digitises an all-electronic dossier at reception, once, even when reception is delivered again', () => {
-    const { outcomes, events } = run([], open([id], facts({ 'doc-id': sha('d') })), open([id], facts({ 'doc-id': sha('d') })));
+    const { outcomes, events } = run([], open([id], facts({ 'doc-id': upload('d') })), open([id], facts({ 'doc-id': upload('d') })));
     expect(outcomes).toEqual([['DigitisationOpened', 'DossierDigitised'], []]);
     expect(events[0][1].data).toEqual({ dossierId, digitisedAt: receivedAt, components: 1 });
   });
@@ -71,6 +72,16 @@ describe('dossier digitisation decider', () => {
     expect(outcomes).toEqual([['DigitisationOpened']]);
     expect(state.components[0]).toMatchObject({ status: 'DOCUMENT_NOT_FOUND', documentId: 'doc-id' });
     expect(state.digitised).toBe(false);
+  });
+
+  it("does not count an electronic reference to another applicant's upload, to a scan or to a result; the applicant's own filed upload counts again", () => {
+    const notFound = (held: HeldDocumentFacts) => run([], open([id], facts({ 'doc-id': held }))).state.components[0].status;
+    expect(notFound(upload('d', stranger))).toBe('DOCUMENT_NOT_FOUND');
+    expect(notFound({ sha256: sha('d'), origin: 'SCAN', filedUnder: applicant })).toBe('DOCUMENT_NOT_FOUND');
+    expect(notFound({ sha256: sha('d'), origin: 'RESULT' })).toBe('DOCUMENT_NOT_FOUND');
+    expect(notFound(upload('d', applicant))).toBe('ELECTRONIC');
+    const supplement: DossierDigitisationCommand = { type: 'AddComponents', at: at('05:00'), components: [id], facts: facts({ 'doc-id': upload('d', stranger) }) };
+    expect(run(given(open([form])), supplement).state.components.map((c) => c.status)).toEqual(['AWAITING_SCAN', 'DOCUMENT_NOT_FOUND']);
   });
 
   it("reuses a document of the applicant's own repository, and the dossier counts as digitised", () => {
@@ -95,7 +106,7 @@ describe('dossier digitisation decider', () => {
   });
 
   it('refuses a scan of a component that is not paper, of an unknown component, and of an unknown dossier', () => {
-    const history = given(open([form, id], facts({ 'doc-id': sha('d') })));
+    const history = given(open([form, id], facts({ 'doc-id': upload('d') })));
     expect(run(history, scan('id', '03:00'), scan('nope', '03:00')).outcomes).toEqual(['DIGITISATION.NOT_PAPER', 'DIGITISATION.COMPONENT_NOT_FOUND']);
     expect(run([], scan('form', '03:00')).outcomes).toEqual(['DIGITISATION.DOSSIER_NOT_FOUND']);
   });
@@ -103,7 +114,7 @@ describe('dossier digitisation decider', () => {
   it('takes a supplement after reception: paper added makes a digitised dossier wait for its scan, then digitised again', () => {
     const map: ReceivedComponent = { componentId: 'map', name: 'Bản đồ', provenance: 'PAPER' };
     const supplement: DossierDigitisationCommand = { type: 'AddComponents', at: at('05:00'), components: [map], facts: facts() };
-    const { outcomes, state } = run(given(open([id], facts({ 'doc-id': sha('d') }))), supplement, scan('map', '06:00'));
+    const { outcomes, state } = run(given(open([id], facts({ 'doc-id': upload('d') }))), supplement, scan('map', '06:00'));
     expect(outcomes).toEqual([['ComponentsSupplemented'], ['ComponentDigitised', 'DossierDigitised']]);
     expect(state.components.map((c) => [c.componentId, c.status])).toEqual([
       ['id', 'ELECTRONIC'],
@@ -113,7 +124,7 @@ describe('dossier digitisation decider', () => {
 
   it('lets a supplement replace a component awaiting its scan by an electronic one, which completes the dossier', () => {
     const replacement: ReceivedComponent = { componentId: 'form', name: 'Tờ khai', provenance: 'ELECTRONIC', documentId: 'doc-form' };
-    const supplement: DossierDigitisationCommand = { type: 'AddComponents', at: at('05:00'), components: [replacement], facts: facts({ 'doc-form': sha('f') }) };
+    const supplement: DossierDigitisationCommand = { type: 'AddComponents', at: at('05:00'), components: [replacement], facts: facts({ 'doc-form': upload('f') }) };
     expect(run(given(open([form])), supplement).outcomes).toEqual([['ComponentsSupplemented', 'DossierDigitised']]);
   });
 
@@ -121,8 +132,19 @@ describe('dossier digitisation decider', () => {
     expect(run([], { type: 'AddComponents', at: at('05:00'), components: [form], facts: facts() }).outcomes).toEqual([[]]);
   });
 
+  it('closes a withdrawn dossier once: no new scan of a component or of the result, the same scan again still answered; nothing before reception', () => {
+    const close = (time: string): DossierDigitisationCommand => ({ type: 'CloseDigitisation', at: at(time) });
+    const paperResult: DossierDigitisationCommand = { type: 'AwaitPaperResult', at: at('04:00'), documentNumber: 'GCN-0001' };
+    const resultScan: DossierDigitisationCommand = { type: 'ScanResult', documentId: 'scan-result', sha256: sha('9'), pages: 1, officerId: 'reception-1', at: at('09:00') };
+    const { outcomes, events, state } = run(given(open([form, contract]), scan('form', '03:00'), paperResult), close('05:00'), close('06:00'), scan('contract', '07:00'), scan('form', '07:00'), resultScan);
+    expect(outcomes).toEqual([['DigitisationClosed'], [], 'DIGITISATION.DOSSIER_CLOSED', [], 'DIGITISATION.DOSSIER_CLOSED']);
+    expect(events[0][0].data).toEqual({ dossierId, closedAt: at('05:00').toISOString() });
+    expect(state.closedAt).toBe(at('05:00').toISOString());
+    expect(run([], close('05:00')).outcomes).toEqual([[]]);
+  });
+
   it('scans a paper result once it is issued, and refuses a result scan before that', () => {
-    const history = given(open([id], facts({ 'doc-id': sha('d') })));
+    const history = given(open([id], facts({ 'doc-id': upload('d') })));
     const resultScan: DossierDigitisationCommand = { type: 'ScanResult', documentId: 'scan-result', sha256: sha('9'), pages: 1, officerId: 'reception-1', at: at('09:00') };
     expect(run(history, resultScan).outcomes).toEqual(['DIGITISATION.NO_PAPER_RESULT']);
     const { outcomes, events } = run(history, { type: 'AwaitPaperResult', at: at('08:00'), documentNumber: 'GCN-0001' }, resultScan, resultScan);
@@ -131,7 +153,7 @@ describe('dossier digitisation decider', () => {
   });
 
   it('files an e-result held here, and ignores one held elsewhere', () => {
-    const history = given(open([id], facts({ 'doc-id': sha('d') })));
+    const history = given(open([id], facts({ 'doc-id': upload('d') })));
     expect(run(history, { type: 'FileElectronicResult', at: at('08:00'), documentId: 'doc-r', held: true }).outcomes).toEqual([['ElectronicResultFiled']]);
     expect(run(history, { type: 'FileElectronicResult', at: at('08:00'), documentId: 'doc-r', held: false }).outcomes).toEqual([[]]);
   });

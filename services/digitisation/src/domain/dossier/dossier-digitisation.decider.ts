@@ -1,6 +1,6 @@
 import type { Decider } from '@motcua/event-store';
-import type { DocumentFacts, DossierDigitisationCommand } from './dossier-digitisation.commands';
-import { AlreadyScannedError, ComponentNotFoundError, DossierNotKnownError, NoPaperResultError, NotPaperError } from './dossier-digitisation.errors';
+import type { DocumentFacts, DossierDigitisationCommand, HeldDocumentFacts } from './dossier-digitisation.commands';
+import { AlreadyScannedError, ComponentNotFoundError, DossierClosedError, DossierNotKnownError, NoPaperResultError, NotPaperError } from './dossier-digitisation.errors';
 import { assertNever, DossierDigitisationEvent, ReceivedComponent, RegisteredComponent } from './dossier-digitisation.events';
 import { ComponentState, DossierDigitisationState, evolveDigitisation, initialDigitisationState, isComplete, ResultState } from './dossier-digitisation.state';
 
@@ -20,7 +20,7 @@ export const dossierDigitisationDecider: Decider<DossierDigitisationCommand, Eve
         // Kafka may deliver DossierReceived again after a crash: the inbox dedupes, and so does this.
         if (state.status !== 'NONE') return [];
         const { received, facts } = command;
-        const components = received.components.map((c) => register(c, facts));
+        const components = received.components.map((c) => register(c, facts, received.applicantRef));
         const opened: Event = {
           type: 'DigitisationOpened',
           data: {
@@ -39,10 +39,11 @@ export const dossierDigitisationDecider: Decider<DossierDigitisationCommand, Eve
       case 'AddComponents': {
         // Supplied before reception: DossierReceived carries the components as supplemented.
         if (state.status === 'NONE' || !state.dossier) return [];
+        const dossier = state.dossier;
         const at = command.at.toISOString();
-        const components = command.components.map((c) => register(c, command.facts));
-        const added: Event = { type: 'ComponentsSupplemented', data: { dossierId: state.dossier.dossierId, supplementedAt: at, components } };
-        return withCompletion(state, [added, ...reuseChecks(state.dossier.dossierId, state.dossier.applicantRef, components, command.facts, at)], at);
+        const components = command.components.map((c) => register(c, command.facts, dossier.applicantRef));
+        const added: Event = { type: 'ComponentsSupplemented', data: { dossierId: dossier.dossierId, supplementedAt: at, components } };
+        return withCompletion(state, [added, ...reuseChecks(dossier.dossierId, dossier.applicantRef, components, command.facts, at)], at);
       }
       case 'ScanComponent': {
         const dossier = known(state);
@@ -56,6 +57,11 @@ export const dossierDigitisationDecider: Decider<DossierDigitisationCommand, Eve
         const at = command.at.toISOString();
         const scanned: Event = { type: 'ComponentDigitised', data: { dossierId: dossier.dossierId, componentId: component.componentId, documentId, digitisedAt: at, pages, officerId, sha256 } };
         return withCompletion(state, [scanned], at);
+      }
+      case 'CloseDigitisation': {
+        // A withdrawal before reception leaves nothing to close; one delivered again changes nothing.
+        if (state.status === 'NONE' || !state.dossier || state.closedAt) return [];
+        return [{ type: 'DigitisationClosed', data: { dossierId: state.dossier.dossierId, closedAt: command.at.toISOString() } }];
       }
       case 'AwaitPaperResult': {
         const dossier = known(state);
@@ -85,14 +91,16 @@ export const dossierDigitisationDecider: Decider<DossierDigitisationCommand, Eve
 };
 
 /**
- * The component a scan may be for: a paper one awaiting its scan, or one already scanned (the
- * same scan again is answered as before). Checked before the file is read, and again in the decision.
+ * The component a scan may be for: a paper one awaiting its scan (unless the dossier was
+ * withdrawn), or one already scanned (the same scan again is answered as before). Checked before
+ * the file is read, and again in the decision.
  */
 export function scannableComponent(state: State, componentId: string): ComponentState {
   known(state);
   const component = state.components.find((c) => c.componentId === componentId);
   if (!component) throw new ComponentNotFoundError();
   if (component.status !== 'AWAITING_SCAN' && component.status !== 'DIGITISED') throw new NotPaperError(component.status);
+  if (component.status === 'AWAITING_SCAN' && state.closedAt) throw new DossierClosedError();
   return component;
 }
 
@@ -100,6 +108,7 @@ export function scannableComponent(state: State, componentId: string): Component
 export function scannableResult(state: State): Extract<ResultState, { form: 'PAPER' }> {
   known(state);
   if (state.result?.form !== 'PAPER') throw new NoPaperResultError();
+  if (state.result.status === 'AWAITING_SCAN' && state.closedAt) throw new DossierClosedError();
   return state.result;
 }
 
@@ -108,8 +117,18 @@ function known(state: State): NonNullable<State['dossier']> {
   return state.dossier;
 }
 
-function register(component: ReceivedComponent, facts: DocumentFacts): RegisteredComponent {
-  return component.provenance === 'ELECTRONIC' ? { ...component, sha256: facts.held.get(component.documentId) ?? null } : component;
+function register(component: ReceivedComponent, facts: DocumentFacts, applicantRef: string): RegisteredComponent {
+  return component.provenance === 'ELECTRONIC' ? { ...component, sha256: uploadedFor(applicantRef, facts.held.get(component.documentId)) } : component;
+}
+
+/**
+ * An electronic reference counts only for an upload not yet filed under another applicant: a scan,
+ * a result or another applicant's upload is not the applicant's to name, and shows as not found
+ * (like an unknown id, so the answer says nothing about others' documents).
+ */
+function uploadedFor(applicantRef: string, document: HeldDocumentFacts | undefined): string | null {
+  if (!document || document.origin !== 'UPLOAD') return null;
+  return document.filedUnder === undefined || document.filedUnder === applicantRef ? document.sha256 : null;
 }
 
 /** A reuse reference counts only for a document of this applicant's repository (766 §4.3). */

@@ -28,6 +28,12 @@ export class AlreadyScannedError extends DomainError {
   }
 }
 
+export class DossierClosedError extends DomainError {
+  constructor() {
+    super('DIGITISATION.DOSSIER_CLOSED', 'CONFLICT', 'The dossier was withdrawn: its scanning tasks are closed');
+  }
+}
+
 export class NoPaperResultError extends DomainError {
   constructor() {
     super('DIGITISATION.NO_PAPER_RESULT', 'CONFLICT', 'No paper result has been issued for this dossier');

@@ -5,7 +5,8 @@ export type ReceivedComponent = EventData<typeof DossierReceived>['components'][
 
 /**
  * A component as digitisation registered it: an electronic one also says whether its document is
- * held here (its SHA-256) or not (null: the id names no document this service stored).
+ * held here for this applicant (its SHA-256) or not (null: the id names no upload this service
+ * stored, or one filed under another applicant).
  */
 export type RegisteredComponent = Exclude<ReceivedComponent, { provenance: 'ELECTRONIC' }> | (Extract<ReceivedComponent, { provenance: 'ELECTRONIC' }> & { sha256: string | null });
 
@@ -33,6 +34,8 @@ export type DossierDigitisationEvent =
   | { type: 'ReuseRefused'; data: EventData<typeof ReuseRefused> }
   | { type: 'ComponentDigitised'; data: EventData<typeof ComponentDigitised> }
   | { type: 'DossierDigitised'; data: EventData<typeof DossierDigitised> }
+  /** The dossier was withdrawn after reception: its scanning tasks are closed. */
+  | { type: 'DigitisationClosed'; data: { dossierId: string; closedAt: string } }
   | { type: 'PaperResultAwaited'; data: { dossierId: string; documentNumber: string; issuedAt: string } }
   | { type: 'ElectronicResultFiled'; data: { dossierId: string; documentId: string; filedAt: string } }
   | { type: 'ResultDigitised'; data: EventData<typeof ResultDigitised> };
@@ -42,6 +45,7 @@ export type DossierDigitisationEventOf<T extends DossierDigitisationEvent['type'
 export const INTERNAL_DOSSIER_EVENTS: ReadonlySet<string> = new Set<DossierDigitisationEvent['type']>([
   'DigitisationOpened',
   'ComponentsSupplemented',
+  'DigitisationClosed',
   'PaperResultAwaited',
   'ElectronicResultFiled',
 ]);
@@ -61,6 +65,8 @@ export function occurredAt(event: DossierDigitisationEvent): string {
     case 'DossierDigitised':
     case 'ResultDigitised':
       return event.data.digitisedAt;
+    case 'DigitisationClosed':
+      return event.data.closedAt;
     case 'PaperResultAwaited':
       return event.data.issuedAt;
     case 'ElectronicResultFiled':

@@ -3,7 +3,8 @@ import { assertNever, DigitisationOpenedData, DossierDigitisationEvent, Register
 /**
  * Where a component stands. In electronic form: ELECTRONIC (uploaded and held here), DIGITISED
  * (scanned), REUSED (a repository document). Not: AWAITING_SCAN (paper), DOCUMENT_NOT_FOUND (an
- * electronic reference to no document held here), REUSE_PENDING / REUSE_REFUSED.
+ * electronic reference to no upload held here that the applicant may name: unknown, a scan or a
+ * result, or filed under another applicant), REUSE_PENDING / REUSE_REFUSED.
  */
 export type ComponentStatus = 'ELECTRONIC' | 'DOCUMENT_NOT_FOUND' | 'AWAITING_SCAN' | 'DIGITISED' | 'REUSE_PENDING' | 'REUSED' | 'REUSE_REFUSED';
 
@@ -32,6 +33,8 @@ export interface DossierDigitisationState {
   /** True from DossierDigitised until a supplement brings a component not yet electronic. */
   digitised: boolean;
   digitisedAt?: string;
+  /** When the dossier was withdrawn: no scan is taken after it. */
+  closedAt?: string;
   result?: ResultState;
 }
 
@@ -93,6 +96,8 @@ export function evolveDigitisation(state: DossierDigitisationState, event: Dossi
     }
     case 'DossierDigitised':
       return { ...state, digitised: true, digitisedAt: event.data.digitisedAt };
+    case 'DigitisationClosed':
+      return { ...state, closedAt: event.data.closedAt };
     case 'PaperResultAwaited':
       return { ...state, result: { form: 'PAPER', documentNumber: event.data.documentNumber, issuedAt: event.data.issuedAt, status: 'AWAITING_SCAN' } };
     case 'ElectronicResultFiled':

@@ -79,4 +79,11 @@ export const digitisationTablesMigrations: Migration[] = [
       comment on table ${s}.repository_documents is 'The applicants'' document repository, by applicant reference (a keyed hash, never the ID): electronic, scanned and result documents of received dossiers, the first dossier that brought each.';
     `,
   },
+  {
+    id: 'digitisation/002_dossiers_closed',
+    up: (s) => `
+      alter table ${s}.dossiers add column closed_at timestamptz;
+      comment on column ${s}.dossiers.closed_at is 'When the dossier was withdrawn after reception: its scanning tasks are closed.';
+    `,
+  },
 ];
