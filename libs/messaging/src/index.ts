@@ -15,3 +15,4 @@ export { InboxConsumer } from './inbox/inbox-consumer';
 export type { InboxConsumerOptions, ConsumerCounters, ConsumerState } from './inbox/inbox-consumer';
 export * from './nest/messaging.options';
 export * from './nest/messaging.module';
+export * from './nest/log-projection';

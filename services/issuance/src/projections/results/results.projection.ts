@@ -1,32 +1,18 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { CatchUpSubscription, PgDatabase, RecordedEvent } from '@motcua/event-store';
+import { Inject, Injectable } from '@nestjs/common';
+import { PgDatabase, RecordedEvent } from '@motcua/event-store';
+import { LogProjection } from '@motcua/messaging';
 import { DATABASE } from '@motcua/platform';
 import type { ResultEvent } from '../../domain/result/result.events';
 import { assertNever } from '../../domain/result/result.state';
 
 /** Builds issuance.results from issuance's own log, in the same transaction as its checkpoint. */
 @Injectable()
-export class ResultsProjection implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('results-projection');
-  private readonly subscription: CatchUpSubscription;
-
+export class ResultsProjection extends LogProjection {
   constructor(@Inject(DATABASE) private readonly db: PgDatabase) {
-    this.subscription = new CatchUpSubscription(db, 'issuance', {
-      name: 'projection:results',
-      handle: (events) => this.apply(events),
-      onError: (error, attempt) => this.logger.warn({ err: error, attempt }, 'projection batch failed; retrying'),
-    });
+    super(db, 'issuance', 'results');
   }
 
-  onApplicationBootstrap(): void {
-    this.subscription.start();
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.subscription.stop();
-  }
-
-  private async apply(events: RecordedEvent[]): Promise<void> {
+  protected async apply(events: RecordedEvent[]): Promise<void> {
     for (const recorded of events) await this.applyOne({ type: recorded.type, data: recorded.data } as ResultEvent);
   }
 

@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { CatchUpSubscription, PgDatabase, RecordedEvent } from '@motcua/event-store';
+import { Inject, Injectable } from '@nestjs/common';
+import { PgDatabase, RecordedEvent } from '@motcua/event-store';
 import type { Migration } from '@motcua/event-store';
+import { LogProjection } from '@motcua/messaging';
 import { DATABASE } from '@motcua/platform';
 import type { CaseEvent } from '../../domain/case/case.events';
 
@@ -24,27 +25,12 @@ export const caseDeadlinesMigrations: Migration[] = [
 
 /** Builds case_deadlines from processing's own log, in the same transaction as its checkpoint. */
 @Injectable()
-export class CaseDeadlinesProjection implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('case-deadlines');
-  private readonly subscription: CatchUpSubscription;
-
+export class CaseDeadlinesProjection extends LogProjection {
   constructor(@Inject(DATABASE) private readonly db: PgDatabase) {
-    this.subscription = new CatchUpSubscription(db, 'processing', {
-      name: 'projection:case-deadlines',
-      handle: (events) => this.apply(events),
-      onError: (error, attempt) => this.logger.warn({ err: error, attempt }, 'projection batch failed; retrying'),
-    });
+    super(db, 'processing', 'case-deadlines');
   }
 
-  onApplicationBootstrap(): void {
-    this.subscription.start();
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.subscription.stop();
-  }
-
-  private async apply(events: RecordedEvent[]): Promise<void> {
+  protected async apply(events: RecordedEvent[]): Promise<void> {
     for (const recorded of events) {
       const event = { type: recorded.type, data: recorded.data } as CaseEvent;
       const id = event.data.dossierId;
