@@ -45,7 +45,7 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', 'bench/**/*.ts', 'deploy/**/*.ts', 'libs/testing/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.harness.ts', 'bench/**/*.ts', 'deploy/**/*.ts', 'libs/testing/**/*.ts'],
     rules: { 'no-console': 'off', '@nx/enforce-module-boundaries': boundaries(specDepConstraints) },
   },
 ];

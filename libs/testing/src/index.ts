@@ -10,3 +10,4 @@ export * from './infra/containers';
 export * from './stack/services';
 export * from './stack/service-process';
 export * from './fixtures/dossier.fixtures';
+export * from './stack/in-process-service';

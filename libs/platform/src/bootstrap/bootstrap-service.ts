@@ -1,4 +1,4 @@
-import { INestApplication, Type } from '@nestjs/common';
+import { INestApplication, NestApplicationOptions, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -20,6 +20,8 @@ export interface BootstrapOptions<C extends ServiceConfig> {
   rawBody?: boolean;
   /** Accept multipart/form-data uploads (see http/multipart.ts); each route sets its own limits. */
   multipart?: boolean;
+  /** How the Nest application is made from the module; tests substitute providers (e.g. the clock) here. */
+  createApplication?: (module: Type<unknown>, adapter: FastifyAdapter, options: NestApplicationOptions) => Promise<NestFastifyApplication>;
 }
 
 /** Builds the Fastify application with everything the platform sets up around a service module. */
@@ -28,7 +30,8 @@ export async function createServiceApp<C extends ServiceConfig>(module: Type<unk
   await checkDatabase(config.DATABASE_URL);
   const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES ?? 1024 * 1024, trustProxy: true, genReqId: requestId });
   allowBulkUploads(adapter.getInstance());
-  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true, rawBody: options.rawBody ?? false });
+  const create = options.createApplication ?? ((m, a, o) => NestFactory.create<NestFastifyApplication>(m, a, o));
+  const app = await create(module, adapter, { bufferLogs: true, rawBody: options.rawBody ?? false });
   if (options.multipart) await acceptMultipart(app);
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('v1', { exclude: ['health/live', 'health/ready', 'metrics'] });

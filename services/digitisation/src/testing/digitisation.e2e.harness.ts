@@ -3,15 +3,13 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Envelope, headersOf, integrationEvents, Topics, topicSettings } from '@motcua/contracts';
+import { Envelope, Topics } from '@motcua/contracts';
 import { EventStore, PgDatabase } from '@motcua/event-store';
-import { connectKafka, ensureTopics, EVENT_STORE, KafkaPublisher } from '@motcua/messaging';
-import { createServiceApp, DATABASE, mintDevToken, Role } from '@motcua/platform';
-import { Kafka } from 'kafkajs';
+import { Role } from '@motcua/platform';
+import { eventually, InProcessService, startInProcessService } from '@motcua/testing';
 import { DigitisationConfig } from '../digitisation.config';
 import { DigitisationModule } from '../digitisation.module';
 
-export const PORTAL_KEY = 'digitisation-test-portal-key-0123456789';
 export const APPLICANT_REF_KEY = 'digitisation-test-applicant-ref-key-0123456789';
 export const MAX_BYTES = 64 * 1024;
 /** Other specs' apps may hold a shared partition until their session times out: allow for one such stall. */
@@ -22,61 +20,46 @@ export const KAFKA_WAIT = { timeoutMs: 60_000 };
  * directory, with real PostgreSQL and Kafka; the other services' events are published as they
  * would publish them (envelopes from libs/contracts).
  */
-/** What the harness needs from the shared test kit (libs/testing), passed in by the specs that may import it. */
-export interface TestKit {
-  isolateService(prefix: string): Promise<string>;
-  freePort(): Promise<number>;
-  eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, options: { timeoutMs?: number; what?: string }): Promise<T>;
-}
-
 export class DigitisationHarness {
-  constructor(private readonly kit: TestKit) {}
-
-  app!: NestFastifyApplication;
-  base!: string;
+  private service!: InProcessService;
   documentsDir!: string;
-  kafka!: Kafka;
-  private publisher!: KafkaPublisher;
 
   async start(prefix: string): Promise<void> {
-    process.env['JWT_SECRET'] = 'digitisation-test-jwt-secret-0123456789abc';
-    process.env['API_KEYS'] = `test-portal:${PORTAL_KEY}`;
-    process.env['APPLICANT_REF_KEY'] = APPLICANT_REF_KEY;
-    process.env['DOCUMENT_MAX_BYTES'] = String(MAX_BYTES);
     this.documentsDir = await mkdtemp(join(tmpdir(), `${prefix}-documents-`));
-    process.env['DOCUMENTS_DIR'] = this.documentsDir;
-    await this.kit.isolateService(prefix);
-    this.kafka = connectKafka({ brokers: String(process.env['KAFKA_BROKERS']).split(','), clientId: 'digitisation-test' });
-    await ensureTopics(this.kafka, [topicSettings(Topics.intake, 3), topicSettings(Topics.issuance, 3)]);
-    this.publisher = new KafkaPublisher(this.kafka);
-    this.app = await createServiceApp(DigitisationModule, { service: 'digitisation', defaultPort: 0, config: DigitisationConfig, multipart: true });
-    const port = await this.kit.freePort();
-    await this.app.listen(port, '127.0.0.1');
-    this.base = `http://127.0.0.1:${port}/v1`;
+    this.service = await startInProcessService(DigitisationModule, {
+      service: 'digitisation',
+      config: DigitisationConfig,
+      bootstrap: { multipart: true },
+      isolate: { prefix },
+      env: { APPLICANT_REF_KEY, DOCUMENT_MAX_BYTES: String(MAX_BYTES), DOCUMENTS_DIR: this.documentsDir },
+      topics: [Topics.intake, Topics.issuance],
+    });
   }
 
   async stop(): Promise<void> {
-    await this.publisher?.close();
-    await this.app?.close();
+    await this.service?.close();
     await rm(this.documentsDir, { recursive: true, force: true });
   }
 
+  get app(): NestFastifyApplication {
+    return this.service.app;
+  }
+
+  get base(): string {
+    return this.service.base;
+  }
+
   get store(): EventStore {
-    return this.app.get<EventStore>(EVENT_STORE);
+    return this.service.store;
   }
 
   get db(): PgDatabase {
-    return this.app.get<PgDatabase>(DATABASE);
+    return this.service.db;
   }
 
-  portal = () => ({ 'x-api-key': PORTAL_KEY, 'idempotency-key': randomUUID() });
-  officer = (role: Exclude<Role, 'PORTAL'>, unit: string) => ({
-    authorization: `Bearer ${mintDevToken({ sub: `${role.toLowerCase()}@${unit}`, role, unit }, String(process.env['JWT_SECRET']))}`,
-  });
-
-  async publish(topic: string, ...envelopes: Envelope[]): Promise<void> {
-    await this.publisher.publish(topic, envelopes.map((e) => ({ key: e.subject, value: integrationEvents.encode(e), headers: headersOf(e) })));
-  }
+  portal = () => ({ ...this.service.portal(), 'idempotency-key': randomUUID() });
+  officer = (role: Exclude<Role, 'PORTAL'>, unit: string) => this.service.officer(role, unit);
+  publish = (topic: string, ...envelopes: Envelope[]) => this.service.send(topic, ...envelopes);
 
   /** Every file under the documents directory (staging included). */
   async files(): Promise<string[]> {
@@ -84,34 +67,14 @@ export class DigitisationHarness {
     return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
   }
 
-  async count(table: string): Promise<number> {
-    return Number((await this.db.query<{ n: string }>(`select count(*) as n from digitisation.${table}`)).rows[0].n);
-  }
+  count = (table: string) => this.service.count(`select count(*) as n from digitisation.${table}`);
 
   /**
    * Digitisation's topic as a consumer sees it, for these keys, until `done`. Other tests' apps
    * publish there too: ours are the events this app stored.
    */
-  async published(keys: string[], done: (types: string[]) => boolean): Promise<Envelope[]> {
-    const { rows } = await this.db.query<{ event_id: string }>(`select event_id from digitisation.events where metadata->>'subject' = any($1)`, [keys]);
-    const ours = new Set(rows.map((r) => r.event_id));
-    const seen: Envelope[] = [];
-    const consumer = this.kafka.consumer({ groupId: `reader-${randomUUID()}` });
-    await consumer.connect();
-    await consumer.subscribe({ topic: Topics.digitisation, fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        if (!keys.includes(String(message.key))) return;
-        const envelope = integrationEvents.decode(message.value ?? '');
-        if (ours.has(envelope.id)) seen.push(envelope);
-      },
-    });
-    try {
-      await this.kit.eventually(async () => seen.map((e) => e.type), done, { ...KAFKA_WAIT, what: `digitisation's events for ${keys.join(', ')}` });
-      return seen;
-    } finally {
-      await consumer.disconnect();
-    }
+  published(keys: string[], done: (types: string[]) => boolean): Promise<Envelope[]> {
+    return eventually(() => this.service.published(...keys), (seen) => done(seen.map((e) => e.type)), { ...KAFKA_WAIT, what: `digitisation's events for ${keys.join(', ')}` });
   }
 }
 

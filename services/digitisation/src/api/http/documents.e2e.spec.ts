@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import * as testing from '@motcua/testing';
 import { DigitisationHarness, form, MAX_BYTES, pdf, png } from '../../testing/digitisation.e2e.harness';
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** Uploads and downloads over HTTP, against real PostgreSQL and Kafka; refusals leave nothing anywhere. */
 describe('digitisation: document uploads over HTTP', () => {
-  const service = new DigitisationHarness(testing);
+  const service = new DigitisationHarness();
   beforeAll(() => service.start('digitisation_documents_e2e'));
   afterAll(() => service.stop());
 

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { applicantRef, DossierReceived, DossierWithdrawn, Envelope, EventData, integrationEvents, ResultIssued, SupplementProvided, Topics } from '@motcua/contracts';
-import * as testing from '@motcua/testing';
-import { dossierReceived } from '@motcua/testing';
+import { dossierReceived, eventually } from '@motcua/testing';
 import { APPLICANT_REF_KEY, DigitisationHarness, form, KAFKA_WAIT, pdf, png } from '../../testing/digitisation.e2e.harness';
 
 type Component = EventData<typeof DossierReceived>['components'][number];
@@ -11,7 +10,7 @@ type Component = EventData<typeof DossierReceived>['components'][number];
  * libs/contracts); the desk scans over HTTP; digitisation's events are read back from its topic.
  */
 describe('digitisation: counter paper, paper results and reuse (real PostgreSQL and Kafka)', () => {
-  const service = new DigitisationHarness(testing);
+  const service = new DigitisationHarness();
   beforeAll(() => service.start('digitisation_flow_int'));
   afterAll(() => service.stop());
 
@@ -28,7 +27,7 @@ describe('digitisation: counter paper, paper results and reuse (real PostgreSQL 
     return dossierId;
   }
   const status = (dossierId: string) => fetch(`${service.base}/dossiers/${dossierId}/digitisation`, { headers: desk() });
-  const opened = (dossierId: string) => testing.eventually(() => status(dossierId), (r) => r.status === 200, { ...KAFKA_WAIT, what: `dossier ${dossierId} received by digitisation` });
+  const opened = (dossierId: string) => eventually(() => status(dossierId), (r) => r.status === 200, { ...KAFKA_WAIT, what: `dossier ${dossierId} received by digitisation` });
   const scan = (dossierId: string, path: string, body: FormData, who = desk()) => fetch(`${service.base}/dossiers/${dossierId}/${path}`, { method: 'POST', headers: who, body });
   const types = (events: Envelope[]) => events.map((e) => e.type).sort();
 
@@ -81,7 +80,7 @@ describe('digitisation: counter paper, paper results and reuse (real PostgreSQL 
     // A paper result issued for the dossier is a scanning task until its scan makes it ResultDigitised.
     const issued: EventData<typeof ResultIssued> = { dossierId, code: 'H56.22-250303-0007', issuedAt: '2025-03-17T02:00:00.000Z', applicantRef: applicant, result: { form: 'PAPER', documentNumber: 'GCN-2025-0001' } };
     await service.publish(Topics.issuance, integrationEvents.createEnvelope(ResultIssued, { source: 'motcua/issuance', subject: dossierId, time: issued.issuedAt, data: issued }));
-    await testing.eventually(
+    await eventually(
       async () => (await json<{ tasks: { dossierId: string; kind: string }[] }>(await fetch(`${service.base}/digitisation-tasks`, { headers: desk() }))).tasks,
       (open) => open.some((t) => t.dossierId === dossierId && t.kind === 'RESULT'),
       { ...KAFKA_WAIT, what: 'the paper result task' },
@@ -129,7 +128,7 @@ describe('digitisation: counter paper, paper results and reuse (real PostgreSQL 
     const stranger = await receive([electronic(uploadedId)], 'f'.repeat(64), elsewhere);
     const scanNamed = await receive([electronic(scannedForm)]);
     const again = await receive([electronic(uploadedId)]);
-    const view = async (dossierId: string, who = desk()) => json(await testing.eventually(() => fetch(`${service.base}/dossiers/${dossierId}/digitisation`, { headers: who }), (r) => r.status === 200, { ...KAFKA_WAIT, what: `dossier ${dossierId} received` }));
+    const view = async (dossierId: string, who = desk()) => json(await eventually(() => fetch(`${service.base}/dossiers/${dossierId}/digitisation`, { headers: who }), (r) => r.status === 200, { ...KAFKA_WAIT, what: `dossier ${dossierId} received` }));
     const otherDesk = service.officer('RECEPTION_OFFICER', elsewhere);
     expect(await view(stranger, otherDesk)).toMatchObject({ digitised: false, components: [{ status: 'DOCUMENT_NOT_FOUND', electronic: false }] });
     expect(await view(scanNamed)).toMatchObject({ digitised: false, components: [{ status: 'DOCUMENT_NOT_FOUND' }] });
@@ -149,7 +148,7 @@ describe('digitisation: counter paper, paper results and reuse (real PostgreSQL 
       components: [{ componentId: 'map', name: 'Bản đồ thửa đất', provenance: 'PAPER' }],
     };
     await service.publish(Topics.intake, integrationEvents.createEnvelope(SupplementProvided, { source: 'motcua/intake', subject: dossierId, time: provided.providedAt, data: provided }));
-    await testing.eventually(async () => json<{ components: unknown[] }>(await status(dossierId)), (view) => view.components.length === 2, { ...KAFKA_WAIT, what: 'the supplement' });
+    await eventually(async () => json<{ components: unknown[] }>(await status(dossierId)), (view) => view.components.length === 2, { ...KAFKA_WAIT, what: 'the supplement' });
 
     const scans = await Promise.all(
       ['form', 'map'].map(async (componentId) => json<{ dossierDigitised: boolean }>(await scan(dossierId, `components/${componentId}/scan`, form(pdf(componentId), 'application/pdf', { pages: '1' })))),
@@ -168,7 +167,7 @@ describe('digitisation: counter paper, paper results and reuse (real PostgreSQL 
     expect((await tasks()).some((t) => t.dossierId === dossierId)).toBe(true);
     const withdrawn: EventData<typeof DossierWithdrawn> = { dossierId, code: 'H56.22-250303-0008', withdrawnAt: '2025-03-04T02:00:00.000Z' };
     await service.publish(Topics.intake, integrationEvents.createEnvelope(DossierWithdrawn, { source: 'motcua/intake', subject: dossierId, time: withdrawn.withdrawnAt, data: withdrawn }));
-    await testing.eventually(tasks, (open) => !open.some((t) => t.dossierId === dossierId), { ...KAFKA_WAIT, what: 'the withdrawn dossier leaves the tasks' });
+    await eventually(tasks, (open) => !open.some((t) => t.dossierId === dossierId), { ...KAFKA_WAIT, what: 'the withdrawn dossier leaves the tasks' });
     expect(await json(await status(dossierId))).toMatchObject({ closedAt: withdrawn.withdrawnAt, components: [{ status: 'AWAITING_SCAN' }] });
     const files = (await service.files()).length;
     expect(await json(await scan(dossierId, 'components/form/scan', form(pdf('late'), 'application/pdf', { pages: '1' })))).toMatchObject({ status: 409, code: 'DIGITISATION.DOSSIER_CLOSED' });
@@ -186,14 +185,14 @@ describe('digitisation: counter paper, paper results and reuse (real PostgreSQL 
     const signature = `${'A'.repeat(86)}==`;
     // Issuance's topic is not ordered against intake's: this result comes first and must wait.
     await service.publish(Topics.issuance, issue(late, { form: 'ELECTRONIC', documentId: eResult.documentId, sha256: eResult.sha256, keyId: 'key-2025', algorithm: 'Ed25519', signature }));
-    await testing.eventually(
+    await eventually(
       async () => Number((await service.db.query<{ n: string }>(`select count(*) as n from digitisation.parked_messages where subject = $1`, [late])).rows[0].n),
       (n) => n === 1,
       { ...KAFKA_WAIT, what: 'the early result parked' },
     );
     const data = dossierReceived({ dossierId: late, channel: 'ONLINE', unit, applicantRef: applicant, components: [{ componentId: 'form', name: 'Tờ khai', provenance: 'PAPER' }] });
     await service.publish(Topics.intake, integrationEvents.createEnvelope(DossierReceived, { source: 'motcua/intake', subject: late, time: data.receivedAt, data }));
-    const view = await testing.eventually(async () => (await status(late)).json() as Promise<{ result?: unknown }>, (v) => v.result !== undefined, { ...KAFKA_WAIT, what: 'the parked result applied' });
+    const view = await eventually(async () => (await status(late)).json() as Promise<{ result?: unknown }>, (v) => v.result !== undefined, { ...KAFKA_WAIT, what: 'the parked result applied' });
     expect(view.result).toEqual({ form: 'ELECTRONIC', documentId: eResult.documentId });
     const found = await json<{ documents: { documentId: string; source: string }[] }>(
       await fetch(`${service.base}/repository/search`, { method: 'POST', headers: { ...service.portal(), 'content-type': 'application/json' }, body: JSON.stringify({ applicantKind: 'INDIVIDUAL', identifier }) }),

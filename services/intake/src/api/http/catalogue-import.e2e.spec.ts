@@ -14,7 +14,7 @@ describe('intake: bulk catalogue import (real PostgreSQL)', () => {
     const registered = await send('/units', 'application/json', JSON.stringify({ code: unit, name: 'Sở thử nghiệm', level: 'PROVINCE', kind: 'DEPARTMENT', validFrom: '2020-01-01T00:00:00+07:00' }));
     expect(registered.status).toBe(201);
   });
-  afterAll(() => intake.app.close());
+  afterAll(() => intake?.close());
 
   const send = (path: string, contentType: string, body: string) =>
     fetch(`${intake.base}${path}`, { method: 'POST', headers: { ...intake.officer('ADMIN'), 'content-type': contentType }, body });

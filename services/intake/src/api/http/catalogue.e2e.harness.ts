@@ -1,10 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Topics } from '@motcua/contracts';
-import { PgDatabase } from '@motcua/event-store';
-import { createServiceApp, DATABASE, mintDevToken } from '@motcua/platform';
 import type { Role } from '@motcua/platform';
+import { startInProcessService } from '@motcua/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { IntakeConfig } from '../../intake.config';
 import { IntakeModule } from '../../intake.module';
@@ -14,23 +11,21 @@ import { IntakeModule } from '../../intake.module';
  * consumer groups, officers' tokens and table counts.
  */
 export async function startIntake(databaseUrl: string) {
-  process.env['JWT_SECRET'] ??= 'intake-e2e-jwt-secret-0123456789abcdef';
-  process.env['APPLICANT_REF_KEY'] = 'intake-e2e-applicant-ref-key-0123456789';
-  process.env['DATABASE_URL'] = databaseUrl;
-  process.env['KAFKA_GROUP_NAMESPACE'] = `catalogue-e2e-${randomUUID().slice(0, 8)}`;
-  const app: NestFastifyApplication = await createServiceApp(IntakeModule, { service: 'intake', defaultPort: 0, config: IntakeConfig });
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as AddressInfo;
-  const db = app.get<PgDatabase>(DATABASE);
-  const count = async (sql: string, values: unknown[] = []) => Number((await db.query<{ n: string }>(sql, values)).rows[0].n);
+  const h = await startInProcessService(IntakeModule, {
+    service: 'intake',
+    config: IntakeConfig,
+    isolate: { databaseUrl, groupNamespace: `catalogue-e2e-${randomUUID().slice(0, 8)}` },
+    env: { APPLICANT_REF_KEY: 'intake-e2e-applicant-ref-key-0123456789' },
+  });
   return {
-    app,
-    base: `http://127.0.0.1:${port}/v1/catalogue`,
-    officer: (role: Exclude<Role, 'PORTAL'>, unit = 'H56') => ({ authorization: `Bearer ${mintDevToken({ sub: `officer-${role}`, role, unit }, String(process.env['JWT_SECRET']))}` }),
+    app: h.app,
+    base: `${h.base}/catalogue`,
+    close: () => h.close(),
+    officer: (role: Exclude<Role, 'PORTAL'>, unit = 'H56') => h.officer(role, unit, `officer-${role}`),
     /** Rows an import writes: events, and versions of procedures whose code starts with `prefix`. */
     stored: async (codePrefix: string) => ({
-      events: await count('select count(*) as n from intake.events'),
-      versions: await count('select count(*) as n from intake.procedure_versions where code like $1', [`${codePrefix}%`]),
+      events: await h.count('select count(*) as n from intake.events'),
+      versions: await h.count('select count(*) as n from intake.procedure_versions where code like $1', [`${codePrefix}%`]),
     }),
   };
 }

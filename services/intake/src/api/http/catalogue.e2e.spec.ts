@@ -11,7 +11,7 @@ describe('intake: catalogue administration over HTTP (real PostgreSQL and Kafka)
   beforeAll(async () => {
     intake = await startIntake(await createTestDatabase('catalogue_e2e'));
   });
-  afterAll(() => intake.app.close());
+  afterAll(() => intake?.close());
 
   const send = (method: string, path: string, body?: unknown, headers: Record<string, string> = intake.officer('ADMIN')) =>
     fetch(`${intake.base}${path}`, { method, headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });

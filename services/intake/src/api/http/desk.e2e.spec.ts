@@ -1,14 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DossierResolved, EventData, headersOf, integrationEvents, SupplementRequested, Topics, topicSettings } from '@motcua/contracts';
-import { PgDatabase } from '@motcua/event-store';
-import { connectKafka, ensureTopics, KafkaPublisher } from '@motcua/messaging';
-import { createServiceApp, DATABASE, mintDevToken } from '@motcua/platform';
-import { eventually, freePort, isolateService } from '@motcua/testing';
+import { DossierResolved, EventData, integrationEvents, SupplementRequested, Topics } from '@motcua/contracts';
+import { eventually, InProcessService, startInProcessService } from '@motcua/testing';
 import { IntakeConfig } from '../../intake.config';
 import { IntakeModule } from '../../intake.module';
-
-const PORTAL_KEY = 'desk-e2e-portal-key-0123456789';
 
 /**
  * The one-stop desk over HTTP (real PostgreSQL and Kafka): counter and postal registration,
@@ -16,36 +10,30 @@ const PORTAL_KEY = 'desk-e2e-portal-key-0123456789';
  * built from libs/contracts), and withdrawal until processing decides.
  */
 describe('intake: the one-stop desk over HTTP', () => {
-  let app: NestFastifyApplication;
+  let h: InProcessService;
   let base: string;
-  let publisher: KafkaPublisher;
+  let portal: Record<string, string>;
 
   beforeAll(async () => {
-    process.env['JWT_SECRET'] ??= 'desk-e2e-jwt-secret-0123456789abcdef';
-    process.env['API_KEYS'] = `provincial-portal:${PORTAL_KEY}`;
-    process.env['APPLICANT_REF_KEY'] = 'desk-e2e-applicant-ref-key-0123456789';
-    await isolateService('intake_desk_e2e');
-    const kafka = connectKafka({ brokers: String(process.env['KAFKA_BROKERS']).split(','), clientId: 'processing-stand-in' });
-    await ensureTopics(kafka, [topicSettings(Topics.processing, 3)]);
-    publisher = new KafkaPublisher(kafka);
-    app = await createServiceApp(IntakeModule, { service: 'intake', defaultPort: 0, config: IntakeConfig });
-    const port = await freePort();
-    await app.listen(port, '127.0.0.1');
-    base = `http://127.0.0.1:${port}/v1`;
+    h = await startInProcessService(IntakeModule, {
+      service: 'intake',
+      config: IntakeConfig,
+      isolate: { prefix: 'intake_desk_e2e' },
+      env: { APPLICANT_REF_KEY: 'desk-e2e-applicant-ref-key-0123456789' },
+      topics: [Topics.processing],
+    });
+    base = h.base;
+    portal = h.portal();
   });
-  afterAll(async () => {
-    await publisher.close();
-    await app.close();
-  });
+  afterAll(() => h?.close());
 
-  const officer = (unit: string) => ({ authorization: `Bearer ${mintDevToken({ sub: `reception-${unit}`, role: 'RECEPTION_OFFICER', unit }, String(process.env['JWT_SECRET']))}` });
-  const portal = { 'x-api-key': PORTAL_KEY };
+  const officer = (unit: string) => h.officer('RECEPTION_OFFICER', unit, `reception-${unit}`);
   const call = (method: string, path: string, headers: Record<string, string>, payload?: unknown) =>
     fetch(`${base}${path}`, { method, headers: { ...headers, ...(payload === undefined ? {} : { 'content-type': 'application/json' }) }, body: payload === undefined ? undefined : JSON.stringify(payload) });
   const json = async <T = Record<string, unknown>>(response: Response) => (await response.json()) as T;
-  const eventCount = async () => Number((await app.get<PgDatabase>(DATABASE).query<{ n: string }>('select count(*) as n from intake.events')).rows[0].n);
+  const eventCount = () => h.count('select count(*) as n from intake.events');
   const streamTypes = async (dossierId: string) =>
-    (await app.get<PgDatabase>(DATABASE).query<{ event_type: string }>('select event_type from intake.events where stream_id = $1 order by stream_version', [dossierId])).rows.map((r) => r.event_type);
+    (await h.db.query<{ event_type: string }>('select event_type from intake.events where stream_id = $1 order by stream_version', [dossierId])).rows.map((r) => r.event_type);
 
   const landTransfer = (overrides: Record<string, unknown> = {}) => ({
     channel: 'COUNTER',
@@ -59,7 +47,7 @@ describe('intake: the one-stop desk over HTTP', () => {
   const register = (payload: unknown, key = randomUUID(), unit = 'H56.22') => call('POST', '/dossiers/at-desk', { ...officer(unit), 'idempotency-key': key }, payload);
   const publishFromProcessing = (definition: typeof SupplementRequested | typeof DossierResolved, data: EventData<typeof SupplementRequested> | EventData<typeof DossierResolved>) => {
     const envelope = integrationEvents.createEnvelope(definition, { source: 'motcua/processing', subject: data.dossierId, time: new Date().toISOString(), data } as never);
-    return publisher.publish(Topics.processing, [{ key: envelope.subject, value: integrationEvents.encode(envelope), headers: headersOf(envelope) }]);
+    return h.send(Topics.processing, envelope);
   };
 
   it('registers a counter dossier, submitted and received in one act, with the receipt slip', async () => {

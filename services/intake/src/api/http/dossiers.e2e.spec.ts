@@ -1,32 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { integrationEvents, Topics } from '@motcua/contracts';
-import { PgDatabase } from '@motcua/event-store';
-import { createServiceApp, DATABASE, mintDevToken } from '@motcua/platform';
-import { eventually, freePort, isolateService } from '@motcua/testing';
+import { eventually, InProcessService, startInProcessService } from '@motcua/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { IntakeConfig } from '../../intake.config';
 import { IntakeModule } from '../../intake.module';
 
-const PORTAL_KEY = 'intake-e2e-portal-key-0123456789';
 const citizenId = '038090001234';
 
 describe('intake: online submission over HTTP (real PostgreSQL and Kafka)', () => {
-  let app: NestFastifyApplication;
+  let h: InProcessService;
   let base: string;
 
   beforeAll(async () => {
-    process.env['JWT_SECRET'] ??= 'intake-e2e-jwt-secret-0123456789abcdef';
-    process.env['API_KEYS'] = `provincial-portal:${PORTAL_KEY}`;
-    process.env['APPLICANT_REF_KEY'] = 'intake-e2e-applicant-ref-key-0123456789';
     // Its own database and consumer groups: the counts below see this file's writes only.
-    await isolateService('intake_e2e');
-    app = await createServiceApp(IntakeModule, { service: 'intake', defaultPort: 0, config: IntakeConfig });
-    const port = await freePort();
-    await app.listen(port, '127.0.0.1');
-    base = `http://127.0.0.1:${port}/v1`;
+    h = await startInProcessService(IntakeModule, {
+      service: 'intake',
+      config: IntakeConfig,
+      isolate: { prefix: 'intake_e2e' },
+      env: { APPLICANT_REF_KEY: 'intake-e2e-applicant-ref-key-0123456789' },
+    });
+    base = h.base;
   });
-  afterAll(() => app.close());
+  afterAll(() => h?.close());
 
   const body = (overrides: Record<string, unknown> = {}) => ({
     procedureCode: 'SAMPLE.LLTP.01',
@@ -39,13 +34,12 @@ describe('intake: online submission over HTTP (real PostgreSQL and Kafka)', () =
   const post = (payload: unknown, key: string | null = randomUUID()) =>
     fetch(`${base}/dossiers`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': PORTAL_KEY, ...(key ? { 'idempotency-key': key } : {}) },
+      headers: { 'content-type': 'application/json', ...h.portal(), ...(key ? { 'idempotency-key': key } : {}) },
       body: JSON.stringify(payload),
     });
   /** Rows in intake's tables that a submission writes. */
   const stored = async () => {
-    const db = app.get<PgDatabase>(DATABASE);
-    const count = async (table: string) => Number((await db.query<{ n: string }>(`select count(*) as n from intake.${table}`)).rows[0].n);
+    const count = (table: string) => h.count(`select count(*) as n from intake.${table}`);
     return { events: await count('events'), applicants: await count('applicants'), keys: await count('idempotency_keys'), codes: await count('dossier_code_sequences') };
   };
   const problem = async (response: Response) => (await response.json()) as { code: string; errors?: { field: string }[]; detail: string };
@@ -103,9 +97,7 @@ describe('intake: online submission over HTTP (real PostgreSQL and Kafka)', () =
   });
 
   describe('reception', () => {
-    const officer = (unit: string, role: 'RECEPTION_OFFICER' | 'PROCESSING_OFFICER' = 'RECEPTION_OFFICER') => ({
-      authorization: `Bearer ${mintDevToken({ sub: `officer-${unit}`, role, unit }, String(process.env['JWT_SECRET']))}`,
-    });
+    const officer = (unit: string, role: 'RECEPTION_OFFICER' | 'PROCESSING_OFFICER' = 'RECEPTION_OFFICER') => h.officer(role, unit, `officer-${unit}`);
     const receive = (dossierId: string, headers: Record<string, string>) => fetch(`${base}/dossiers/${dossierId}/receive`, { method: 'POST', headers });
     const submitOne = async () => (await (await post(body())).json()) as { dossierId: string; code: string };
 
@@ -180,7 +172,7 @@ describe('intake: online submission over HTTP (real PostgreSQL and Kafka)', () =
   it('refuses a malformed body (400) and an oversized one (413), storing nothing', async () => {
     const before = await stored();
     const send = (raw: string) =>
-      fetch(`${base}/dossiers`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': PORTAL_KEY, 'idempotency-key': randomUUID() }, body: raw });
+      fetch(`${base}/dossiers`, { method: 'POST', headers: { 'content-type': 'application/json', ...h.portal(), 'idempotency-key': randomUUID() }, body: raw });
     const malformed = await send('{"procedureCode": "SAMPLE.LLTP.01", ');
     expect(malformed.status).toBe(400);
     expect(malformed.headers.get('content-type')).toContain('application/problem+json');

@@ -1,11 +1,10 @@
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigurationError, createServiceApp } from '@motcua/platform';
-import { eventually, isolateService } from '@motcua/testing';
+import { eventually, InProcessService } from '@motcua/testing';
 import type { ResultView } from '../../application/get-result/get-result.query';
 import type { PublicJwk } from '../../application/signing-keys/public-keys';
 import { IssuanceConfig } from '../../issuance.config';
 import { IssuanceModule } from '../../issuance.module';
-import { documentStored, dossierResolved, issuanceTestEnv, officer, OtherServices, portal, startIssuance } from '../../testing/issuance.harness';
+import { documentStored, dossierResolved, peersOf, startIssuance } from '../../testing/issuance.harness';
 
 const KAFKA_WAIT = { timeoutMs: 60_000 };
 
@@ -14,21 +13,16 @@ const KAFKA_WAIT = { timeoutMs: 60_000 };
  * it without invalidating what it signed, and the public list shows both.
  */
 describe('issuance: signing keys across rotation and restart (real PostgreSQL and Kafka)', () => {
-  let app: NestFastifyApplication | undefined;
+  let h: InProcessService;
   let base: string;
-  let peers: OtherServices;
+  let peers: ReturnType<typeof peersOf>;
 
   beforeAll(async () => {
-    issuanceTestEnv();
-    await isolateService('issuance_keys_e2e');
-    ({ app, base } = await startIssuance());
-    peers = new OtherServices();
-    await peers.start();
+    h = await startIssuance('issuance_keys_e2e');
+    base = h.base;
+    peers = peersOf(h);
   });
-  afterAll(async () => {
-    await peers?.stop();
-    await app?.close();
-  });
+  afterAll(() => h?.close());
 
   const json = async <T>(response: Response) => (await response.json()) as T;
   const keys = async () => (await json<{ keys: PublicJwk[] }>(await fetch(`${base}/signing-keys`))).keys;
@@ -47,7 +41,7 @@ describe('issuance: signing keys across rotation and restart (real PostgreSQL an
     await peers.resolve(resolved);
     await peers.store(documentStored(resolved.resultDocuments[0].documentId, document));
     const view = await eventually(
-      async () => json<ResultView>(await fetch(`${base}/results/${resolved.dossierId}`, { headers: portal() })),
+      async () => json<ResultView>(await fetch(`${base}/results/${resolved.dossierId}`, { headers: h.portal() })),
       (v) => v.electronic !== null && v.electronic !== undefined,
       { ...KAFKA_WAIT, what: 'the e-result' },
     );
@@ -61,16 +55,16 @@ describe('issuance: signing keys across rotation and restart (real PostgreSQL an
     const signedBefore = await issue(before);
     expect(signedBefore.keyId).toBe(first.kid);
 
-    await app?.close();
-    app = undefined;
-    ({ app, base } = await startIssuance());
+    await h.app.close();
+    await h.boot();
+    base = h.base;
     expect(await keys()).toEqual([first]);
     expect(await verify(signedBefore, before)).toMatchObject({ valid: true, keyId: first.kid, keyStatus: 'ACTIVE' });
     expect((await issue(Buffer.from('%PDF-1.7 after the restart'))).keyId).toBe(first.kid);
 
-    const refused = await fetch(`${base}/signing-keys/rotate`, { method: 'POST', headers: officer('LEADER', 'H56.22') });
+    const refused = await fetch(`${base}/signing-keys/rotate`, { method: 'POST', headers: h.officer('LEADER', 'H56.22') });
     expect(refused.status).toBe(403);
-    const rotated = await fetch(`${base}/signing-keys/rotate`, { method: 'POST', headers: officer('ADMIN', 'H56') });
+    const rotated = await fetch(`${base}/signing-keys/rotate`, { method: 'POST', headers: h.officer('ADMIN', 'H56') });
     expect(rotated.status).toBe(201);
     const { keyId, retired } = await json<{ keyId: string; retired: string[] }>(rotated);
     expect(retired).toEqual([first.kid]);

@@ -1,9 +1,6 @@
 import { createHash } from 'node:crypto';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { PgDatabase } from '@motcua/event-store';
-import { DATABASE } from '@motcua/platform';
-import { isolateService } from '@motcua/testing';
-import { issuanceTestEnv, startIssuance } from '../../testing/issuance.harness';
+import { InProcessService } from '@motcua/testing';
+import { startIssuance } from '../../testing/issuance.harness';
 import { MAX_DOCUMENT_BASE64, MAX_DOCUMENT_BYTES } from './verify-result.request';
 
 /**
@@ -11,17 +8,14 @@ import { MAX_DOCUMENT_BASE64, MAX_DOCUMENT_BYTES } from './verify-result.request
  * "invalid" with reasons for a result that does not hold, and writes nothing either way.
  */
 describe('issuance: public verification of bad input (HTTP, real PostgreSQL)', () => {
-  let app: NestFastifyApplication;
+  let h: InProcessService;
   let base: string;
 
   beforeAll(async () => {
-    issuanceTestEnv();
-    await isolateService('issuance_verify_e2e');
-    ({ app, base } = await startIssuance());
+    h = await startIssuance('issuance_verify_e2e');
+    base = h.base;
   });
-  afterAll(async () => {
-    await app?.close();
-  });
+  afterAll(() => h?.close());
 
   const send = (body: string, contentType = 'application/json') => fetch(`${base}/verifications`, { method: 'POST', headers: { 'content-type': contentType }, body });
   const post = (body: unknown) => send(JSON.stringify(body));
@@ -40,7 +34,7 @@ describe('issuance: public verification of bad input (HTTP, real PostgreSQL)', (
   const signature = `${'A'.repeat(86)}==`;
   // The app also consumes the shared topics meanwhile, so results and documents may grow: the
   // keys are what a verification could conceivably touch.
-  const footprint = async () => (await app.get<PgDatabase>(DATABASE).query(`select key_id, status, retired_at from issuance.signing_keys order by key_id`)).rows;
+  const footprint = async () => (await h.db.query(`select key_id, status, retired_at from issuance.signing_keys order by key_id`)).rows;
 
   it('answers 400 problem+json naming the field for anything that is not a result, and writes nothing', async () => {
     const before = await footprint();

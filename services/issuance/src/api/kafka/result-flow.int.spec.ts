@@ -1,12 +1,9 @@
 import { QueryBus } from '@nestjs/cqrs';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { EventStore } from '@motcua/event-store';
-import { EVENT_STORE } from '@motcua/messaging';
-import { ForbiddenError } from '@motcua/platform';
-import { eventually, isolateService } from '@motcua/testing';
+import { ForbiddenError, Role } from '@motcua/platform';
+import { eventually, InProcessService } from '@motcua/testing';
 import type { ResultView } from '../../application/get-result/get-result.query';
 import { ListResults, ResultList } from '../../application/list-results/list-results.query';
-import { documentStored, dossierResolved, issuanceTestEnv, officer, OtherServices, portal, startIssuance } from '../../testing/issuance.harness';
+import { documentStored, dossierResolved, peersOf, startIssuance } from '../../testing/issuance.harness';
 
 /** A new member may wait for a stale one of another spec to leave the shared topics' groups. */
 const KAFKA_WAIT = { timeoutMs: 60_000 };
@@ -17,23 +14,19 @@ const KAFKA_WAIT = { timeoutMs: 60_000 };
  * completes the dossier on delivery. Real PostgreSQL and Kafka throughout.
  */
 describe('issuance: from resolution to completion (real PostgreSQL and Kafka)', () => {
-  let app: NestFastifyApplication;
+  let h: InProcessService;
   let base: string;
-  let peers: OtherServices;
-  let store: EventStore;
+  let peers: ReturnType<typeof peersOf>;
 
   beforeAll(async () => {
-    issuanceTestEnv();
-    await isolateService('issuance_flow_int');
-    ({ app, base } = await startIssuance());
-    store = app.get<EventStore>(EVENT_STORE);
-    peers = new OtherServices();
-    await peers.start();
+    h = await startIssuance('issuance_flow_int');
+    base = h.base;
+    peers = peersOf(h);
   });
-  afterAll(async () => {
-    await peers?.stop();
-    await app?.close();
-  });
+  afterAll(() => h?.close());
+
+  const officer = (role: Exclude<Role, 'PORTAL'>, unit: string) => h.officer(role, unit);
+  const portal = () => h.portal();
 
   const json = async <T>(response: Response) => (await response.json()) as T;
   const problem = async (response: Response) => [response.status, (await json<{ code: string }>(response)).code];
@@ -45,12 +38,9 @@ describe('issuance: from resolution to completion (real PostgreSQL and Kafka)', 
   const verify = (body: unknown) => post('/verifications', {}, body);
   // Other specs' issuance apps read the same shared topics and publish their own results for
   // these dossiers: ours are the events whose ids this app stored.
-  const published = async (dossierId: string) => {
-    const ids = new Set((await store.readStream(dossierId)).map((e) => e.id));
-    return (peers.published.get(dossierId) ?? []).filter((e) => ids.has(e.id));
-  };
+  const published = (dossierId: string) => h.published(dossierId);
   const publishedTypes = async (dossierId: string) => (await published(dossierId)).map((e) => e.type);
-  const streamTypes = async (dossierId: string) => (await store.readStream(dossierId)).map((e) => e.type);
+  const streamTypes = async (dossierId: string) => (await h.store.readStream(dossierId)).map((e) => e.type);
   const issued = (dossierId: string) => eventually(() => view(dossierId), (v) => v.status === 'ISSUED', { ...KAFKA_WAIT, what: 'the result issued' });
 
   const pdf = Buffer.from('%PDF-1.7 Giấy chứng nhận quyền sử dụng đất (sample)');
@@ -194,7 +184,7 @@ describe('issuance: from resolution to completion (real PostgreSQL and Kafka)', 
   });
 
   it('refuses to list results for a portal even if the route let one through', async () => {
-    const listing = app.get(QueryBus).execute(new ListResults({ kind: 'portal', id: 'test-portal', role: 'PORTAL' }, { unit: 'H56.22', limit: 1 }));
+    const listing = h.app.get(QueryBus).execute(new ListResults({ kind: 'portal', id: 'test-portal', role: 'PORTAL' }, { unit: 'H56.22', limit: 1 }));
     await expect(listing).rejects.toMatchObject({ constructor: ForbiddenError, code: 'AUTH.ROLE_NOT_ALLOWED' });
   });
 

@@ -1,132 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DossierReceived, DossierWithdrawn, Envelope, EventData, EventDefinition, headersOf, integrationEvents, ProcessingStopped, Topics, topicSettings } from '@motcua/contracts';
-import { EventStore, PgDatabase } from '@motcua/event-store';
-import { connectKafka, ensureTopics, EVENT_STORE, KafkaPublisher } from '@motcua/messaging';
-import { CLOCK, Clock, createServiceApp, DATABASE, FixedClock, mintDevToken, Role } from '@motcua/platform';
-import { discoverServices, dossierReceived, eventually, freePort, isolateService, procedureSnapshot, RunningService, startServiceProcess, workspaceRoot } from '@motcua/testing';
-import { Kafka } from 'kafkajs';
-import { PaymentModule } from '../../payment.module';
-import { PaymentConfig } from '../../payment.config';
+import { randomUUID } from 'node:crypto';
+import { DossierReceived, DossierWithdrawn, ProcessingStopped, Topics } from '@motcua/contracts';
+import { dossierReceived, eventually, procedureSnapshot } from '@motcua/testing';
 import { ExpiryPass } from '../../application/expire-requests/expiry.pass';
 import { RefundPass } from '../../application/refund-payments/refund.pass';
 import { signPayload } from '../../domain/callback-signature/callback-signature';
-
-/** Waits on Kafka allow for a consumer group that is still forming. */
-const KAFKA_WAIT = { timeoutMs: 60_000 };
-
-/**
- * The payment service in-process on real PostgreSQL and Kafka, beside the simulated platform as
- * its own process: intake's and processing's events are published to their real topics, the
- * platform calls back over HTTP.
- */
-class PaymentHarness {
-  readonly suffix = randomBytes(4).toString('hex');
-  readonly jwtSecret = `payment-e2e-jwt-${this.suffix}-0123456789abcdef`;
-  readonly portalKey = `payment-e2e-portal-${this.suffix}`;
-  readonly merchantKey = `payment-e2e-merchant-${this.suffix}`;
-  /** The platform signs with the new secret; the service also accepts the old one (a rotation). */
-  readonly secrets = { current: `whsec-current-${this.suffix}-0123456789abcdef`, previous: `whsec-previous-${this.suffix}-0123456789abcdef` };
-  /** Domain time, before anything another test left on the shared topics could fall due. */
-  readonly clock = new FixedClock(new Date('2024-01-08T02:00:00.000Z'));
-  app!: NestFastifyApplication;
-  base = '';
-  platformBase = '';
-  private platform!: RunningService;
-  private kafka!: Kafka;
-  private publisher!: KafkaPublisher;
-  private readonly output: string[] = [];
-
-  async start(): Promise<void> {
-    await isolateService('payment_e2e');
-    const platformPort = await freePort();
-    const port = await freePort();
-    this.platformBase = `http://127.0.0.1:${platformPort}`;
-    const entry = discoverServices(workspaceRoot()).find((s) => s.name === 'payment-platform');
-    if (!entry) throw new Error('services/payment-platform is missing');
-    this.platform = startServiceProcess(entry, platformPort, {
-      ...process.env,
-      PAYMENT_PLATFORM_MERCHANT_KEYS: this.merchantKey,
-      PAYMENT_PLATFORM_SIGNING_SECRETS: this.secrets.current,
-      PAYMENT_PLATFORM_RETRY_BASE_MS: '200',
-      LOG_LEVEL: 'warn',
-    }, (line) => this.output.push(line));
-    const env: Partial<Record<keyof PaymentConfig, string>> = {
-      JWT_SECRET: this.jwtSecret,
-      API_KEYS: `portal-e2e:${this.portalKey}`,
-      PAYMENT_PLATFORM_URL: this.platformBase,
-      PAYMENT_PLATFORM_API_KEY: this.merchantKey,
-      PAYMENT_CALLBACK_URL: `http://127.0.0.1:${port}/v1/payment-callbacks`,
-      PAYMENT_CALLBACK_SECRETS: `${this.secrets.current},${this.secrets.previous}`,
-      // The passes run when the test says so.
-      PAYMENT_WORK_INTERVAL_MS: '3600000',
-    };
-    Object.assign(process.env, env);
-    this.kafka = connectKafka({ brokers: String(process.env['KAFKA_BROKERS']).split(','), clientId: 'payment-e2e-stand-in' });
-    await ensureTopics(this.kafka, [topicSettings(Topics.intake, 3), topicSettings(Topics.processing, 3)]);
-    this.publisher = new KafkaPublisher(this.kafka);
-    this.app = await createServiceApp(PaymentModule, { service: 'payment', defaultPort: 0, config: PaymentConfig, rawBody: true });
-    Object.assign(this.app.get<Clock>(CLOCK), { now: () => this.clock.now() });
-    await this.app.listen(port, '127.0.0.1');
-    this.base = `http://127.0.0.1:${port}/v1`;
-    await this.platform.ready(60_000).catch((error: Error) => Promise.reject(new Error(`${error.message}\n${this.output.join('\n')}`)));
-  }
-
-  async stop(): Promise<void> {
-    await this.publisher?.close();
-    await this.app?.close();
-    await this.platform?.stop();
-  }
-
-  get store(): EventStore {
-    return this.app.get<EventStore>(EVENT_STORE);
-  }
-
-  get db(): PgDatabase {
-    return this.app.get<PgDatabase>(DATABASE);
-  }
-
-  /** A consumer of its own group, reading a topic as another service would. */
-  reader() {
-    return this.kafka.consumer({ groupId: `payment-e2e-reader-${randomUUID()}` });
-  }
-
-  portal = () => ({ 'x-api-key': this.portalKey });
-  officer = (role: Exclude<Role, 'PORTAL'>, unit: string) => ({ authorization: `Bearer ${mintDevToken({ sub: `${role.toLowerCase()}@${unit}`, role, unit }, this.jwtSecret)}` });
-
-  async call(method: string, path: string, headers: Record<string, string>, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-    const response = await fetch(`${this.base}${path}`, { method, headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  }
-
-  async simulator(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-    const response = await fetch(`${this.platformBase}${path}`, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    return { status: response.status, body: await response.json() };
-  }
-
-  async publish<D extends EventDefinition>(definition: D, topic: string, subject: string, time: string, data: EventData<D>): Promise<Envelope> {
-    const envelope = integrationEvents.createEnvelope(definition, { source: topic === Topics.intake ? 'motcua/intake' : 'motcua/processing', subject, time, data });
-    await this.publisher.publish(topic, [{ key: subject, value: integrationEvents.encode(envelope), headers: headersOf(envelope) }]);
-    return envelope as Envelope;
-  }
-
-  /** Intake receives a dossier now; payment assesses it from Kafka. Returns the dossier id. */
-  async receive(overrides: Parameters<typeof dossierReceived>[0] = {}): Promise<string> {
-    const dossierId = randomUUID();
-    const data = dossierReceived({ dossierId, receivedAt: this.clock.now().toISOString(), dueAt: '2024-01-22T02:00:00.000Z', ...overrides });
-    await this.publish(DossierReceived, Topics.intake, dossierId, data.receivedAt, data);
-    await eventually(() => this.types(dossierId), (types) => types.includes('FeeAssessed'), { ...KAFKA_WAIT, what: 'the fees assessed from Kafka' });
-    return dossierId;
-  }
-
-  async types(dossierId: string): Promise<string[]> {
-    return (await this.store.readStream(dossierId)).map((e) => e.type);
-  }
-
-  async count(sql: string, values: unknown[] = []): Promise<number> {
-    return Number((await this.db.query<{ n: string }>(sql, values)).rows[0].n);
-  }
-}
+import { KAFKA_WAIT, PaymentHarness } from '../../testing/payment.harness';
 
 const lltp = { code: 'LLTP', name: 'Phí cấp phiếu lý lịch tư pháp', kind: 'FEE' as const, amount: 200_000, online: { rule: 'DISCOUNT_PERCENT' as const, percent: 15 } };
 type SimEvent = { id: string; state: string; attempts: { status: number | string }[] };
@@ -174,7 +52,7 @@ describe('payment: received dossier to paid, through the simulated platform (rea
     expect((await checkout(dossierId)).body).toMatchObject({ status: 409, code: 'PAYMENT.ALREADY_PAID' });
 
     // Processing learns it on payment's topic; the internal events stay home.
-    const published = await publishedTypes(dossierId, (types) => types.includes('PaymentSucceeded'));
+    const published = await h.publishedTypes(dossierId, (types) => types.includes('PaymentSucceeded'));
     expect(published).toEqual(['FeeAssessed', 'PaymentRequested', 'PaymentSucceeded']);
     paidOnline = dossierId;
   });
@@ -326,25 +204,4 @@ describe('payment: received dossier to paid, through the simulated platform (rea
     expect(second['paymentId']).not.toBe(first['paymentId']);
     expect(second['checkoutId']).not.toBe(first['checkoutId']);
   });
-
-  /** Payment's topic as processing reads it, for one dossier: the events this app stored. */
-  async function publishedTypes(dossierId: string, done: (types: string[]) => boolean): Promise<string[]> {
-    const ours = new Set((await h.store.readStream(dossierId)).map((e) => e.id));
-    const seen: string[] = [];
-    const consumer = h.reader();
-    await consumer.connect();
-    await consumer.subscribe({ topic: Topics.payment, fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        if (String(message.key) !== dossierId) return;
-        const envelope = integrationEvents.decode(message.value ?? '');
-        if (ours.has(envelope.id)) seen.push(envelope.type);
-      },
-    });
-    try {
-      return await eventually(async () => [...seen], done, { ...KAFKA_WAIT, what: `payment's events for ${dossierId}` });
-    } finally {
-      await consumer.disconnect();
-    }
-  }
 });

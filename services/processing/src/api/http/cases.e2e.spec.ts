@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { WorkingCalendar } from '@motcua/calendar';
-import { DossierReceived, Envelope, EventData, headersOf, integrationEvents, SupplementProvided, Topics, topicSettings } from '@motcua/contracts';
-import { EventStore, PgDatabase } from '@motcua/event-store';
-import { connectKafka, ensureTopics, EVENT_STORE, KafkaPublisher } from '@motcua/messaging';
-import { CLOCK, Clock, createServiceApp, DATABASE, FixedClock, mintDevToken, Role } from '@motcua/platform';
-import { dossierReceived, eventually, freePort, isolateService, procedureSnapshot } from '@motcua/testing';
-import { Kafka } from 'kafkajs';
+import { DossierReceived, Envelope, EventData, integrationEvents, SupplementProvided, Topics } from '@motcua/contracts';
+import { FixedClock, Role } from '@motcua/platform';
+import { dossierReceived, eventually, InProcessService, procedureSnapshot, startInProcessService } from '@motcua/testing';
 import { ProcessingModule } from '../../processing.module';
 
 const vn = (local: string) => new Date(`${local}+07:00`);
@@ -25,33 +21,23 @@ const KAFKA_WAIT = { timeoutMs: 60_000 };
  * (built from libs/contracts); real PostgreSQL and Kafka throughout.
  */
 describe('processing: officers work a handling case over HTTP (real PostgreSQL and Kafka)', () => {
-  let app: NestFastifyApplication;
+  let h: InProcessService;
   let base: string;
-  let kafka: Kafka;
-  let publisher: KafkaPublisher;
-  let store: EventStore;
 
   beforeAll(async () => {
-    process.env['JWT_SECRET'] ??= 'processing-e2e-jwt-secret-0123456789abc';
-    process.env['DEADLINE_CHECK_INTERVAL_MS'] = '3600000';
-    await isolateService('processing_cases_e2e');
-    kafka = connectKafka({ brokers: String(process.env['KAFKA_BROKERS']).split(','), clientId: 'intake-stand-in' });
-    await ensureTopics(kafka, [topicSettings(Topics.intake, 3)]);
-    publisher = new KafkaPublisher(kafka);
-    app = await createServiceApp(ProcessingModule, { service: 'processing', defaultPort: 0 });
-    // The service's clock follows the test's, so due dates and time spent are exact.
-    Object.assign(app.get<Clock>(CLOCK), { now: () => clock.now() });
-    const port = await freePort();
-    await app.listen(port, '127.0.0.1');
-    base = `http://127.0.0.1:${port}/v1`;
-    store = app.get<EventStore>(EVENT_STORE);
+    // The service's clock is the test's, so due dates and time spent are exact.
+    h = await startInProcessService(ProcessingModule, {
+      service: 'processing',
+      isolate: { prefix: 'processing_cases_e2e' },
+      env: { DEADLINE_CHECK_INTERVAL_MS: '3600000' },
+      topics: [Topics.intake],
+      clock,
+    });
+    base = h.base;
   });
-  afterAll(async () => {
-    await publisher.close();
-    await app.close();
-  });
+  afterAll(() => h?.close());
 
-  const as = (role: Exclude<Role, 'PORTAL'>, unit: string) => ({ authorization: `Bearer ${mintDevToken({ sub: `${role.toLowerCase()}@${unit}`, role, unit }, String(process.env['JWT_SECRET']))}` });
+  const as = (role: Exclude<Role, 'PORTAL'>, unit: string) => h.officer(role, unit);
   const officer = (unit: string) => as('PROCESSING_OFFICER', unit);
   const leader = (unit: string) => as('LEADER', unit);
   const admin = () => as('ADMIN', 'H56');
@@ -60,13 +46,9 @@ describe('processing: officers work a handling case over HTTP (real PostgreSQL a
   const view = (who: Record<string, string>, dossierId: string) => fetch(`${base}/cases/${dossierId}`, { headers: who });
   const json = async <T = Record<string, unknown>>(response: Response) => (await response.json()) as T;
   const problem = (response: Response) => json<{ code: string; errors?: { field: string }[] }>(response);
-  const written = async (dossierId: string) => (await store.readStream(dossierId)).length;
-  const inboxOutcome = async (envelope: Envelope) =>
-    (await app.get<PgDatabase>(DATABASE).query<{ outcome: string }>(`select outcome from processing.inbox where message_id = $1`, [envelope.id])).rows[0]?.outcome;
-
-  async function fromIntake(...envelopes: Envelope[]): Promise<void> {
-    await publisher.publish(Topics.intake, envelopes.map((e) => ({ key: e.subject, value: integrationEvents.encode(e), headers: headersOf(e) })));
-  }
+  const written = async (dossierId: string) => (await h.store.readStream(dossierId)).length;
+  const inboxOutcome = async (envelope: Envelope) => (await h.db.query<{ outcome: string }>(`select outcome from processing.inbox where message_id = $1`, [envelope.id])).rows[0]?.outcome;
+  const fromIntake = (...envelopes: Envelope[]) => h.send(Topics.intake, ...envelopes);
 
   /** Intake receives a dossier at `clock` now; processing opens its case from Kafka. */
   async function openCase(agencies = ['H56.22']): Promise<{ dossierId: string; dueAt: string }> {
@@ -95,25 +77,8 @@ describe('processing: officers work a handling case over HTTP (real PostgreSQL a
    * Processing's topic as a consumer sees it, for one dossier, until `done`. Other tests' apps also
    * read the shared intake topic and open their own cases: ours are the events this app stored.
    */
-  async function published(dossierId: string, done: (types: string[]) => boolean): Promise<Envelope[]> {
-    const ours = new Set((await store.readStream(dossierId)).map((e) => e.id));
-    const seen: Envelope[] = [];
-    const consumer = kafka.consumer({ groupId: `reader-${randomUUID()}` });
-    await consumer.connect();
-    await consumer.subscribe({ topic: Topics.processing, fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        const envelope = String(message.key) === dossierId ? integrationEvents.decode(message.value ?? '') : undefined;
-        if (envelope && ours.has(envelope.id)) seen.push(envelope);
-      },
-    });
-    try {
-      await eventually(async () => seen.map((e) => e.type), done, { ...KAFKA_WAIT, what: `processing's events for ${dossierId}` });
-      return seen;
-    } finally {
-      await consumer.disconnect();
-    }
-  }
+  const published = (dossierId: string, done: (types: string[]) => boolean): Promise<Envelope[]> =>
+    eventually(() => h.published(dossierId), (events) => done(events.map((e) => e.type)), { ...KAFKA_WAIT, what: `processing's events for ${dossierId}` });
 
   const result = { documentId: 'doc-result-1', name: 'Giấy chứng nhận quyền sử dụng đất', sha256: 'b'.repeat(64) };
 

@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DossierReceived, Envelope, FeeAssessed, headersOf, integrationEvents, PaymentSucceeded, Topics, topicSettings } from '@motcua/contracts';
-import { EventStore, PgDatabase } from '@motcua/event-store';
-import { connectKafka, ensureTopics, EVENT_STORE, KafkaPublisher } from '@motcua/messaging';
-import { createServiceApp, DATABASE } from '@motcua/platform';
-import { dossierReceived, eventually, isolateService, procedureSnapshot } from '@motcua/testing';
+import { DossierReceived, Envelope, FeeAssessed, integrationEvents, PaymentSucceeded, Topics } from '@motcua/contracts';
+import { dossierReceived, eventually, InProcessService, procedureSnapshot, startInProcessService } from '@motcua/testing';
 import { ProcessingModule } from '../../processing.module';
 
 /**
@@ -12,27 +8,16 @@ import { ProcessingModule } from '../../processing.module';
  * before the case exists. It waits, parked, and resumes the case's clock from the moment it was paid.
  */
 describe('processing consumes payment events (real PostgreSQL and Kafka)', () => {
-  let app: NestFastifyApplication;
-  let publisher: KafkaPublisher;
+  let h: InProcessService;
 
   beforeAll(async () => {
-    process.env['JWT_SECRET'] ??= 'processing-int-jwt-secret-0123456789abcd';
-    await isolateService('processing_payment_int');
-    const kafka = connectKafka({ brokers: String(process.env['KAFKA_BROKERS']).split(','), clientId: 'payment-stand-in' });
-    await ensureTopics(kafka, [topicSettings(Topics.intake, 3), topicSettings(Topics.payment, 3)]);
-    publisher = new KafkaPublisher(kafka);
-    app = await createServiceApp(ProcessingModule, { service: 'processing', defaultPort: 0 });
-    await app.listen(0, '127.0.0.1');
+    h = await startInProcessService(ProcessingModule, { service: 'processing', isolate: { prefix: 'processing_payment_int' }, topics: [Topics.intake, Topics.payment] });
   });
-  afterAll(async () => {
-    await publisher.close();
-    await app.close();
-  });
+  afterAll(() => h?.close());
 
-  const send = (topic: string, envelope: Envelope) => publisher.publish(topic, [{ key: envelope.subject, value: integrationEvents.encode(envelope), headers: headersOf(envelope) }]);
-  const caseEvents = (dossierId: string) => app.get<EventStore>(EVENT_STORE).readStream(dossierId);
-  const inboxOutcome = async (messageId: string) =>
-    (await app.get<PgDatabase>(DATABASE).query<{ outcome: string }>('select outcome from processing.inbox where message_id = $1', [messageId])).rows[0]?.outcome;
+  const send = (topic: string, envelope: Envelope) => h.send(topic, envelope);
+  const caseEvents = (dossierId: string) => h.store.readStream(dossierId);
+  const inboxOutcome = async (messageId: string) => (await h.db.query<{ outcome: string }>('select outcome from processing.inbox where message_id = $1', [messageId])).rows[0]?.outcome;
 
   it('resumes a pay-first case from the payment time, also when the payment is read before the case opens', async () => {
     const dossierId = randomUUID();
