@@ -7,6 +7,7 @@ import { EventPublisher, KafkaPublisher, OutgoingMessage } from '../kafka/publis
 import { ensureTopics } from '../kafka/topics';
 import { appliedCount, countingHandler, createEffects } from '../testing/effects';
 import { openTestKit, TestKit } from '../testing/test-kit';
+import { until } from '../testing/until';
 import { NotYetKnownError } from './errors';
 import { InboxConsumer, InboxConsumerOptions } from './inbox-consumer';
 import { MessageHandler } from './message-handler';
@@ -27,14 +28,6 @@ const rejected = (dossierId: string) =>
     time,
     data: { dossierId, code: 'H56.22-261122-0001', rejectedAt: time, reason: 'incomplete', officerId: 'officer-1' },
   });
-
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 async function readAll(kafka: Kafka, topic: string, count: number): Promise<KafkaMessage[]> {
   const consumer = kafka.consumer({ groupId: `reader-${randomUUID()}` });

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { eventually } from '@motcua/testing';
 import { connectKafka } from './kafka-connection';
 import { KafkaPublisher, OutgoingMessage } from './publisher';
 import { ensureTopics } from './topics';
+import { until } from '../testing/until';
 
 describe('KafkaPublisher (real Kafka)', () => {
   const suffix = randomBytes(4).toString('hex');
@@ -25,7 +25,7 @@ describe('KafkaPublisher (real Kafka)', () => {
       await consumer.connect();
       await consumer.subscribe({ topics: [own, other], fromBeginning: true });
       await consumer.run({ eachMessage: async ({ topic, message }) => void received[topic].push({ key: String(message.key), seq: Number(String(message.value)) }) });
-      await eventually(async () => received[own].length + received[other].length, (n) => n >= messages.length, { what: 'every message consumed' });
+      await until(() => received[own].length + received[other].length >= messages.length, 'every message consumed');
     } finally {
       await consumer.disconnect();
       await publisher.close();

@@ -3,6 +3,7 @@ import { EventRow, LogPosition, PgDatabase, ReadAllResult, toRecordedEvent } fro
 import { Consumer } from 'kafkajs';
 import { EventPublisher, KafkaPublisher, OutgoingMessage } from '../kafka/publisher';
 import { openTestKit, TestKit } from '../testing/test-kit';
+import { until } from '../testing/until';
 import { EventRelay } from './event-relay';
 
 const WRITERS = 20;
@@ -64,21 +65,13 @@ async function concurrentWritersScenario(kit: TestKit, read?: (after: LogPositio
     const stored = Number((await kit.db.query<{ n: string }>(`select count(*) as n from "${kit.schema}".events`)).rows[0].n);
     const lastPosition = Number((await kit.db.query<{ p: string }>(`select max(global_position) as p from "${kit.schema}".events`)).rows[0].p);
     // Caught up: the relay's checkpoint has passed every stored row and Kafka gave back all it sent.
-    await until(() => Number(relay.status().position?.position ?? 0) >= lastPosition);
-    await until(() => received.size >= publisher.sent);
+    await until(() => Number(relay.status().position?.position ?? 0) >= lastPosition, 'the relay to catch up');
+    await until(() => received.size >= publisher.sent, 'every relayed message consumed');
     return { stored, received: [...received.values()] };
   } finally {
     await relay.stop();
     await consumer.disconnect();
     await publisher.close();
-  }
-}
-
-async function until(check: () => boolean): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 

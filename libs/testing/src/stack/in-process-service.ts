@@ -3,12 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { Type } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { Envelope, EventData, EventDefinition, integrationEvents, Topics } from '@motcua/contracts';
+import { Envelope, EventData, EventDefinition, headersOf, integrationEvents, Topics, topicSettings } from '@motcua/contracts';
 import { EventStore, PgDatabase, PgEventStore } from '@motcua/event-store';
+import { connectKafka, ensureTopics, KafkaPublisher } from '@motcua/messaging';
 import { CLOCK, Clock, ConfigClass, createServiceApp, DATABASE, mintDevToken, Role, ServiceConfig } from '@motcua/platform';
 import { Kafka } from 'kafkajs';
 import { isolateService } from '../infra/test-database';
-import { ensurePeerTopics, peerKafka, PeerPublisher } from './peer-kafka';
 import { TopicReader } from './topic-reader';
 
 export interface InProcessOptions<C extends ServiceConfig> {
@@ -42,7 +42,7 @@ export class InProcessService {
   app!: NestFastifyApplication;
   /** http://127.0.0.1:port/v1 */
   base = '';
-  private readonly publisher: PeerPublisher;
+  private readonly publisher: KafkaPublisher;
   private readonly reader: TopicReader;
 
   constructor(
@@ -52,8 +52,8 @@ export class InProcessService {
     const suffix = randomBytes(4).toString('hex');
     this.jwtSecret = `${options.service}-test-jwt-${suffix}-0123456789abcdef`;
     this.portalKey = `${options.service}-test-portal-${suffix}-0123456789`;
-    this.kafka = peerKafka(`${options.service}-test-peers`);
-    this.publisher = new PeerPublisher(this.kafka);
+    this.kafka = connectKafka({ brokers: String(process.env['KAFKA_BROKERS']).split(','), clientId: `${options.service}-test-peers` });
+    this.publisher = new KafkaPublisher(this.kafka);
     this.reader = new TopicReader(this.kafka, Topics[options.service]);
   }
 
@@ -98,7 +98,7 @@ export class InProcessService {
   }
 
   send(topic: string, ...envelopes: Envelope[]): Promise<void> {
-    return this.publisher.send(topic, envelopes);
+    return this.publisher.publish(topic, envelopes.map((e) => ({ key: e.subject, value: integrationEvents.encode(e), headers: headersOf(e) })));
   }
 
   /** The service's own topic as a consumer sees it, for these keys, in order: only events this app stored (other specs' apps publish there too). */
@@ -126,7 +126,7 @@ export async function startInProcessService<C extends ServiceConfig>(module: Typ
   Object.assign(process.env, { JWT_SECRET: service.jwtSecret, API_KEYS: `test-portal:${service.portalKey}`, ...options.env });
   if ('prefix' in options.isolate) await isolateService(options.isolate.prefix);
   else Object.assign(process.env, { DATABASE_URL: options.isolate.databaseUrl, KAFKA_GROUP_NAMESPACE: options.isolate.groupNamespace });
-  if (options.topics?.length) await ensurePeerTopics(service.kafka, options.topics);
+  if (options.topics?.length) await ensureTopics(service.kafka, options.topics.map((topic) => topicSettings(topic, 3)));
   await service.boot();
   return service;
 }
