@@ -52,7 +52,7 @@ describe('dossier flow across services (processes, real PostgreSQL and Kafka)', 
     expect(asked.status).toBe(201);
     const requestId = String(asked.body['requestId']);
     const atDesk = await eventually(() => call('intake', 'GET', `/dossiers/${dossierId}`, token('RECEPTION_OFFICER', 'H56.22')), (r) => Boolean(r.body['awaitedSupplement']), {
-      timeoutMs: 30_000,
+      timeoutMs: 60_000,
       what: "processing's request noted at the desk",
     });
     expect(atDesk.body['awaitedSupplement']).toEqual({ requestId, missing: ['Mảnh trích đo địa chính'] });
@@ -62,7 +62,7 @@ describe('dossier flow across services (processes, real PostgreSQL and Kafka)', 
     const brought = await call('intake', 'POST', `/dossiers/${dossierId}/supplements`, { 'x-api-key': stack.portalKey }, { components: [{ componentId: 'survey', name: 'Mảnh trích đo', provenance: 'PAPER' }] });
     expect(brought.body).toMatchObject({ requestId });
     const resumed = await eventually(() => call('processing', 'GET', `/cases/${dossierId}`, token('PROCESSING_OFFICER', 'H56.40')), (r) => r.body['status'] === 'OPEN', {
-      timeoutMs: 30_000,
+      timeoutMs: 60_000,
       what: 'the case resumed from intake\'s SupplementProvided',
     });
     // The simulated clock ran during the wait: the due date moved by the paused working time.
@@ -80,7 +80,7 @@ describe('dossier flow across services (processes, real PostgreSQL and Kafka)', 
 
     // The desk learns of the decision: withdrawal is closed.
     const withdrawal = await eventually(() => call('intake', 'POST', `/dossiers/${dossierId}/withdraw`, { 'x-api-key': stack.portalKey }, {}), (r) => r.status === 409, {
-      timeoutMs: 30_000,
+      timeoutMs: 60_000,
       what: 'withdrawal closed by the decision',
     });
     expect(withdrawal.body['code']).toBe('DOSSIER.CLOSED');
