@@ -65,3 +65,12 @@ export class ConflictError extends DomainError {
     super(code, 'CONFLICT', message);
   }
 }
+
+/**
+ * Ends a switch over a union (event or command types): the compiler names the case forgotten. At
+ * run time it names only the unexpected kind, never the value, which may carry an applicant's data.
+ */
+export function assertNever(value: never): never {
+  const kind = (value as { type?: unknown } | null)?.type ?? typeof value;
+  throw new Error(`unhandled case: ${String(kind)}`);
+}

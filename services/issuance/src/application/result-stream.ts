@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { EventCodec, RecordedEvent } from '@motcua/event-store';
 import { toOutgoingMessage } from '@motcua/messaging';
 import type { OutgoingMessage } from '@motcua/messaging';
+import { assertNever } from '@motcua/platform/errors';
 import type { ResultEvent } from '../domain/result/result.events';
 import { INTERNAL_RESULT_EVENTS } from '../domain/result/result.events';
-import { assertNever } from '../domain/result/result.state';
 
 /** A dossier's result events live in the dossier's stream; each carries its own domain instant. */
 export const resultCodec: EventCodec<ResultEvent> = {

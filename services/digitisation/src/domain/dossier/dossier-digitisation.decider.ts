@@ -1,7 +1,8 @@
 import type { Decider } from '@motcua/event-store';
+import { assertNever } from '@motcua/platform/errors';
 import type { DocumentFacts, DossierDigitisationCommand, HeldDocumentFacts } from './dossier-digitisation.commands';
 import { AlreadyScannedError, ComponentNotFoundError, DossierClosedError, DossierNotKnownError, NoPaperResultError, NotPaperError } from './dossier-digitisation.errors';
-import { assertNever, DossierDigitisationEvent, ReceivedComponent, RegisteredComponent } from './dossier-digitisation.events';
+import { DossierDigitisationEvent, ReceivedComponent, RegisteredComponent } from './dossier-digitisation.events';
 import { ComponentState, DossierDigitisationState, evolveDigitisation, initialDigitisationState, isComplete, ResultState } from './dossier-digitisation.state';
 
 type Event = DossierDigitisationEvent;

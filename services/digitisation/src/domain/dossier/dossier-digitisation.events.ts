@@ -1,4 +1,5 @@
 import type { ComponentDigitised, DocumentReused, DossierDigitised, DossierReceived, EventData, ResultDigitised, ReuseRefused } from '@motcua/contracts';
+import { assertNever } from '@motcua/platform/errors';
 
 /** A component as intake received it: electronic (a document id), paper, or reused from the repository. */
 export type ReceivedComponent = EventData<typeof DossierReceived>['components'][number];
@@ -76,6 +77,3 @@ export function occurredAt(event: DossierDigitisationEvent): string {
   }
 }
 
-export function assertNever(value: never): never {
-  throw new Error(`unexpected ${JSON.stringify(value)}`);
-}

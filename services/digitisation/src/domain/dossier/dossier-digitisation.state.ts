@@ -1,4 +1,5 @@
-import { assertNever, DigitisationOpenedData, DossierDigitisationEvent, RegisteredComponent } from './dossier-digitisation.events';
+import { assertNever } from '@motcua/platform/errors';
+import { DigitisationOpenedData, DossierDigitisationEvent, RegisteredComponent } from './dossier-digitisation.events';
 
 /**
  * Where a component stands. In electronic form: ELECTRONIC (uploaded and held here), DIGITISED

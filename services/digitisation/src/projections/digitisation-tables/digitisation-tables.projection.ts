@@ -1,6 +1,7 @@
 import { PgDatabase, quoteSchema } from '@motcua/event-store';
+import { assertNever } from '@motcua/platform/errors';
 import type { DocumentStoredData } from '../../domain/document/document';
-import { assertNever, DossierDigitisationEvent, RegisteredComponent } from '../../domain/dossier/dossier-digitisation.events';
+import { DossierDigitisationEvent, RegisteredComponent } from '../../domain/dossier/dossier-digitisation.events';
 import { registered } from '../../domain/dossier/dossier-digitisation.state';
 
 export interface StoredBy {

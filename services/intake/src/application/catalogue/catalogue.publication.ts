@@ -3,6 +3,7 @@ import type { EventData, EventDefinition } from '@motcua/contracts';
 import type { RecordedEvent } from '@motcua/event-store';
 import { toOutgoingMessage } from '@motcua/messaging';
 import type { OutgoingMessage } from '@motcua/messaging';
+import { assertNever } from '@motcua/platform/errors';
 import { CatalogueEvent, catalogueSubject, isCatalogueEvent } from '../../domain/catalogue/catalogue.events';
 import { toSnapshot } from '../../domain/catalogue/procedure';
 
@@ -56,6 +57,3 @@ export function catalogueMessage(recorded: RecordedEvent, source: string): Outgo
   return { ...message, topic: Topics.catalogue };
 }
 
-function assertNever(value: never): never {
-  throw new Error(`unhandled catalogue event: ${JSON.stringify(value)}`);
-}

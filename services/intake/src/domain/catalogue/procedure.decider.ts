@@ -1,3 +1,4 @@
+import { assertNever } from '@motcua/platform/errors';
 import type { CatalogueEvent, CatalogueEventOf } from './catalogue.events';
 import { EffectiveBeforePreviousError, ProcedureRetiredError, ProcedureUnknownError, VersionGapError } from './catalogue.errors';
 import type { ProcedureVersion } from './procedure';
@@ -55,6 +56,3 @@ export function decideProcedure(command: ProcedureCommand, state: ProcedureState
 
 export const procedureDecider = { initialState: initialProcedureState, evolve: evolveProcedure, decide: decideProcedure };
 
-function assertNever(value: never): never {
-  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
-}

@@ -1,7 +1,8 @@
+import { assertNever } from '@motcua/platform/errors';
 import type { DossierCommand, Reception } from './dossier.commands';
 import { DossierAlreadyExistsError, DossierAlreadyReceivedError, DossierClosedError, DossierNotFoundError, IllegalTransitionError, NoSupplementAwaitedError } from './dossier.errors';
 import type { DossierEvent } from './dossier.events';
-import { assertNever, DossierState, DossierStatus, evolveDossier, initialDossierState } from './dossier.state';
+import { DossierState, DossierStatus, evolveDossier, initialDossierState } from './dossier.state';
 
 const CLOSED: DossierStatus[] = ['REJECTED', 'WITHDRAWN', 'CONCLUDED'];
 

@@ -1,3 +1,4 @@
+import { assertNever } from '@motcua/platform/errors';
 import type { DossierEvent } from './dossier.events';
 
 /** CONCLUDED: processing resolved or stopped it; what follows (the result) is other services' business. */
@@ -52,6 +53,3 @@ function supplemented(current: Component[], brought: Component[]): Component[] {
   return [...current.filter((c) => !ids.has(c.componentId)), ...brought];
 }
 
-export function assertNever(value: never): never {
-  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
-}

@@ -1,10 +1,11 @@
 import type { Decider } from '@motcua/event-store';
+import { assertNever } from '@motcua/platform/errors';
 import { ManifestSigner, signManifest } from '../signature/ed25519';
 import { MANIFEST_VERSION, ResultManifest, SIGNATURE_ALGORITHM } from '../signature/result-manifest';
 import type { ResultCommand, StoredDocument } from './result.commands';
 import { alreadyDelivered, alreadyIssued, notIssued, ResultNotFoundError, ResultStateError } from './result.errors';
 import type { Resolution, ResultEvent } from './result.events';
-import { assertNever, evolveResult, initialResultState, isNoticeOnly, ResultState } from './result.state';
+import { evolveResult, initialResultState, isNoticeOnly, ResultState } from './result.state';
 
 /**
  * The rules of one dossier's result. Pure: the signer is passed in with the command (Ed25519 is

@@ -1,3 +1,4 @@
+import { assertNever } from '@motcua/platform/errors';
 import type { ResultManifest } from '../signature/result-manifest';
 import type { IssuedData, Resolution, ResultEvent } from './result.events';
 
@@ -40,6 +41,3 @@ export function isNoticeOnly(state: ResultState): boolean {
   return state.resolution !== undefined && state.resolution.resultDocument === null;
 }
 
-export function assertNever(value: never): never {
-  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
-}

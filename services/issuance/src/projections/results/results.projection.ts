@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PgDatabase, RecordedEvent } from '@motcua/event-store';
 import { LogProjection } from '@motcua/messaging';
 import { DATABASE } from '@motcua/platform';
+import { assertNever } from '@motcua/platform/errors';
 import type { ResultEvent } from '../../domain/result/result.events';
-import { assertNever } from '../../domain/result/result.state';
 
 /** Builds issuance.results from issuance's own log, in the same transaction as its checkpoint. */
 @Injectable()

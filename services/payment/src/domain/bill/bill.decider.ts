@@ -1,5 +1,6 @@
 import type { Decider } from '@motcua/event-store';
-import { assertNever, assessFees } from '../fees/fee-assessment';
+import { assertNever } from '@motcua/platform/errors';
+import { assessFees } from '../fees/fee-assessment';
 import type { BillCommand } from './bill.commands';
 import { AmountMismatchError, BillNotFoundError, BillStateError, UnknownPaymentError } from './bill.errors';
 import type { BillEvent } from './bill.events';

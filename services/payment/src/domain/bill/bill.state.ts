@@ -1,4 +1,4 @@
-import { assertNever } from '../fees/fee-assessment';
+import { assertNever } from '@motcua/platform/errors';
 import type { AssessedItem } from '../fees/fee-assessment';
 import type { BillEvent, BillOpenedData, ClosingReason, RefundReason } from './bill.events';
 

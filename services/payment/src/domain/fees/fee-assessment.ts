@@ -1,5 +1,6 @@
 import type { EventData, FeeAssessed, FeeItem, ProcedureSnapshot } from '@motcua/contracts';
 import type { Static } from '@sinclair/typebox';
+import { assertNever } from '@motcua/platform/errors';
 
 export type Channel = 'ONLINE' | 'COUNTER' | 'POSTAL';
 export type AssessedItem = EventData<typeof FeeAssessed>['items'][number];
@@ -49,7 +50,3 @@ export function discounted(amount: number, percent: number): number {
   return Math.floor((amount * (100 - percent) + 50) / 100);
 }
 
-/** The end of every exhaustive switch in this service's domain. */
-export function assertNever(value: never): never {
-  throw new Error(`unexpected ${JSON.stringify(value)}`);
-}

@@ -1,9 +1,10 @@
 import { WorkingCalendar } from '@motcua/calendar';
+import { assertNever } from '@motcua/platform/errors';
 import type { CaseCommand } from './case.commands';
 import { CaseFinishedError, CaseNotFoundError, CaseStateError, ExtensionTooLateError } from './case.errors';
 import type { CaseEvent } from './case.events';
 import { resolution } from './case.resolution';
-import { assertNever, CaseState, evolveCase, initialCaseState } from './case.state';
+import { CaseState, evolveCase, initialCaseState } from './case.state';
 
 const FINISHED = ['RESOLVED', 'STOPPED', 'WITHDRAWN'];
 /** Facts learnt from other services: when they do not concern the case, they change nothing. */

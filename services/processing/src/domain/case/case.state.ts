@@ -1,3 +1,4 @@
+import { assertNever } from '@motcua/platform/errors';
 import type { CaseEvent } from './case.events';
 
 export type CaseStatus = 'NONE' | 'OPEN' | 'PAUSED' | 'RESOLVED' | 'STOPPED' | 'WITHDRAWN';
@@ -83,6 +84,3 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
   }
 }
 
-export function assertNever(value: never): never {
-  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
-}
