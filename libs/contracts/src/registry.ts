@@ -73,13 +73,13 @@ export class EventRegistry {
       causationid: input.causationId ?? id,
       data: input.data,
     } as EnvelopeOf<Definition>;
-    this.checkOutgoing(envelope);
+    this.assertPublishable(envelope);
     return envelope;
   }
 
   /** Validates, then serialises: a producer never sends what a consumer would dead-letter. */
   encode(envelope: Envelope): string {
-    this.checkOutgoing(envelope);
+    this.assertPublishable(envelope);
     return JSON.stringify(envelope);
   }
 
@@ -111,8 +111,8 @@ export class EventRegistry {
     this.versions.set(type, byVersion);
   }
 
-  /** The dossier id is the Kafka key: a dossier's events must share it to stay in order. */
-  private checkOutgoing(envelope: Envelope): void {
+  /** What a producer may send: a registered, valid envelope keyed by its dossier (the Kafka key keeps a dossier's events in order). */
+  assertPublishable(envelope: Envelope): void {
     this.check(envelope);
     const dossierId = (envelope.data as { dossierId?: unknown }).dossierId;
     if (typeof dossierId === 'string' && envelope.subject !== dossierId) throw new InvalidMessageError('subject: must equal data.dossierId');

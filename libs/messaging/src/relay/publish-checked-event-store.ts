@@ -25,7 +25,7 @@ export class PublishCheckedEventStore implements EventStore {
     for (const event of events) {
       const message = this.translate(asRecorded(streamId, event), this.source);
       // The producer's own check (schema, version, subject = dossier id): InvalidMessageError names the path.
-      if (message) integrationEvents.encode(JSON.parse(String(message.value)) as Envelope);
+      if (message) integrationEvents.assertPublishable(JSON.parse(String(message.value)) as Envelope);
     }
     return this.inner.append(streamId, events, options);
   }
