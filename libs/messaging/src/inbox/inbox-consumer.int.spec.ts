@@ -121,6 +121,49 @@ describe('InboxConsumer (real PostgreSQL and Kafka)', () => {
     expect(String(letters[1].value)).toBe('this is not json');
   });
 
+  it('applies a parked message when the subject becomes known on another topic while it was being parked', async () => {
+    // Two consumers of one service share the park, as in a service. The parking consumer is slow
+    // between finding the subject unknown and parking the message; the subject becomes known on the
+    // other topic meanwhile. Their transactions must not miss each other.
+    const other = `${kit.topic}.other`;
+    await ensureTopics(kit.kafka, [{ topic: other, numPartitions: 1, config: {} }]);
+    const drain = new ParkedMessageDrain(kit.db, kit.schema);
+    const dossierId = randomUUID();
+    let foundUnknown = false;
+    const known = async (subject: string) => (await appliedCount(kit.db, kit.schema, subject)) > 0;
+    const parking: MessageHandler = async (envelope, context) => {
+      if (!(await known(envelope.subject))) {
+        foundUnknown = true;
+        await kit.db.query('select pg_sleep(1.5)');
+        throw new NotYetKnownError(envelope.subject);
+      }
+      await countingHandler(kit.db, kit.schema)(envelope, context);
+    };
+    const start = async (topic: string, handle: MessageHandler) => {
+      const consumer = new InboxConsumer(kit.kafka, kit.db, kit.schema, publisher, drain, {
+        group: `g-${randomUUID()}`,
+        topic,
+        handle,
+        decode: (value) => integrationEvents.decode(value),
+        sessionTimeoutMs: 6_000,
+      });
+      consumers.push(consumer);
+      await consumer.start();
+      return consumer;
+    };
+    const parker = await start(kit.topic, parking);
+    const opener = await start(other, countingHandler(kit.db, kit.schema));
+
+    await send(withdrawn(dossierId));
+    await until(() => foundUnknown, 'the subject found unknown');
+    const subjectArrives = rejected(dossierId);
+    await publisher.publish(other, [{ key: dossierId, value: JSON.stringify(subjectArrives), headers: { ce_id: subjectArrives.id } }]);
+
+    await until(async () => (await appliedCount(kit.db, kit.schema, dossierId)) === 2, 'the parked message applied', 30_000);
+    expect(parker.counters.parked).toBe(1);
+    expect(opener.counters).toMatchObject({ applied: 1, unparked: 1 });
+  });
+
   it('parks a message about an unknown subject and applies it when the subject arrives', async () => {
     const dossierId = randomUUID();
     const known = new Set<string>();

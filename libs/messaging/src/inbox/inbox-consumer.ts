@@ -178,6 +178,12 @@ export class InboxConsumer {
     // cannot leave them waiting for a next message that may never come.
     const outcome = await this.db.transaction(async () => {
       const { group } = this.options;
+      // One subject's messages are applied one at a time across the service's consumers and
+      // replicas. Without it, a message parked because its subject was unknown could commit just
+      // after another consumer's transaction, making the subject known, had drained the park
+      // (neither saw the other's uncommitted row), and would then wait for a message that may
+      // never come. The lock is released when the transaction ends.
+      await this.db.query("select pg_advisory_xact_lock(hashtext('motcua.inbox.subject'), hashtext($1))", [envelope.subject]);
       if (!(await this.inbox.record(group, envelope.id, context.topic, 'APPLIED'))) return { kind: 'duplicate' as const };
       if (await this.drain.runOrPark(group, envelope, context)) {
         await this.inbox.mark(group, envelope.id, 'PARKED');
