@@ -107,7 +107,7 @@ describe('ops service over HTTP (real PostgreSQL)', () => {
     expect((await fetch(`${base}/health/live`)).status).toBe(200);
     const ready = await fetch(`${base}/health/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
+    expect(await ready.json()).toMatchObject({ status: 'ok', details: { database: { status: 'up' } } });
     const metrics = await (await fetch(`${base}/metrics`)).text();
     expect(metrics).toMatch(/http_request_duration_seconds_bucket\{.*route="\/v1\/units\/:unit\/status"/);
     const docs = (await (await fetch(`${base}/docs/json`)).json()) as { paths: Record<string, unknown> };

@@ -40,7 +40,11 @@ export class KafkaPublisher implements EventPublisher {
 
   async publish(topic: string, messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    this.connected ??= this.producer.connect();
+    // A connection that failed (Kafka away) is tried again on the next publish, not kept failed.
+    this.connected ??= this.producer.connect().catch((error: unknown) => {
+      this.connected = undefined;
+      throw error;
+    });
     await this.connected;
     await this.producer.sendBatch({ acks: -1, topicMessages: topicBatches(topic, messages) });
   }

@@ -48,3 +48,29 @@ async function createMissing(kafka: Kafka, specs: TopicSpec[]): Promise<string[]
     await admin.disconnect();
   }
 }
+
+/**
+ * ensureTopics for as long as Kafka is away (capped backoff), until `signal` aborts: a service
+ * that starts during an outage serves meanwhile and creates its topics when the broker returns.
+ * Resolves true once they exist, false if stopped first.
+ */
+export async function ensureTopicsPatiently(kafka: Kafka, specs: TopicSpec[], signal: AbortSignal, onRetry: (error: unknown, attempt: number) => void): Promise<boolean> {
+  for (let attempt = 1; !signal.aborted; attempt++) {
+    try {
+      await createMissing(kafka, specs);
+      return true;
+    } catch (error) {
+      onRetry(error, attempt);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, Math.min(30_000, 500 * 2 ** Math.min(attempt, 6)));
+        signal.addEventListener('abort', done, { once: true });
+        function done() {
+          clearTimeout(timer);
+          signal.removeEventListener('abort', done);
+          resolve();
+        }
+      });
+    }
+  }
+  return false;
+}

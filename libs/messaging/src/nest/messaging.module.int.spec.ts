@@ -72,11 +72,13 @@ describe('MessagingModule in a running service (real PostgreSQL and Kafka)', () 
     expect(await appliedCount(db, service, dossierId)).toBe(1);
 
     const url = await app.getUrl();
-    const ready = (await (await fetch(`${url.replace('[::1]', '127.0.0.1')}/health/ready`)).json()) as { status: string; info: Record<string, unknown> };
+    const ready = (await (await fetch(`${url.replace('[::1]', '127.0.0.1')}/health/ready`)).json()) as { status: string; details: Record<string, { status: string }> };
     expect(ready.status).toBe('ok');
-    expect(Object.keys(ready.info)).toEqual(expect.arrayContaining(['database', `relay:${topic}`, `consumer:${topic}`]));
+    expect(ready.details).toMatchObject({ database: { status: 'up' }, kafka: { status: 'up' }, [`relay:${topic}`]: { status: 'up' }, [`consumer:${topic}`]: { status: 'up' } });
     const metrics = await (await fetch(`${url.replace('[::1]', '127.0.0.1')}/metrics`)).text();
     expect(metrics).toMatch(new RegExp(`motcua_consumer_messages\\{[^}]*outcome="applied"[^}]*\\} 1`));
     expect(metrics).toMatch(/motcua_relay_position\{[^}]*\} [1-9]/);
+    expect(metrics).toMatch(/motcua_broker_up\{[^}]*\} 1/);
+    expect(metrics).toMatch(/motcua_component_up\{[^}]*component="database"[^}]*\} 1/);
   });
 });

@@ -9,7 +9,8 @@ import { InboxConsumer } from '../inbox/inbox-consumer';
 import { messagingMigrations } from '../inbox/inbox.migrations';
 import { ParkedMessageDrain } from '../inbox/parked-message-drain';
 import { KafkaPublisher } from '../kafka/publisher';
-import { ensureTopics, TopicSpec } from '../kafka/topics';
+import { BrokerMonitor } from '../kafka/broker-monitor';
+import { ensureTopics, ensureTopicsPatiently, TopicSpec } from '../kafka/topics';
 import { Logger } from '../logger';
 import { EventRelay } from '../relay/event-relay';
 import { consumerGroup, KAFKA, MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
@@ -24,6 +25,9 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, O
   private readonly publisher: KafkaPublisher;
   private relay: EventRelay | undefined;
   private readonly consumers: InboxConsumer[] = [];
+  private broker: BrokerMonitor | undefined;
+  private kafkaWork: Promise<void> | undefined;
+  private readonly stopping = new AbortController();
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
@@ -48,7 +52,12 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, O
     // can start in any order.
     const topics: TopicSpec[] = consumes.flatMap(({ topic }) => [topicSettings(topic, partitions), dlqTopicSettings(topic, group(topic))]);
     if (publishes) topics.push(...[publishes, ...alsoPublishes].map((topic) => topicSettings(topic, partitions)));
-    await ensureTopics(this.kafka, topics);
+    // Kafka, the relay and the consumers are optional for readiness: with the broker away the
+    // service still takes writes (the event store is the outbox) and reports itself degraded.
+    const broker = new BrokerMonitor(this.kafka, this.metrics.registry);
+    this.broker = broker;
+    this.readiness.register({ name: 'kafka', role: 'optional', check: () => broker.status() });
+    await broker.start();
 
     if (publishes) {
       const relay = new EventRelay(this.db, service, this.publisher, {
@@ -60,10 +69,13 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, O
       this.relay = relay;
       this.readiness.register({
         name: `relay:${publishes}`,
+        role: 'optional',
         // A standby replica waiting for the relay lock is healthy: another one is publishing.
-        check: () => ({ ready: relay.status().state !== 'failing', detail: relay.status().lastError ?? relay.status().state }),
+        check: () => {
+          const { state, lastError } = relay.status();
+          return { ready: (state === 'running' || state === 'waiting-for-lock') && !lastError, detail: lastError ?? state };
+        },
       });
-      relay.start();
     }
 
     const drain = new ParkedMessageDrain(this.db, service, this.logger);
@@ -77,10 +89,28 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, O
         logger: this.logger,
       });
       this.consumers.push(consumer);
-      this.readiness.register({ name: `consumer:${topic}`, check: () => ({ ready: consumer.status().ready, detail: consumer.status().state }) });
-      consumer.startInBackground();
+      this.readiness.register({ name: `consumer:${topic}`, role: 'optional', check: () => ({ ready: consumer.status().ready, detail: consumer.status().state }) });
     }
     this.registerMetrics();
+
+    // The relay and consumers start once the topics exist. With Kafka there, before the app
+    // listens, as always; with Kafka away, in the background, for as long as the outage lasts.
+    const created = broker.status().ready && (await ensureTopics(this.kafka, topics, 3).then(() => true, () => false));
+    this.kafkaWork = created ? Promise.resolve(this.startKafkaWork()) : this.startWhenTopicsExist(topics);
+  }
+
+  private async startWhenTopicsExist(topics: TopicSpec[]): Promise<void> {
+    this.logger.warn({ brokers: this.broker?.status().detail }, 'Kafka is not available: serving writes; topics, relay and consumers start when it returns');
+    const created = await ensureTopicsPatiently(this.kafka, topics, this.stopping.signal, (error, attempt) =>
+      this.logger.warn({ err: error, attempt }, 'Kafka still not available; retrying'),
+    );
+    if (created) this.startKafkaWork();
+  }
+
+  private startKafkaWork(): void {
+    if (this.stopping.signal.aborted) return;
+    this.relay?.start();
+    for (const consumer of this.consumers) consumer.startInBackground();
   }
 
   /** What operations watch: per consumer group, messages by outcome; the relay's log position. */
@@ -109,6 +139,9 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, O
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping.abort();
+    await this.kafkaWork;
+    await this.broker?.stop();
     await Promise.allSettled([this.relay?.stop(), ...this.consumers.map((consumer) => consumer.stop())]);
     await this.publisher.close();
   }

@@ -1,9 +1,9 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { TerminusModule } from '@nestjs/terminus';
 import { PgDatabase } from '@motcua/event-store';
 import { LoggerModule } from 'nestjs-pino';
+import { Registry } from 'prom-client';
 import { ApiKeys } from '../auth/api-keys';
 import { API_KEYS, AuthGuard, OFFICER_JWT } from '../auth/auth.guard';
 import { CLOCK, clockFrom } from '../clock/clock';
@@ -13,6 +13,7 @@ import { DATABASE, openDatabase } from '../database/database.provider';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { createValidationPipe } from '../errors/validation.pipe';
 import { HealthController } from '../health/health.controller';
+import { databaseIndicator } from '../health/database.indicator';
 import { ReadinessRegistry } from '../health/readiness';
 import { loggingParams } from '../logging/logging';
 import { createMetricsRegistry, METRICS, MetricsController } from '../metrics/metrics';
@@ -49,7 +50,6 @@ export class PlatformModule implements OnApplicationShutdown {
           inject: [CONFIG],
           useFactory: (config: ServiceConfig) => loggingParams(options.service, config.LOG_LEVEL),
         }),
-        TerminusModule.forRoot({ errorLogStyle: 'json' }),
       ],
       controllers: [HealthController, MetricsController],
       providers: [
@@ -59,7 +59,15 @@ export class PlatformModule implements OnApplicationShutdown {
         { provide: METRICS, useFactory: () => createMetricsRegistry(options.service) },
         { provide: API_KEYS, inject: [CONFIG], useFactory: (c: ServiceConfig) => new ApiKeys(c.API_KEYS) },
         { provide: OFFICER_JWT, inject: [CONFIG], useFactory: (c: ServiceConfig) => new JwtService({ secret: c.JWT_SECRET }) },
-        ReadinessRegistry,
+        {
+          provide: ReadinessRegistry,
+          inject: [DATABASE, METRICS],
+          useFactory: (db: PgDatabase, metrics: { registry: Registry }) => {
+            const readiness = new ReadinessRegistry(metrics.registry);
+            readiness.register(databaseIndicator(db));
+            return readiness;
+          },
+        },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,21 +1,19 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import { PgDatabase } from '@motcua/event-store';
 import { Public } from '../auth/auth.decorators';
-import { DATABASE } from '../database/database.provider';
-import { ReadinessRegistry } from './readiness';
+import { HealthReport, ReadinessRegistry } from './readiness';
 
+/**
+ * Ready means "send me requests": the service can write to PostgreSQL. Kafka, the relay and the
+ * consumers are optional components — with the broker down, writes still land in the event store
+ * (the outbox) and are published when it returns — so they degrade the service, never take it
+ * out of the load balancer.
+ */
 @ApiExcludeController()
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(
-    private readonly health: HealthCheckService,
-    private readonly indicators: HealthIndicatorService,
-    private readonly readiness: ReadinessRegistry,
-    @Inject(DATABASE) private readonly db: PgDatabase,
-  ) {}
+  constructor(private readonly readiness: ReadinessRegistry) {}
 
   /** The process is up; says nothing about its dependencies. */
   @Get('live')
@@ -23,25 +21,11 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** 503 until the database answers and every registered component (consumers, relay) is ready. */
+  /** 200 with status ok or degraded; 503 while a required component (PostgreSQL) is down. */
   @Get('ready')
-  @HealthCheck()
-  ready() {
-    return this.health.check([
-      async () => {
-        const indicator = this.indicators.check('database');
-        try {
-          await this.db.query('select 1');
-          return indicator.up();
-        } catch {
-          return indicator.down({ message: 'PostgreSQL does not answer' });
-        }
-      },
-      ...this.readiness.all().map((component) => async () => {
-        const indicator = this.indicators.check(component.name);
-        const { ready, detail } = await component.check();
-        return ready ? indicator.up(detail ? { detail } : {}) : indicator.down(detail ? { detail } : {});
-      }),
-    ]);
+  async ready(): Promise<HealthReport> {
+    const report = await this.readiness.evaluate();
+    if (report.status === 'error') throw new ServiceUnavailableException(report);
+    return report;
   }
 }

@@ -1,14 +1,26 @@
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
 import { freePort } from './free-port';
+import { BrokerProcess, launchBroker } from './kafka-process';
 import { dataDir, workspaceRoot } from './workspace';
+
+export { waitForKafka } from './kafka-process';
 
 export interface RunningKafka {
   brokers: string[];
   origin: 'external' | 'local' | 'container';
   stop(): Promise<void>;
+}
+
+/** A broker this process launched itself, which a test may take down and bring back. */
+export interface LocalKafka extends RunningKafka {
+  origin: 'local';
+  /** Stops the broker process and keeps its ports and data: an outage. */
+  halt(): Promise<void>;
+  /** Starts it again on the same ports and data directory. */
+  resume(): Promise<void>;
 }
 
 export interface KafkaOptions {
@@ -24,12 +36,19 @@ export interface KafkaOptions {
 export async function startKafka(options: KafkaOptions): Promise<RunningKafka> {
   const external = process.env['KAFKA_BROKERS'];
   if (external) return { brokers: external.split(','), origin: 'external', stop: async () => undefined };
+  return startLocalKafka(options);
+}
 
+/**
+ * A single-node broker of this process's own, whatever KAFKA_BROKERS names: for a test that must
+ * stop Kafka without disturbing the broker every other test shares.
+ */
+export async function startLocalKafka(options: KafkaOptions): Promise<LocalKafka> {
   requireTool('java', ['-version'], 'a JDK 17 or newer (Debian: apt-get install openjdk-17-jdk-headless)');
   const classpath = resolveKafkaJars(options.log);
   const brokerPort = await freePort();
   const controllerPort = await freePort();
-  const home = options.persistent ? dataDir('kafka', 'node') : dataDir(`kafka-test-${process.pid}`);
+  const home = options.persistent ? dataDir('kafka', 'node') : dataDir(`kafka-test-${process.pid}-${randomBytes(3).toString('hex')}`);
   const logDir = join(home, 'logs');
   if (!options.persistent) rmSync(home, { recursive: true, force: true });
   mkdirSync(logDir, { recursive: true });
@@ -44,36 +63,23 @@ export async function startKafka(options: KafkaOptions): Promise<RunningKafka> {
   }
 
   const heap = options.heap ?? '512m';
-  const broker = spawn('java', [`-Xmx${heap}`, '-Xms128m', '-XX:+UseSerialGC', '-Djava.awt.headless=true', ...java(['kafka.Kafka', configFile])], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  const collect = (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n').filter(Boolean)) {
-      output.push(line);
-      if (output.length > 200) output.shift();
-      options.log?.(line);
-    }
-  };
-  broker.stdout?.on('data', collect);
-  broker.stderr?.on('data', collect);
-
-  // If this process ends without stopping the broker (a crashed test run), the broker goes too.
-  const killOnExit = () => broker.kill('SIGKILL');
-  process.once('exit', killOnExit);
   const brokers = [`127.0.0.1:${brokerPort}`];
-  try {
-    await waitForKafka(brokers, () => (broker.exitCode !== null ? `Kafka exited with code ${broker.exitCode}:\n${output.join('\n')}` : undefined));
-  } catch (error) {
-    broker.kill('SIGKILL');
-    throw new Error(`${(error as Error).message}\n${output.join('\n')}`);
-  }
+  const launch = () =>
+    launchBroker([`-Xmx${heap}`, '-Xms128m', '-XX:+UseSerialGC', '-Djava.awt.headless=true', ...java(['kafka.Kafka', configFile])], brokers, options.log);
+  let broker: BrokerProcess | undefined = await launch();
   return {
     brokers,
     origin: 'local',
+    halt: async () => {
+      await broker?.stop();
+      broker = undefined;
+    },
+    resume: async () => {
+      broker ??= await launch();
+    },
     stop: async () => {
-      process.removeListener('exit', killOnExit);
-      await stopProcess(broker);
+      await broker?.stop();
+      broker = undefined;
       if (!options.persistent) rmSync(home, { recursive: true, force: true });
     },
   };
@@ -128,36 +134,4 @@ function run(command: string, args: string[]): string {
     throw new Error(`${command} ${args.slice(-4).join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
   }
   return result.stdout;
-}
-
-/** Waits until the broker answers an admin request; `failed` reports a broker that died meanwhile. */
-export async function waitForKafka(brokers: string[], failed: () => string | undefined = () => undefined): Promise<void> {
-  const kafka = new Kafka({ clientId: 'motcua-provision', brokers, logLevel: logLevel.NOTHING, retry: { retries: 0 } });
-  const deadline = Date.now() + 120_000;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    const failure = failed();
-    if (failure) throw new Error(failure);
-    const admin = kafka.admin();
-    try {
-      await admin.connect();
-      await admin.describeCluster();
-      return;
-    } catch (error) {
-      lastError = error;
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    } finally {
-      await admin.disconnect().catch(() => undefined);
-    }
-  }
-  throw new Error(`Kafka did not become ready in 120 s (${String(lastError)})`);
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
 }
