@@ -1,8 +1,8 @@
-import { discoverServices, provisionInfrastructure, RunningService, startServiceProcess, workspaceRoot } from '@motcua/testing';
+import { discoverServices, provisionInfrastructure, SupervisedService, superviseService, workspaceRoot } from '@motcua/testing';
 import { DEV_API_KEYS, DEV_APPLICANT_REF_KEY, DEV_JWT_SECRET, DEV_PAYMENT_CALLBACK_SECRET, DEV_PAYMENT_MERCHANT_KEY, DEV_PORTAL_KEY, DEV_SIGNING_KEY_SECRET } from './dev-credentials';
 
 const root = workspaceRoot();
-const running: RunningService[] = [];
+const running: SupervisedService[] = [];
 let stopping = false;
 let infrastructureStop: (() => Promise<void>) | undefined;
 
@@ -59,17 +59,14 @@ async function main(): Promise<void> {
     PAYMENT_CALLBACK_SECRETS: process.env['PAYMENT_CALLBACK_SECRETS'] ?? DEV_PAYMENT_CALLBACK_SECRET,
     PAYMENT_PLATFORM_SIGNING_SECRETS: process.env['PAYMENT_PLATFORM_SIGNING_SECRETS'] ?? DEV_PAYMENT_CALLBACK_SECRET,
   };
+  // Each service is supervised: one that dies is restarted with backoff (its log prefix says
+  // which restart speaks); only Ctrl-C stops the stack.
   for (const service of discoverServices(root)) {
     const port = Number(process.env[`${service.name.toUpperCase()}_PORT`] ?? service.port);
-    const started = startServiceProcess(service, port, env, (line) => process.stdout.write(`[${service.name}] ${line}\n`));
-    started.child.once('exit', (code, signal) => {
-      if (stopping) return;
-      say(`${service.name} exited (${signal ?? code}); stopping everything`);
-      void shutdown(1);
-    });
-    running.push(started);
+    running.push(superviseService(service, port, env, (line) => process.stdout.write(`${line}\n`)));
   }
-  await Promise.all(running.map((service) => service.ready()));
+  const late = (await Promise.allSettled(running.map((service) => service.ready()))).flatMap((result, i) => (result.status === 'rejected' ? [running[i].name] : []));
+  if (late.length > 0) say(`not ready yet (still being restarted): ${late.join(', ')}`);
 
   say('ready:');
   for (const service of running) say(`  ${service.name.padEnd(14)} ${service.url}/v1   docs ${service.url}/docs   health ${service.url}/health/ready`);

@@ -12,3 +12,4 @@ export * from './stack/service-process';
 export * from './fixtures/dossier.fixtures';
 export * from './stack/in-process-service';
 export * from './stack/topic-contents';
+export * from './stack/supervised-service';
