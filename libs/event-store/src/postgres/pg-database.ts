@@ -37,6 +37,12 @@ export class PgDatabase implements SqlExecutor {
     if (this.current.getStore()) return work();
     const client = await this.pool.connect();
     let broken = false;
+    // A connection lost between two statements (the server restarting) is reported as an event
+    // on the checked-out client; unheard, it would end the process. The next statement fails.
+    const lost = () => {
+      broken = true;
+    };
+    client.on('error', lost);
     try {
       await client.query('begin');
       const result = await this.current.run(client, work);
@@ -48,6 +54,7 @@ export class PgDatabase implements SqlExecutor {
       });
       throw error;
     } finally {
+      client.removeListener('error', lost);
       client.release(broken);
     }
   }
