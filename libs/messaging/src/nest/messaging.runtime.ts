@@ -26,7 +26,6 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, O
   private relay: EventRelay | undefined;
   private readonly consumers: InboxConsumer[] = [];
   private broker: BrokerMonitor | undefined;
-  private kafkaWork: Promise<void> | undefined;
   private readonly stopping = new AbortController();
 
   constructor(
@@ -96,7 +95,8 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, O
     // The relay and consumers start once the topics exist. With Kafka there, before the app
     // listens, as always; with Kafka away, in the background, for as long as the outage lasts.
     const created = broker.status().ready && (await ensureTopics(this.kafka, topics, 3).then(() => true, () => false));
-    this.kafkaWork = created ? Promise.resolve(this.startKafkaWork()) : this.startWhenTopicsExist(topics);
+    if (created) this.startKafkaWork();
+    else void this.startWhenTopicsExist(topics);
   }
 
   private async startWhenTopicsExist(topics: TopicSpec[]): Promise<void> {
@@ -139,8 +139,9 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, O
   }
 
   async onApplicationShutdown(): Promise<void> {
+    // Not awaited: a topic creation still waiting for Kafka must not hold up a shutdown; once
+    // aborted it starts nothing.
     this.stopping.abort();
-    await this.kafkaWork;
     await this.broker?.stop();
     await Promise.allSettled([this.relay?.stop(), ...this.consumers.map((consumer) => consumer.stop())]);
     await this.publisher.close();
