@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Pool, PoolClient, PoolConfig, QueryResult, QueryResultRow } from 'pg';
+import { isRetryable } from '../errors';
 
 export interface SqlExecutor {
   query<Row extends QueryResultRow = QueryResultRow>(text: string, values?: unknown[]): Promise<QueryResult<Row>>;
@@ -32,9 +33,25 @@ export class PgDatabase implements SqlExecutor {
     return client ? client.query<Row>(text, values) : this.pool.query<Row>(text, values);
   }
 
-  /** Runs `work` in a transaction, or inside the caller's when one is already open. */
-  async transaction<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in a transaction, or inside the caller's when one is already open. The outermost
+   * transaction runs `work` again (up to `attempts` times in all) when it fails with an error
+   * marked `retryable` (a stream-order conflict: only a new transaction, with a newer id, can
+   * append), so `work` must not have effects outside this database that cannot repeat — or make
+   * them idempotent, as digitisation's content-addressed file keeping is — or pass `attempts: 1`.
+   */
+  async transaction<T>(work: () => Promise<T>, { attempts = 3 }: { attempts?: number } = {}): Promise<T> {
     if (this.current.getStore()) return work();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.once(work);
+      } catch (error) {
+        if (!isRetryable(error) || attempt >= attempts) throw error;
+      }
+    }
+  }
+
+  private async once<T>(work: () => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken = false;
     try {
