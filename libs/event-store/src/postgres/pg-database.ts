@@ -14,6 +14,7 @@ export interface SqlExecutor {
 export class PgDatabase implements SqlExecutor {
   private readonly current = new AsyncLocalStorage<PoolClient>();
   private savepoints = 0;
+  private readonly broken = new WeakSet<PoolClient>();
 
   constructor(readonly pool: Pool) {}
 
@@ -53,19 +54,28 @@ export class PgDatabase implements SqlExecutor {
 
   private async once<T>(work: () => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
-    let broken = false;
+    try {
+      return await this.transactionOn(client, work);
+    } finally {
+      // A connection that could not even roll back is not handed to the next caller.
+      client.release(this.broken.has(client));
+    }
+  }
+
+  /**
+   * Runs `work` in a transaction on a session the caller holds (one that owns a session advisory
+   * lock, say): if that session dies, the work dies with it and commits nothing. Not retried.
+   */
+  async transactionOn<T>(client: PoolClient, work: () => Promise<T>): Promise<T> {
+    if (this.current.getStore()) throw new Error('transactionOn() cannot run inside another transaction');
     try {
       await client.query('begin');
       const result = await this.current.run(client, work);
       await client.query('commit');
       return result;
     } catch (error) {
-      await client.query('rollback').catch(() => {
-        broken = true;
-      });
+      await client.query('rollback').catch(() => this.broken.add(client));
       throw error;
-    } finally {
-      client.release(broken);
     }
   }
 

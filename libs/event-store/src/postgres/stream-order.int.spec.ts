@@ -58,9 +58,18 @@ describe('PostgreSQL stream order under interleaved transactions', () => {
     return attempts;
   }
 
+  /**
+   * The stream's versions in the relay's order, once both are readable: the gap-safe reader waits
+   * for every older transaction in the cluster, other specs' included.
+   */
   async function logOrder(streamId: string): Promise<number[]> {
-    const { events } = await store.readAll(START_OF_LOG, 10_000);
-    return events.filter((e) => e.streamId === streamId).map((e) => e.streamVersion);
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const { events } = await store.readAll(START_OF_LOG, 10_000);
+      const versions = events.filter((e) => e.streamId === streamId).map((e) => e.streamVersion);
+      if (versions.length >= 2 || Date.now() > deadline) return versions;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   it('publishes version 1 before version 2 when the older transaction appends second (exact version)', async () => {

@@ -18,9 +18,12 @@ export interface RelayOptions {
 
 /**
  * Tails the service's event log in gap-safe order and publishes it to the service's topic (or the
- * topic a translated message names, in the same request): one sendBatch per batch read, and the checkpoint moves only after the broker has acknowledged, in
- * the same transaction that records it. The event store is the outbox: nothing unstored is
- * published and nothing stored is lost. One relay per service runs at a time (advisory lock).
+ * topic a translated message names, in the same request): one sendBatch per batch read, with no
+ * transaction open while the broker is slow, then the checkpoint moves (compare-and-set, on the
+ * lock's session) once the broker has acknowledged. The event store is the outbox: nothing
+ * unstored is published and nothing stored is lost; a relay that lost its lock mid-batch may
+ * publish that batch again (same event ids: consumers deduplicate). One relay per service runs at
+ * a time (advisory lock).
  */
 export class EventRelay {
   private readonly subscription: CatchUpSubscription;
@@ -30,6 +33,7 @@ export class EventRelay {
     const translate = options.translate ?? toOutgoingMessage;
     this.subscription = new CatchUpSubscription(db, schema, {
       name: `relay:${options.topic}`,
+      delivery: 'at-least-once',
       batchSize: options.batchSize ?? 500,
       read: options.read,
       handle: async (events) => {
