@@ -6,6 +6,7 @@ export * from './postgres/migrator';
 export * from './postgres/event-store.migrations';
 export * from './postgres/checkpoint-store';
 export * from './postgres/catch-up-subscription';
+export { PartlyHandledError } from './postgres/subscription.options';
 export type { SubscriptionOptions, SubscriptionStatus } from './postgres/subscription.options';
 export * from './postgres/parked-messages';
 export { quoteSchema } from './postgres/identifiers';

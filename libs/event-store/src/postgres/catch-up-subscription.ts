@@ -4,7 +4,7 @@ import { CheckpointStore } from './checkpoint-store';
 import { PgDatabase } from './pg-database';
 import { PgEventStore } from './pg-event-store';
 import { advisoryKey } from './advisory-key';
-import { SubscriptionOptions, SubscriptionStatus, SupersededError } from './subscription.options';
+import { PartlyHandledError, SubscriptionOptions, SubscriptionStatus, SupersededError } from './subscription.options';
 
 /**
  * Catch-up subscription over one service's event log: history first, then live (polling). Each batch is
@@ -92,7 +92,16 @@ export class CatchUpSubscription {
     if (this.options.delivery === 'at-least-once') {
       const { events, next } = await this.db.transactionOn(session, read);
       if (events.length === 0) return 0;
-      await this.options.handle(events);
+      try {
+        await this.options.handle(events);
+      } catch (error) {
+        const part = error instanceof PartlyHandledError ? error.handledUpTo : undefined;
+        if (part) {
+          await this.db.transactionOn(session, () => move(part));
+          this.current.position = part;
+        }
+        throw error;
+      }
       await this.db.transactionOn(session, () => move(next));
       done = { next, count: events.length };
     } else {

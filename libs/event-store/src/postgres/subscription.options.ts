@@ -8,6 +8,21 @@ export class SupersededError extends Error {
   }
 }
 
+/**
+ * Thrown by an at-least-once handler that got part of its batch through before `reason` stopped
+ * it: the checkpoint moves past that part (so it is not sent again), then `reason` is handled as
+ * any failure (retried from there, with backoff).
+ */
+export class PartlyHandledError extends Error {
+  constructor(
+    readonly handledUpTo: LogPosition | undefined,
+    readonly reason: unknown,
+  ) {
+    super(reason instanceof Error ? reason.message : String(reason));
+    this.name = 'PartlyHandledError';
+  }
+}
+
 export interface SubscriptionOptions {
   /** Durable name: the checkpoint and the exclusivity lock are keyed by it. */
   name: string;

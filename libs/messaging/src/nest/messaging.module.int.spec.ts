@@ -78,5 +78,6 @@ describe('MessagingModule in a running service (real PostgreSQL and Kafka)', () 
     const metrics = await (await fetch(`${url.replace('[::1]', '127.0.0.1')}/metrics`)).text();
     expect(metrics).toMatch(new RegExp(`motcua_consumer_messages\\{[^}]*outcome="applied"[^}]*\\} 1`));
     expect(metrics).toMatch(/motcua_relay_position\{[^}]*\} [1-9]/);
+    expect(metrics).toMatch(/motcua_relay_unpublishable_events\{[^}]*\} 0/);
   });
 });

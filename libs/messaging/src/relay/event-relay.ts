@@ -1,6 +1,7 @@
 import { CatchUpSubscription, PgDatabase, RecordedEvent, SubscriptionStatus } from '@motcua/event-store';
 import { Logger, silentLogger } from '../logger';
 import { EventPublisher, OutgoingMessage } from '../kafka/publisher';
+import { sendShrinking } from './shrinking-send';
 import { toOutgoingMessage } from './to-outgoing-message';
 
 export interface RelayOptions {
@@ -27,6 +28,8 @@ export interface RelayOptions {
  */
 export class EventRelay {
   private readonly subscription: CatchUpSubscription;
+  /** Times a stored event was found that the broker refuses by itself (see the log line naming it). */
+  readonly counters = { unpublishable: 0 };
 
   constructor(db: PgDatabase, schema: string, publisher: EventPublisher, options: RelayOptions) {
     const logger = options.logger ?? silentLogger;
@@ -36,10 +39,18 @@ export class EventRelay {
       delivery: 'at-least-once',
       batchSize: options.batchSize ?? 500,
       read: options.read,
-      handle: async (events) => {
-        const messages = events.flatMap((event) => translate(event, options.source) ?? []);
-        await publisher.publish(options.topic, messages);
-      },
+      handle: (events) =>
+        sendShrinking(
+          events,
+          (part) => publisher.publish(options.topic, part.flatMap((event) => translate(event, options.source) ?? [])),
+          (event, error) => {
+            this.counters.unpublishable += 1;
+            const message = translate(event, options.source);
+            const bytes = message ? Buffer.byteLength(message.value) : 0;
+            // The id, type and size only, never the data; the relay stays at this event.
+            logger.error({ err: error, eventId: event.id, type: event.type, bytes, topic: options.topic }, 'the broker refuses this stored event; the relay waits at it');
+          },
+        ),
       onError: (error, attempt) =>
         logger.warn({ err: error, attempt, topic: options.topic }, 'relay batch failed; retrying from the same checkpoint'),
     });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { InvalidMessageError } from '@motcua/contracts';
 import type { NewEvent } from '@motcua/event-store';
+import { toProblem } from '@motcua/platform';
 import { openTestKit, TestKit } from '../testing/test-kit';
 import { PublishCheckedEventStore } from './publish-checked-event-store';
 import { toOutgoingMessage } from './to-outgoing-message';
@@ -40,6 +41,26 @@ describe('PublishCheckedEventStore', () => {
     await expect(append).rejects.toThrow(InvalidMessageError);
     await expect(append).rejects.toThrow(reason);
     expect(await kit.store.streamVersion(dossierId)).toBe(0);
+  });
+
+  it('refuses an event larger than its topic takes with a 413 naming it, and stores nothing of the append', async () => {
+    // A limit this small stands for the broker's: a valid payment event of ~1 kB exceeds it.
+    const store = new PublishCheckedEventStore(kit.store, 'motcua/payment', keepInternal, { maxMessageBytes: 600 });
+    const dossierId = randomUUID();
+    const error = await store
+      .append(dossierId, [{ id: randomUUID(), type: 'BillOpened', data: {} }, paid(dossierId, { platformReference: 'r'.repeat(100) })], { expectedVersion: 'no_stream' })
+      .catch((e: unknown) => e);
+    expect(toProblem(error)).toMatchObject({ status: 413, code: 'EVENT.TOO_LARGE' });
+    expect(toProblem(error)?.detail).toMatch(/PaymentSucceeded event .* \d+ bytes .* at most 600/);
+    expect(toProblem(error)?.detail).not.toContain('r'.repeat(100));
+    expect(await kit.store.streamVersion(dossierId)).toBe(0);
+  });
+
+  it('takes an event of the same shape under the topic limit', async () => {
+    const store = new PublishCheckedEventStore(kit.store, 'motcua/payment', keepInternal);
+    const dossierId = randomUUID();
+    await store.append(dossierId, [paid(dossierId, { platformReference: 'r'.repeat(100) })], { expectedVersion: 'no_stream' });
+    expect(await kit.store.streamVersion(dossierId)).toBe(1);
   });
 
   it('refuses an unknown event type when the translation would publish it', async () => {
