@@ -1,4 +1,4 @@
-import { Envelope, integrationEvents, MAX_MESSAGE_BYTES } from '@motcua/contracts';
+import { Envelope, EventRegistry, integrationEvents, MAX_MESSAGE_BYTES } from '@motcua/contracts';
 import type { AppendResult, EventStore, ExpectedVersion, NewEvent, RecordedEvent } from '@motcua/event-store';
 import { START_OF_LOG } from '@motcua/event-store';
 import type { OutgoingMessage } from '../kafka/publisher';
@@ -12,19 +12,24 @@ import { toOutgoingMessage } from './to-outgoing-message';
  * will apply: a relay that refused a stored event would stall the whole log behind it, and one
  * that sent it would have every consumer dead-letter it. The same goes for size: an event larger
  * than its topic takes (MAX_MESSAGE_BYTES, the broker's limit) is refused here, with a 413.
+ * Reading a stream, it upcasts old stored versions of the registry's events to their latest, as
+ * consumers do with messages: an aggregate folds only current shapes, and nothing is rewritten.
  */
 export class PublishCheckedEventStore implements EventStore {
   private readonly translate: NonNullable<RelayOptions['translate']>;
   private readonly maxMessageBytes: number;
+  private readonly registry: EventRegistry;
 
   constructor(
     private readonly inner: EventStore,
     private readonly source: string,
     translate?: RelayOptions['translate'],
-    options: { maxMessageBytes?: number } = {},
+    /** `registry`: the events stored in their integration shape (every integration event unless told). */
+    options: { maxMessageBytes?: number; registry?: EventRegistry } = {},
   ) {
     this.translate = translate ?? toOutgoingMessage;
     this.maxMessageBytes = options.maxMessageBytes ?? MAX_MESSAGE_BYTES;
+    this.registry = options.registry ?? integrationEvents;
   }
 
   async append(streamId: string, events: NewEvent[], options?: { expectedVersion?: ExpectedVersion }): Promise<AppendResult> {
@@ -32,15 +37,18 @@ export class PublishCheckedEventStore implements EventStore {
       const message = this.translate(asRecorded(streamId, event), this.source);
       // The producer's own check (schema, version, subject = dossier id): InvalidMessageError names the path.
       if (!message) continue;
-      integrationEvents.assertPublishable(JSON.parse(String(message.value)) as Envelope);
+      this.registry.assertPublishable(JSON.parse(String(message.value)) as Envelope);
       const bytes = recordBytes(message);
       if (bytes > this.maxMessageBytes) throw new EventTooLargeError(event.type, bytes, this.maxMessageBytes, largestField(event.data));
     }
     return this.inner.append(streamId, events, options);
   }
 
-  readStream(...args: Parameters<EventStore['readStream']>): ReturnType<EventStore['readStream']> {
-    return this.inner.readStream(...args);
+  async readStream(...args: Parameters<EventStore['readStream']>): Promise<RecordedEvent[]> {
+    return (await this.inner.readStream(...args)).map((event) => {
+      const { version, data } = this.registry.upcastData(event.type, event.schemaVersion, event.data);
+      return version === event.schemaVersion ? event : { ...event, schemaVersion: version, data };
+    });
   }
 
   streamVersion(streamId: string): Promise<number> {
