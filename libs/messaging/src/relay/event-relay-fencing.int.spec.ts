@@ -44,9 +44,12 @@ describe('EventRelay and its PostgreSQL sessions while a send is slow', () => {
     await kit.close();
   });
 
+  /** One transaction: the events become readable together, so the relay reads them as one batch. */
   const append = async (count: number) => {
     const ids = Array.from({ length: count }, () => randomUUID());
-    for (const id of ids) await kit.store.append(`dossier-${id}`, [{ id, type: 'Numbered', data: {}, metadata: { subject: `dossier-${id}` } }]);
+    await kit.db.transaction(async () => {
+      for (const id of ids) await kit.store.append(`dossier-${id}`, [{ id, type: 'Numbered', data: {}, metadata: { subject: `dossier-${id}` } }]);
+    });
     return ids;
   };
   const sessions = async (state: string) =>
