@@ -15,7 +15,9 @@ export const currentIntegrationEvents = [...intakeEvents, ...processingEvents, .
 /**
  * Older versions still on the topics (kept forever): registered so they can be read and upcast.
  * When an event gets a v2, its v1 definition moves here and the v2 (with its upcast) replaces it
- * in its service's list.
+ * in its service's list. Stored v1 events are then upcast when their stream is read, too (the
+ * messaging lib's event store); a service that stores another shape than it publishes (issuance
+ * keeps ResultIssued's manifest) registers its stored shape's versions in its own registry.
  */
 export const supersededIntegrationEvents: EventDefinition[] = [];
 

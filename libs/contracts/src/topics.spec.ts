@@ -16,9 +16,13 @@ describe('topics', () => {
     expect(topicSettings(Topics.intake)).toEqual({
       topic: 'motcua.intake.events.v1',
       numPartitions: 6,
-      config: { 'cleanup.policy': 'delete', 'retention.ms': '-1', 'retention.bytes': '-1' },
+      config: { 'cleanup.policy': 'delete', 'retention.ms': '-1', 'retention.bytes': '-1', 'max.message.bytes': '1048588' },
     });
-    expect(topicSettings(Topics.catalogue, 2)).toEqual({ topic: 'motcua.catalogue.v1', numPartitions: 2, config: { 'cleanup.policy': 'compact' } });
+    expect(topicSettings(Topics.catalogue, 2)).toEqual({
+      topic: 'motcua.catalogue.v1',
+      numPartitions: 2,
+      config: { 'cleanup.policy': 'compact', 'max.message.bytes': '1048588' },
+    });
     const settings = allTopicSettings(3);
     expect(settings.map((s) => s.topic)).toEqual(Object.values(Topics));
     expect(settings.filter((s) => s.config['retention.ms'] === '-1')).toHaveLength(5);
@@ -38,7 +42,7 @@ describe('topics', () => {
     expect(dlqTopicSettings(Topics.payment, 'projections')).toEqual({
       topic: 'motcua.payment.events.v1.dlq.projections',
       numPartitions: 1,
-      config: { 'cleanup.policy': 'delete', 'retention.ms': '-1', 'retention.bytes': '-1' },
+      config: { 'cleanup.policy': 'delete', 'retention.ms': '-1', 'retention.bytes': '-1', 'max.message.bytes': '2097176' },
     });
   });
 

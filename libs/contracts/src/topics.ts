@@ -23,9 +23,19 @@ export interface TopicSettings {
 /** Enough for the consumer replicas of a province; tests pass fewer (2 cores). */
 export const DEFAULT_PARTITIONS = 6;
 
-const keptForever = { 'cleanup.policy': 'delete', 'retention.ms': '-1', 'retention.bytes': '-1' } as const;
+/**
+ * The largest record (key, value, headers and batch overhead) an event topic takes: Kafka's
+ * default, set on every topic and in deploy/kafka/server.properties so that the check made when
+ * an event is stored (PublishCheckedEventStore) and the broker agree.
+ */
+export const MAX_MESSAGE_BYTES = 1_048_588;
+/** A dead letter is its original message plus headers saying why: it gets headroom above the limit. */
+const DLQ_MAX_MESSAGE_BYTES = 2 * MAX_MESSAGE_BYTES;
+
+const sized = { 'max.message.bytes': String(MAX_MESSAGE_BYTES) } as const;
+const keptForever = { 'cleanup.policy': 'delete', 'retention.ms': '-1', 'retention.bytes': '-1', ...sized } as const;
 /** Compaction keeps the latest record per key forever; an older procedure version is superseded, not lost to time. */
-const compacted = { 'cleanup.policy': 'compact' } as const;
+const compacted = { 'cleanup.policy': 'compact', ...sized } as const;
 
 /** The config each topic is created with; the messaging lib provisions topics from this data. */
 export const TopicConfigs: Readonly<Record<TopicName, Readonly<Record<string, string>>>> = {
@@ -63,5 +73,5 @@ export function dlqTopic(topic: string, consumerGroup: string): string {
 
 /** One partition: dead letters are rare and read by people, in order; kept forever like their source topic. */
 export function dlqTopicSettings(topic: string, consumerGroup: string): TopicSettings {
-  return { topic: dlqTopic(topic, consumerGroup), numPartitions: 1, config: { ...keptForever } };
+  return { topic: dlqTopic(topic, consumerGroup), numPartitions: 1, config: { ...keptForever, 'max.message.bytes': String(DLQ_MAX_MESSAGE_BYTES) } };
 }

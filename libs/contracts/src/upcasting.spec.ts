@@ -62,6 +62,14 @@ describe('upcasting', () => {
     expect(() => broken.decode(storedAt(1, { fee: 1 }))).toThrow(new InvalidMessageError('upcast to v2 data.amount: must be >= 0'));
   });
 
+  it('upcasts a stored event the same way, and leaves a type it does not know as it is', () => {
+    expect(registry.upcastData('FeeNoted', 1, { fee: 15000.4 })).toEqual({ version: 3, data: { amount: 15000, items: [15000] } });
+    expect(registry.upcastData('FeeNoted', 3, { amount: 1, items: [1] })).toEqual({ version: 3, data: { amount: 1, items: [1] } });
+    expect(registry.upcastData('BillOpened', 1, { any: true })).toEqual({ version: 1, data: { any: true } });
+    expect(() => registry.upcastData('FeeNoted', 1, { fee: 1, manifest: {} })).toThrow(/FeeNoted v1 data/);
+    expect(() => registry.upcastData('FeeNoted', 7, {})).toThrow("unknown version 7 of 'FeeNoted'");
+  });
+
   it('writes only the latest version', () => {
     expect(() => registry.createEnvelope(V1, { source: 'motcua/payment', subject: 'd', time: new Date(0), data: { fee: 1 } })).toThrow(/superseded by v3/);
     expect(registry.createEnvelope(V3, { source: 'motcua/payment', subject: 'd', time: new Date(0), data: { amount: 1, items: [1] } }).schemaversion).toBe(3);

@@ -24,7 +24,9 @@ export interface Decided<Event, State> {
 /**
  * The command-handler shell: read the stream, fold it, decide, append with the version read.
  * A lost race is decided again against the new state (up to `retries` times), so the loser gets
- * the domain's answer (e.g. "already received") rather than a bare conflict.
+ * the domain's answer (e.g. "already received") rather than a bare conflict. A stream-order
+ * conflict is not retried here: this transaction's id is fixed, so only the caller's transaction,
+ * run again, can append (PgDatabase.transaction does it).
  */
 export async function handleCommand<Command, Event, State>(
   store: EventStore,

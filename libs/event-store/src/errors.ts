@@ -23,3 +23,24 @@ export class DuplicateEventIdError extends Error {
     this.name = 'DuplicateEventIdError';
   }
 }
+
+/**
+ * The stream's last event was written by a transaction newer than this one. The relay reads in
+ * transaction-id order, so appending would let this event reach the topic before its
+ * predecessor. Retrying inside the same transaction cannot help (its id is fixed): the whole
+ * transaction must run again, with a new id (PgDatabase.transaction does so).
+ */
+export class StreamOrderConflictError extends Error {
+  readonly code = 'EVENT_STORE.STREAM_ORDER_CONFLICT';
+  readonly retryable = true;
+
+  constructor(readonly streamId: string) {
+    super(`stream ${streamId} was last written by a newer transaction; run this transaction again`);
+    this.name = 'StreamOrderConflictError';
+  }
+}
+
+/** Transient by contract: any error carrying `retryable === true` is run again, never dead-lettered. */
+export function isRetryable(error: unknown): boolean {
+  return (error as { retryable?: unknown } | null)?.retryable === true;
+}

@@ -1,38 +1,17 @@
 import type { PoolClient } from 'pg';
-import { LogPosition, ReadAllResult, RecordedEvent } from '../event-store.port';
+import { LogPosition } from '../event-store.port';
 import { CheckpointStore } from './checkpoint-store';
 import { PgDatabase } from './pg-database';
 import { PgEventStore } from './pg-event-store';
-
-export interface SubscriptionOptions {
-  /** Durable name: the checkpoint and the exclusivity lock are keyed by it. */
-  name: string;
-  /** Handles a batch in the global order. It runs inside the transaction that saves the checkpoint. */
-  handle(events: RecordedEvent[]): Promise<void>;
-  batchSize?: number;
-  /**
-   * How long to wait after finding nothing new. Polling, not LISTEN/NOTIFY: NOTIFY takes a
-   * cluster-wide lock at every commit and costs appends up to half their throughput under
-   * concurrency (bench/append.bench.ts); a full batch is followed by the next at once.
-   */
-  pollIntervalMs?: number;
-  onError?(error: unknown, attempt: number): void;
-  /** How the log is read; the gap-safe reader unless a test needs to show what a naive one misses. */
-  read?(after: LogPosition, maxCount: number): Promise<ReadAllResult>;
-}
-
-export interface SubscriptionStatus {
-  name: string;
-  state: 'stopped' | 'waiting-for-lock' | 'running' | 'failing';
-  position: LogPosition | undefined;
-  lastError: string | undefined;
-}
+import { advisoryKey } from './advisory-key';
+import { PartlyHandledError, SubscriptionOptions, SubscriptionStatus, SupersededError } from './subscription.options';
 
 /**
  * Catch-up subscription over one service's event log: history first, then live (polling). Each batch is
- * handled and its checkpoint saved in one transaction, so after a restart it resumes exactly
- * where it stopped. Only one instance per name runs across all replicas (a session advisory
- * lock); the others wait to take over.
+ * handled and its checkpoint moved in one transaction (or, at least once, just after), so after
+ * a restart it resumes exactly where it stopped. Only one instance per name runs across all
+ * replicas (a session advisory lock, 64-bit key); the others wait to take over. It is fenced: the
+ * checkpoint only moves from the position this instance read, on the session holding the lock.
  */
 export class CatchUpSubscription {
   /** Holds the advisory lock that makes this instance the only one running under its name. */
@@ -75,61 +54,92 @@ export class CatchUpSubscription {
     let attempt = 0;
     while (this.running) {
       try {
-        await this.acquire();
-        if (!this.running) break;
+        const session = await this.acquire();
+        if (!session || !this.running) break;
         this.current.state = 'running';
-        const handled = await this.step();
+        const handled = await this.step(session);
         attempt = 0;
         this.current.lastError = undefined;
         if (handled === 0) await this.idle(this.options.pollIntervalMs ?? 100);
       } catch (error) {
-        attempt += 1;
-        this.current.state = 'failing';
+        // A lost lock or a moved checkpoint: another instance runs now; wait for the lock again.
+        const superseded = error instanceof SupersededError;
+        attempt = superseded ? 0 : attempt + 1;
+        this.current.state = superseded ? 'waiting-for-lock' : 'failing';
         this.current.lastError = error instanceof Error ? error.message : String(error);
         this.options.onError?.(error, attempt);
         this.releaseSession();
-        await this.idle(Math.min(30_000, 100 * 2 ** Math.min(attempt, 9)));
+        await this.idle(superseded ? 0 : Math.min(30_000, 100 * 2 ** Math.min(attempt, 9)));
       }
     }
     this.releaseSession();
   }
 
-  /** One batch: read after the checkpoint, handle, move the checkpoint, all in one transaction. */
-  private async step(): Promise<number> {
+  /**
+   * One batch from the checkpoint. Everything that commits runs on the session that holds the
+   * lock: a session that died (and so lost the lock) commits nothing, and one that lives still
+   * holds it. The checkpoint's compare-and-set catches an instance whose position is stale.
+   */
+  private async step(session: PoolClient): Promise<number> {
     const from = this.current.position;
     if (!from) throw new Error(`subscription ${this.options.name} has no position before holding its lock`);
-    const done = await this.db.transaction(async () => {
-      const batchSize = this.options.batchSize ?? 500;
-      const { events, next } = await (this.options.read ? this.options.read(from, batchSize) : this.store.readAll(from, batchSize));
-      if (events.length === 0) return undefined;
-      await this.options.handle(events);
-      await this.checkpoints.save(this.options.name, next);
-      return { next, count: events.length };
-    });
+    const batchSize = this.options.batchSize ?? 500;
+    const read = () => (this.options.read ? this.options.read(from, batchSize) : this.store.readAll(from, batchSize));
+    const move = async (next: LogPosition) => {
+      if (!(await this.checkpoints.move(this.options.name, from, next))) throw new SupersededError(this.options.name);
+    };
+    let done: { next: LogPosition; count: number } | undefined;
+    if (this.options.delivery === 'at-least-once') {
+      const { events, next } = await this.db.transactionOn(session, read);
+      if (events.length === 0) return 0;
+      try {
+        await this.options.handle(events);
+      } catch (error) {
+        const part = error instanceof PartlyHandledError ? error.handledUpTo : undefined;
+        if (part) {
+          await this.db.transactionOn(session, () => move(part));
+          this.current.position = part;
+        }
+        throw error;
+      }
+      await this.db.transactionOn(session, () => move(next));
+      done = { next, count: events.length };
+    } else {
+      done = await this.db.transactionOn(session, async () => {
+        const { events, next } = await read();
+        if (events.length === 0) return undefined;
+        await this.options.handle(events);
+        await move(next);
+        return { next, count: events.length };
+      });
+    }
     if (!done) return 0;
     // Moved in memory only once the transaction has committed.
     this.current.position = done.next;
     return done.count;
   }
 
-  private async acquire(): Promise<void> {
-    if (this.session) return;
+  /** The session holding this instance's lock, waiting for it first; undefined once stopped. */
+  private async acquire(): Promise<PoolClient | undefined> {
+    if (this.session) return this.session;
     const session = await this.db.session();
+    // Its loss shows as the next query's failure; an unhandled 'error' would end the process.
     session.on('error', () => undefined);
     try {
-      const key = `motcua.subscription.${this.schema}.${this.options.name}`;
+      const key = advisoryKey(this.schema, 'subscription', this.options.name);
       this.current.state = 'waiting-for-lock';
       for (;;) {
-        const result = await session.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtext($1)) as locked', [key]);
+        const result = await session.query<{ locked: boolean }>('select pg_try_advisory_lock($1::bigint) as locked', [key]);
         if (result.rows[0].locked) break;
         if (!this.running) throw new Error('stopped while waiting for the lock');
         await this.idle(1_000);
       }
       this.current.position = await this.checkpoints.load(this.options.name);
       this.session = session;
+      return session;
     } catch (error) {
       session.release(true);
-      if (!this.running) return;
+      if (!this.running) return undefined;
       throw error;
     }
   }

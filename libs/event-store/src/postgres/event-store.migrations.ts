@@ -61,4 +61,14 @@ export const eventStoreMigrations: Migration[] = [
       create index parked_messages_subject on ${s}.parked_messages (subject, id);
     `,
   },
+  {
+    id: 'event-store/005_stream_last_writer',
+    // Appends to a stream must come from ever newer transactions, or the relay (reading in
+    // transaction-id order) would send a later version first. Rows written before this know no
+    // writer: 0 lets any transaction follow them.
+    up: (s) => `
+      alter table ${s}.streams add column last_transaction_id xid8 not null default '0'::xid8;
+      comment on column ${s}.streams.last_transaction_id is 'Transaction that last appended to the stream: an older one may not append after it.';
+    `,
+  },
 ];

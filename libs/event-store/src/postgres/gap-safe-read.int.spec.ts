@@ -36,7 +36,13 @@ describe('PostgreSQL global log', () => {
       await slowCommitted;
       await other.close();
     }
-    const afterCommit = await store.readAll(START_OF_LOG, 100);
+    // Readable once no older transaction anywhere in the cluster (another spec's) is still open.
+    const deadline = Date.now() + 30_000;
+    let afterCommit = await store.readAll(START_OF_LOG, 100);
+    while (afterCommit.events.length < 2 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      afterCommit = await store.readAll(START_OF_LOG, 100);
+    }
     expect(afterCommit.events.map((e) => e.type)).toEqual(['Slow', 'Fast']);
   });
 

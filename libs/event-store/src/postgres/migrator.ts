@@ -1,5 +1,6 @@
 import { PgDatabase } from './pg-database';
 import { quoteSchema } from './identifiers';
+import { advisoryKey } from './advisory-key';
 
 export interface Migration {
   /** Stable, ordered id such as '001_event_log'; applied once per schema. */
@@ -15,7 +16,7 @@ export async function migrate(db: PgDatabase, schema: string, migrations: Migrat
   const s = quoteSchema(schema);
   const applied: string[] = [];
   await db.transaction(async () => {
-    await db.query('select pg_advisory_xact_lock(hashtext($1))', [`motcua.migrate.${schema}`]);
+    await db.query('select pg_advisory_xact_lock($1::bigint)', [advisoryKey(schema, 'migrate')]);
     await db.query(`create schema if not exists ${s}`);
     await db.query(
       `create table if not exists ${s}.schema_migrations (id text primary key, applied_at timestamptz not null default now())`,

@@ -1,5 +1,6 @@
 import { DatabaseError } from 'pg';
-import { DuplicateEventIdError, WrongExpectedVersionError } from '../errors';
+import { DuplicateEventIdError, StreamOrderConflictError, WrongExpectedVersionError } from '../errors';
+import { claimStream } from './claim-stream';
 import {
   AppendResult,
   EventStore,
@@ -16,8 +17,9 @@ import { EventRow, toRecordedEvent } from './event-row';
 
 /**
  * PostgreSQL adapter. One append is one statement: the stream row is claimed (insert, or update
- * guarded by the expected version) and the events are inserted from it, so a lost race inserts
- * nothing and `UNIQUE(stream_id, stream_version)` backs the check.
+ * guarded by the expected version and by its last writer's transaction id) and the events are
+ * inserted from it, so a lost race inserts nothing and `UNIQUE(stream_id, stream_version)` backs
+ * the check.
  */
 export class PgEventStore implements EventStore {
   private readonly s: string;
@@ -30,7 +32,18 @@ export class PgEventStore implements EventStore {
   }
 
   async append(streamId: string, events: NewEvent[], options: { expectedVersion?: ExpectedVersion } = {}): Promise<AppendResult> {
-    const expected = options.expectedVersion ?? 'any';
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.appendOnce(streamId, events, options.expectedVersion ?? 'any');
+      } catch (error) {
+        // Outside a transaction the append is its own transaction: running it again is running
+        // the whole transaction again, with a newer id. Inside one, only the caller can.
+        if (!(error instanceof StreamOrderConflictError) || this.db.inTransaction || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  private async appendOnce(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     if (events.length === 0) return { nextExpectedVersion: await this.streamVersion(streamId), log: [] };
     const params = [
       streamId,
@@ -43,7 +56,7 @@ export class PgEventStore implements EventStore {
     ];
     let rows: { global_position: string; transaction_id: string; stream_version: number }[];
     try {
-      const result = await this.db.query(`${this.claimStream(expected)} ${this.insertEvents}`, params);
+      const result = await this.db.query(`${claimStream(this.s, expected)} ${this.insertEvents}`, params);
       rows = result.rows as typeof rows;
     } catch (error) {
       if (error instanceof DatabaseError && error.code === '23505') {
@@ -52,11 +65,21 @@ export class PgEventStore implements EventStore {
       }
       throw error;
     }
-    if (rows.length === 0) throw new WrongExpectedVersionError(streamId, expected, await this.streamVersion(streamId));
+    if (rows.length === 0) throw await this.refusal(streamId, expected);
     return {
       nextExpectedVersion: Math.max(...rows.map((r) => r.stream_version)),
       log: rows.map((r) => ({ transactionId: r.transaction_id, position: r.global_position })),
     };
+  }
+
+  /** Why the stream was not claimed: a newer writer (retry the transaction) or another version. */
+  private async refusal(streamId: string, expected: ExpectedVersion): Promise<Error> {
+    const { rows } = await this.db.query<{ version: number; in_order: boolean }>(
+      `select version, last_transaction_id <= pg_current_xact_id() as in_order from ${this.s}.streams where stream_id = $1`,
+      [streamId],
+    );
+    if (rows[0] && !rows[0].in_order) return new StreamOrderConflictError(streamId);
+    return new WrongExpectedVersionError(streamId, expected, rows[0]?.version ?? 0);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -85,27 +108,6 @@ export class PgEventStore implements EventStore {
     );
     const events = result.rows.map(toRecordedEvent);
     return { events, next: events.length > 0 ? events[events.length - 1].log : after };
-  }
-
-  /** A CTE named `stream` yielding the stream's version before this append, or no row on a lost race. */
-  private claimStream(expected: ExpectedVersion): string {
-    if (expected === 'no_stream' || expected === 0) {
-      return `with stream as (
-        insert into ${this.s}.streams (stream_id, version) values ($1, $2)
-        on conflict (stream_id) do nothing
-        returning version - $2 as base)`;
-    }
-    if (expected === 'any') {
-      return `with stream as (
-        insert into ${this.s}.streams as st (stream_id, version) values ($1, $2)
-        on conflict (stream_id) do update set version = st.version + $2
-        returning version - $2 as base)`;
-    }
-    if (!Number.isInteger(expected) || expected < 0) throw new RangeError(`invalid expected version ${expected}`);
-    return `with stream as (
-      update ${this.s}.streams set version = version + $2
-      where stream_id = $1 and version = ${expected}
-      returning version - $2 as base)`;
   }
 
   private get insertEvents(): string {

@@ -13,6 +13,8 @@ export abstract class LogProjection implements OnApplicationBootstrap, OnApplica
     const logger = new Logger(name);
     this.subscription = new CatchUpSubscription(db, schema, {
       name: `projection:${name}`,
+      // The tables and the checkpoint commit together: exactly once, and a rebuild is identical.
+      delivery: 'atomic',
       handle: (events) => this.apply(events),
       onError: (error, attempt) => logger.warn({ err: error, attempt }, 'projection batch failed; retrying'),
     });

@@ -80,5 +80,6 @@ describe('MessagingModule in a running service (real PostgreSQL and Kafka)', () 
     expect(metrics).toMatch(/motcua_relay_position\{[^}]*\} [1-9]/);
     expect(metrics).toMatch(/motcua_broker_up\{[^}]*\} 1/);
     expect(metrics).toMatch(/motcua_component_up\{[^}]*component="database"[^}]*\} 1/);
+    expect(metrics).toMatch(/motcua_relay_unpublishable_events\{[^}]*\} 0/);
   });
 });

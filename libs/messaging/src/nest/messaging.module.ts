@@ -29,7 +29,8 @@ export class MessagingModule {
         {
           provide: EVENT_STORE,
           inject: [DATABASE],
-          useFactory: (db: PgDatabase) => new PublishCheckedEventStore(new PgEventStore(db, options.service), `motcua/${options.service}`, options.translate),
+          useFactory: (db: PgDatabase) =>
+            new PublishCheckedEventStore(new PgEventStore(db, options.service), `motcua/${options.service}`, options.translate, { registry: options.storedEvents }),
         },
         MessagingRuntime,
       ],

@@ -1,6 +1,6 @@
 import type { Type } from '@nestjs/common';
 import type { Migration } from '@motcua/event-store';
-import type { Envelope } from '@motcua/contracts';
+import type { Envelope, EventRegistry } from '@motcua/contracts';
 import type { MessageContext } from '../inbox/message-handler';
 import type { RelayOptions } from '../relay/event-relay';
 
@@ -26,6 +26,11 @@ export interface MessagingOptions {
   migrations?: Migration[];
   /** Which stored events leave the service and in which shape (default: all, as stored). */
   translate?: RelayOptions['translate'];
+  /**
+   * The events this service stores in their integration shape: checked when stored, and upcast to
+   * their latest version when a stream is read (default: every integration event).
+   */
+  storedEvents?: EventRegistry;
   /** Partitions for topics this service creates (its own and its dead-letter topics). */
   partitions?: number;
 }

@@ -136,6 +136,14 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, O
         this.set(Number(relay()?.status().position?.position ?? 0));
       },
     });
+    new Gauge({
+      name: 'motcua_relay_unpublishable_events',
+      help: 'Times the relay found a stored event the broker refuses; it waits at that event (the log names its id)',
+      registers: [this.metrics.registry],
+      collect() {
+        this.set(relay()?.counters.unpublishable ?? 0);
+      },
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,6 +1,7 @@
 import { CatchUpSubscription, PgDatabase, RecordedEvent, SubscriptionStatus } from '@motcua/event-store';
 import { Logger, silentLogger } from '../logger';
 import { EventPublisher, OutgoingMessage } from '../kafka/publisher';
+import { sendShrinking } from './shrinking-send';
 import { toOutgoingMessage } from './to-outgoing-message';
 
 export interface RelayOptions {
@@ -18,24 +19,38 @@ export interface RelayOptions {
 
 /**
  * Tails the service's event log in gap-safe order and publishes it to the service's topic (or the
- * topic a translated message names, in the same request): one sendBatch per batch read, and the checkpoint moves only after the broker has acknowledged, in
- * the same transaction that records it. The event store is the outbox: nothing unstored is
- * published and nothing stored is lost. One relay per service runs at a time (advisory lock).
+ * topic a translated message names, in the same request): one sendBatch per batch read, with no
+ * transaction open while the broker is slow, then the checkpoint moves (compare-and-set, on the
+ * lock's session) once the broker has acknowledged. The event store is the outbox: nothing
+ * unstored is published and nothing stored is lost; a relay that lost its lock mid-batch may
+ * publish that batch again (same event ids: consumers deduplicate). One relay per service runs at
+ * a time (advisory lock).
  */
 export class EventRelay {
   private readonly subscription: CatchUpSubscription;
+  /** Times a stored event was found that the broker refuses by itself (see the log line naming it). */
+  readonly counters = { unpublishable: 0 };
 
   constructor(db: PgDatabase, schema: string, publisher: EventPublisher, options: RelayOptions) {
     const logger = options.logger ?? silentLogger;
     const translate = options.translate ?? toOutgoingMessage;
     this.subscription = new CatchUpSubscription(db, schema, {
       name: `relay:${options.topic}`,
+      delivery: 'at-least-once',
       batchSize: options.batchSize ?? 500,
       read: options.read,
-      handle: async (events) => {
-        const messages = events.flatMap((event) => translate(event, options.source) ?? []);
-        await publisher.publish(options.topic, messages);
-      },
+      handle: (events) =>
+        sendShrinking(
+          events,
+          (part) => publisher.publish(options.topic, part.flatMap((event) => translate(event, options.source) ?? [])),
+          (event, error) => {
+            this.counters.unpublishable += 1;
+            const message = translate(event, options.source);
+            const bytes = message ? Buffer.byteLength(message.value) : 0;
+            // The id, type and size only, never the data; the relay stays at this event.
+            logger.error({ err: error, eventId: event.id, type: event.type, bytes, topic: options.topic }, 'the broker refuses this stored event; the relay waits at it');
+          },
+        ),
       onError: (error, attempt) =>
         logger.warn({ err: error, attempt, topic: options.topic }, 'relay batch failed; retrying from the same checkpoint'),
     });

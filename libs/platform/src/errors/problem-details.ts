@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { WrongExpectedVersionError } from '@motcua/event-store';
+import { StreamOrderConflictError, WrongExpectedVersionError } from '@motcua/event-store';
 import { DomainError, FieldError, statusOfKind } from './domain-error';
 
 /** RFC 9457 problem details, plus the stable `code` and, for validation, every failing field. */
@@ -25,7 +25,7 @@ export function toProblem(error: unknown): ProblemDetails | undefined {
   if (error instanceof DomainError) {
     return problem(statusOfKind[error.kind], error.code, error.message, error.fieldErrors.length ? error.fieldErrors : undefined);
   }
-  if (error instanceof WrongExpectedVersionError) {
+  if (error instanceof WrongExpectedVersionError || error instanceof StreamOrderConflictError) {
     return problem(409, error.code, 'The resource was changed by another request; reload it and try again');
   }
   // Framework refusals: Nest's HttpExceptions, and Fastify's (body not JSON, too large, wrong
