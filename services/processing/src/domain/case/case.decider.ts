@@ -145,9 +145,14 @@ export function caseDecider(calendar: WorkingCalendar) {
 
   function resume(state: CaseState, at: Date): CaseEvent {
     const pause = state.pause as NonNullable<CaseState['pause']>;
-    const paused = Math.round(calendar.workingMinutesBetween(new Date(pause.from), at));
+    // The due date moves by the exact working time paused: rounding each pause would let a due
+    // date moved in parts drift from the calendar's due date for all the pauses at once.
+    const paused = calendar.workingMinutesBetween(new Date(pause.from), at);
     const dueAt = calendar.addWorkingMinutes(new Date(state.dueAt as string), paused).toISOString();
-    return { type: 'ProcessingResumed', data: { dossierId: (state.opened as { dossierId: string }).dossierId, resumedAt: at.toISOString(), reason: pause.reason, pausedWorkingMinutes: paused, dueAt } };
+    return {
+      type: 'ProcessingResumed',
+      data: { dossierId: (state.opened as { dossierId: string }).dossierId, resumedAt: at.toISOString(), reason: pause.reason, pausedWorkingMinutes: Math.round(paused), dueAt },
+    };
   }
 
   return { initialState: initialCaseState, evolve: evolveCase, decide };
