@@ -97,8 +97,9 @@ export function caseDecider(calendar: WorkingCalendar) {
     const dossierId = state.opened.dossierId;
     const due = new Date(state.dueAt);
     const agency = state.agency ?? state.opened.unit;
+    // Once overdue is recorded a reminder is moot, even if a later pause moved the due date again.
+    if (state.overdueRecorded) return [];
     if (at > due) {
-      if (state.overdueRecorded) return [];
       const events: CaseEvent[] = [{ type: 'DossierOverdue', data: { dossierId, detectedAt: at.toISOString(), dueAt: state.dueAt, agency } }];
       if (!state.apology) events.push(apology(state, at, 'Hồ sơ quá hạn giải quyết'));
       return events;
