@@ -11,8 +11,9 @@ import { ProcessingModule } from '../../processing.module';
 import { caseCodec } from '../case-stream';
 import { DeadlineScheduler } from './deadline.scheduler';
 
-/** More than one pass's worth (a pass used to read 500 candidates). */
-const ALREADY_OVERDUE = 620;
+/** A pass used to read one page of candidates only; the backlogs here are more than a page. */
+const PAGE = 20;
+const ALREADY_OVERDUE = 30;
 const DAY_MS = 86_400_000;
 
 describe('deadline scheduler under a backlog (real PostgreSQL)', () => {
@@ -26,6 +27,7 @@ describe('deadline scheduler under a backlog (real PostgreSQL)', () => {
   beforeAll(async () => {
     process.env['JWT_SECRET'] ??= 'processing-int-jwt-secret-0123456789abcd';
     process.env['DEADLINE_CHECK_INTERVAL_MS'] = '3600000';
+    process.env['DEADLINE_CHECK_PAGE_SIZE'] = String(PAGE);
     await isolateService('processing_deadline_backlog_int');
     app = await createServiceApp(ProcessingModule, { service: 'processing', defaultPort: 0 });
     await app.listen(0, '127.0.0.1');
@@ -33,7 +35,10 @@ describe('deadline scheduler under a backlog (real PostgreSQL)', () => {
     store = app.get<EventStore>(EVENT_STORE);
     clock = app.get<Clock>(CLOCK);
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    delete process.env['DEADLINE_CHECK_PAGE_SIZE'];
+    await app.close();
+  });
 
   /** A case received `daysAgo` with five working days to go; `checkedAt`, the scheduler's verdict already recorded. */
   async function openCase(daysAgo: number, checkedAt?: Date, payFirst = false): Promise<string> {
@@ -60,7 +65,7 @@ describe('deadline scheduler under a backlog (real PostgreSQL)', () => {
 
   it('still finds a newly overdue case behind a backlog of cases that went straight to overdue', async () => {
     // Each went straight to overdue on an accelerated clock: no reminder was ever sent.
-    for (let i = 0; i < ALREADY_OVERDUE; i++) await openCase(60 + i / 100, new Date(clock.now().getTime() - DAY_MS));
+    for (let i = 0; i < ALREADY_OVERDUE; i++) await openCase(60 + i / 10, new Date(clock.now().getTime() - DAY_MS));
     await eventually(overdueCount, (n) => n === ALREADY_OVERDUE, { what: 'the backlog in case_deadlines', timeoutMs: 60_000 });
 
     const fresh = await openCase(30);
@@ -71,7 +76,7 @@ describe('deadline scheduler under a backlog (real PostgreSQL)', () => {
   it('gets past more than a page of candidates whose check produces nothing', async () => {
     // Paused (awaiting payment) in their streams, still open in a projection that has not caught up.
     const lagging: string[] = [];
-    for (let i = 0; i < ALREADY_OVERDUE; i++) lagging.push(await openCase(50 + i / 100, undefined, true));
+    for (let i = 0; i < ALREADY_OVERDUE; i++) lagging.push(await openCase(50 + i / 10, undefined, true));
     const paused = async () =>
       Number((await db.query<{ n: string }>(`select count(*) as n from processing.case_deadlines where dossier_id = any($1::uuid[]) and status = 'PAUSED'`, [lagging])).rows[0].n);
     await eventually(paused, (n) => n === ALREADY_OVERDUE, { what: 'every lagging case in case_deadlines', timeoutMs: 60_000 });

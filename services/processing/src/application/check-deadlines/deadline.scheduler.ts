@@ -10,7 +10,6 @@ import { caseCodec } from '../case-stream';
 const DUE_SOON_MINUTES = 450;
 /** Candidates are read generously in calendar time; the decider judges in working time. */
 const HORIZON_MS = 14 * 86_400_000;
-const PAGE = 500;
 
 /**
  * Finds open cases that are overdue or due soon and tells each case so. Durable (it reads the
@@ -24,6 +23,8 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
   private readonly decider = caseDecider(new WorkingCalendar());
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
+  /** Candidates read at a time; a pass reads page after page until none are left. */
+  private readonly page = Number(process.env['DEADLINE_CHECK_PAGE_SIZE'] ?? 500);
 
   constructor(
     @Inject(DATABASE) private readonly db: PgDatabase,
@@ -58,7 +59,7 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
       for (const { dossier_id: dossierId } of page) {
         if (await this.check(dossierId, now)) changed += 1;
       }
-      if (page.length < PAGE) return changed;
+      if (page.length < this.page) return changed;
       const last = page[page.length - 1];
       after = { dueAt: last.due_at, dossierId: last.dossier_id };
     }
@@ -74,8 +75,8 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
        where status = 'OPEN' and due_at is not null and not overdue_recorded
          and (due_at < $1 or (due_at < $2 and not due_soon_notified))
          and ($3::timestamptz is null or (due_at, dossier_id) > ($3, $4::uuid))
-       order by due_at, dossier_id limit ${PAGE}`,
-      [now, new Date(now.getTime() + HORIZON_MS), after?.dueAt ?? null, after?.dossierId ?? null],
+       order by due_at, dossier_id limit $5`,
+      [now, new Date(now.getTime() + HORIZON_MS), after?.dueAt ?? null, after?.dossierId ?? null, this.page],
     );
     return rows;
   }
