@@ -1,14 +1,15 @@
 import { WorkingCalendar } from '@motcua/calendar';
 import { assertNever } from '@motcua/platform/errors';
 import type { CaseCommand } from './case.commands';
-import { CaseFinishedError, CaseNotFoundError, CaseStateError, ExtensionTooLateError } from './case.errors';
+import { CaseFinishedError, CaseNotFoundError, CaseStateError, ExtensionTooLateError, PaymentNotOverdueError } from './case.errors';
 import type { CaseEvent } from './case.events';
+import { paymentOverdue } from './case.payment';
 import { resolution } from './case.resolution';
 import { CaseState, evolveCase, initialCaseState } from './case.state';
 
 const FINISHED = ['RESOLVED', 'STOPPED', 'WITHDRAWN'];
 /** Facts learnt from other services: when they do not concern the case, they change nothing. */
-const FACTS_FROM_ELSEWHERE: ReadonlySet<CaseCommand['type']> = new Set(['RecordPayment', 'Withdraw', 'CheckDeadline', 'ResumeAfterSupplement']);
+const FACTS_FROM_ELSEWHERE: ReadonlySet<CaseCommand['type']> = new Set(['RecordPayment', 'RecordPaymentExpiry', 'Withdraw', 'CheckDeadline', 'ResumeAfterSupplement']);
 
 /**
  * The department's rules for one dossier. Pure: the calendar (working time, holidays) is passed
@@ -68,6 +69,8 @@ export function caseDecider(calendar: WorkingCalendar) {
       case 'RecordPayment':
         // A payment for a case that does not wait for one changes nothing (pay-later procedures).
         return state.pause?.reason === 'AWAITING_PAYMENT' ? [resume(state, command.at)] : [];
+      case 'RecordPaymentExpiry':
+        return paymentOverdue(state, command);
       case 'ExtendDeadline': {
         if (!state.dueAt || command.at.getTime() >= Date.parse(state.dueAt)) throw new ExtensionTooLateError();
         const dueAt = calendar.addWorkingMinutes(new Date(state.dueAt), calendar.toWorkingMinutes(command.by)).toISOString();
@@ -77,6 +80,7 @@ export function caseDecider(calendar: WorkingCalendar) {
         if (state.status === 'PAUSED') throw new CaseStateError('CASE.PAUSED', 'A paused case cannot be resolved');
         return [resolution(state, command)];
       case 'StopProcessing':
+        if (command.ground === 'NON_PAYMENT' && !(state.pause?.reason === 'AWAITING_PAYMENT' && state.paymentOverdue)) throw new PaymentNotOverdueError();
         return [{ type: 'ProcessingStopped', data: { dossierId, stoppedAt: at, reason: command.reason, decidedBy: command.decidedBy } }];
       case 'Withdraw':
         return [{ type: 'CaseWithdrawn', data: { dossierId, withdrawnAt: at } }];
