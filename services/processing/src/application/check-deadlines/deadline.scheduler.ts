@@ -24,7 +24,7 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
   /** Candidates read at a time; a pass reads page after page until none are left. */
-  private readonly page = Number(process.env['DEADLINE_CHECK_PAGE_SIZE'] ?? 500);
+  private readonly page = pageSize(process.env['DEADLINE_CHECK_PAGE_SIZE']);
 
   constructor(
     @Inject(DATABASE) private readonly db: PgDatabase,
@@ -92,4 +92,10 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
       return false;
     }
   }
+}
+
+/** A page of none would never end a pass: anything but a positive whole number means the default. */
+function pageSize(configured: string | undefined): number {
+  const size = Number(configured);
+  return Number.isInteger(size) && size > 0 ? size : 500;
 }
