@@ -64,23 +64,36 @@ export class WorkingCalendar {
 
   /** When the clock starts for something received at `instant`: at once in office hours, else at the next opening. */
   clockStart(instant: Date): Date {
-    return this.addWorkingMinutes(instant, 0);
+    return this.walk(instant, (date, start) => atLocal(date, start));
   }
 
-  /** The instant at which `minutes` of office time have passed since `from`. */
+  /**
+   * The instant at which `minutes` of office time have passed since `from`. No time passes from
+   * `from` itself, wherever it falls: a due date at a closing instant moved by zero minutes stays
+   * there, so a due date moved in parts lands where it lands when moved at once.
+   */
   addWorkingMinutes(from: Date, minutes: number): Date {
     if (minutes < 0) throw new RangeError('working time cannot be negative');
+    if (minutes === 0) return from;
+    let remaining = minutes;
+    return this.walk(from, (date, start, end) => {
+      if (remaining <= end - start) return atLocal(date, start + remaining);
+      remaining -= end - start;
+      return undefined;
+    });
+  }
+
+  /** Visits the office periods from `from` on, each clipped to start no earlier than `from` and never empty, until `visit` answers. */
+  private walk(from: Date, visit: (date: string, start: number, end: number) => Date | undefined): Date {
     let date = localDate(from);
     let cursor = localMinutes(from);
-    let remaining = minutes;
     for (let days = 0; days < MAX_DAYS; days++) {
       if (this.isWorkingDay(date)) {
         for (const period of this.periods) {
           const start = Math.max(period.start, cursor);
           if (start >= period.end) continue;
-          const available = period.end - start;
-          if (remaining <= available) return atLocal(date, start + remaining);
-          remaining -= available;
+          const found = visit(date, start, period.end);
+          if (found) return found;
         }
       }
       date = nextDate(date);

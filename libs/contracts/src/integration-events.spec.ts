@@ -10,7 +10,7 @@ import { Topics } from './topics';
 const design = [
   ...['DossierSubmitted', 'DossierReturnedForSupplement', 'DossierReceived', 'DossierRejected', 'SupplementProvided', 'DossierWithdrawn'],
   ...['CaseAssigned', 'CaseHandedOff', 'SupplementRequested', 'ProcessingPaused', 'ProcessingResumed', 'DeadlineExtended'],
-  ...['DossierDueSoon', 'DossierOverdue', 'ApologyIssued', 'DossierResolved', 'ProcessingStopped'],
+  ...['DossierDueSoon', 'DossierOverdue', 'ApologyIssued', 'PaymentOverdue', 'DossierResolved', 'ProcessingStopped'],
   ...['FeeAssessed', 'PaymentRequested', 'PaymentSucceeded', 'PaymentFailed', 'PaymentExpired', 'PaymentRefunded'],
   ...['DocumentStored', 'ComponentDigitised', 'DossierDigitised', 'DocumentReused', 'ReuseRefused', 'ResultDigitised'],
   ...['ResultIssued', 'ResultDelivered', 'DossierCompleted', 'ProcedurePublished', 'ProcedureRetired', 'UnitRegistered'],

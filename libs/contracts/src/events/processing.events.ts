@@ -128,6 +128,18 @@ export const DossierResolved = defineEvent({
   ),
 });
 
+/**
+ * A pay-first dossier's payment request expired unpaid while its case waits for the fee: the
+ * portal reminds the applicant (`reminder` counts the expired requests), and from now on the
+ * officer may stop processing for non-payment. A later payment, of a new request, still resumes it.
+ */
+export const PaymentOverdue = defineEvent({
+  type: 'PaymentOverdue',
+  version: 1,
+  topic,
+  schema: Type.Object({ dossierId: Uuid, paymentId: Id, expiredAt: Instant, reminder: Type.Integer({ minimum: 1 }) }, strict),
+});
+
 /** Processing ends without a decision; a finished dossier for 766, and a refund trigger for payment. */
 export const ProcessingStopped = defineEvent({
   type: 'ProcessingStopped',
@@ -146,6 +158,7 @@ export const processingEvents = [
   DossierDueSoon,
   DossierOverdue,
   ApologyIssued,
+  PaymentOverdue,
   DossierResolved,
   ProcessingStopped,
 ];

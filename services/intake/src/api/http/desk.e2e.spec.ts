@@ -98,7 +98,16 @@ describe('intake: the one-stop desk over HTTP', () => {
     const supplied = await call('POST', `/dossiers/${dossierId}/supplements`, portal, { components: [scan] });
     expect(supplied.status).toBe(200);
     expect(await json(supplied)).not.toHaveProperty('requestId');
-    expect(await json(await call('GET', `/dossiers/${dossierId}`, officer('H56.22')))).toMatchObject({ status: 'SUBMITTED' });
+    const view = await json<{ status: string; components: unknown[]; supplements: unknown[] }>(await call('GET', `/dossiers/${dossierId}`, officer('H56.22')));
+    expect(view.status).toBe('SUBMITTED');
+    // Every component the desk took, the replaced paper contract too, each with where it came from.
+    expect(view.components).toEqual([
+      { componentId: 'form', name: 'form', provenance: 'PAPER', broughtBy: { kind: 'SUBMISSION' }, current: true },
+      { componentId: 'contract', name: 'contract', provenance: 'PAPER', broughtBy: { kind: 'SUBMISSION' }, current: false },
+      { componentId: 'certificate', name: 'certificate', provenance: 'PAPER', broughtBy: { kind: 'SUBMISSION' }, current: true },
+      { ...scan, broughtBy: { kind: 'SUPPLEMENT', sequence: 1, providedAt: expect.any(String), beforeReception: true }, current: true },
+    ]);
+    expect(view.supplements).toEqual([{ sequence: 1, providedAt: expect.any(String), beforeReception: true, componentIds: ['contract'] }]);
 
     const slip = await json<{ components: { componentId: string; provenance: string }[] }>(await call('POST', `/dossiers/${dossierId}/receive`, officer('H56.22')));
     expect(slip.components.find((c) => c.componentId === 'contract')).toEqual({ componentId: 'contract', name: scan.name, provenance: 'ELECTRONIC' });
@@ -114,7 +123,7 @@ describe('intake: the one-stop desk over HTTP', () => {
 
     const requestId = randomUUID();
     await publishFromProcessing(SupplementRequested, { dossierId, requestId, requestedAt: new Date().toISOString(), missing: ['Mảnh trích đo địa chính'], agency: 'H56.40', officerId: 'land-officer', sequence: 1 });
-    const view = await eventually(async () => json<{ awaitedSupplement?: { requestId: string } }>(await call('GET', `/dossiers/${dossierId}`, officer('H56.22'))), (v) => Boolean(v.awaitedSupplement), { what: 'the request noted at the desk' });
+    const view = await eventually(async () => json<{ awaitedSupplement?: { requestId: string } }>(await call('GET', `/dossiers/${dossierId}`, officer('H56.22'))), (v) => Boolean(v.awaitedSupplement), { what: 'the request noted at the desk', timeoutMs: 60_000 });
     expect(view.awaitedSupplement).toEqual({ requestId, missing: ['Mảnh trích đo địa chính'] });
 
     const answered = await bring();
@@ -122,6 +131,15 @@ describe('intake: the one-stop desk over HTTP', () => {
     expect(await json(answered)).toMatchObject({ dossierId, requestId });
     expect((await bring()).status).toBe(409);
     expect(await streamTypes(dossierId)).toEqual(['DossierSubmitted', 'DossierReceived', 'SupplementAwaited', 'SupplementProvided']);
+    const after = await json<{ components: { componentId: string }[]; supplements: unknown[] }>(await call('GET', `/dossiers/${dossierId}`, officer('H56.22')));
+    expect(after.components.find((c) => c.componentId === 'survey')).toEqual({
+      componentId: 'survey',
+      name: 'Mảnh trích đo',
+      provenance: 'PAPER',
+      broughtBy: { kind: 'SUPPLEMENT', sequence: 1, providedAt: expect.any(String), requestId, beforeReception: false },
+      current: true,
+    });
+    expect(after.supplements).toEqual([{ sequence: 1, providedAt: expect.any(String), requestId, beforeReception: false, componentIds: ['survey'] }]);
   });
 
   it('withdraws until processing decides; then withdrawal is closed', async () => {
@@ -138,7 +156,7 @@ describe('intake: the one-stop desk over HTTP', () => {
       onTime: true, supplementCount: 0, pausedWorkingMinutes: 0, resultDocuments: [{ documentId: 'result-1', name: 'Giấy chứng nhận' }], channel: 'COUNTER', delivery: 'COUNTER',
       applicantRef: 'b'.repeat(64), unit: 'H56.22', procedureCode: 'SAMPLE.DD.01', procedureVersion: 1, eResultAllowed: false, returnsDocument: true, decidedBy: 'leader-1',
     });
-    await eventually(async () => json<{ status: string }>(await call('GET', `/dossiers/${second.dossierId}`, officer('H56.22'))), (v) => v.status === 'CONCLUDED', { what: 'the decision noted at the desk' });
+    await eventually(async () => json<{ status: string }>(await call('GET', `/dossiers/${second.dossierId}`, officer('H56.22'))), (v) => v.status === 'CONCLUDED', { what: 'the decision noted at the desk', timeoutMs: 60_000 });
     const late = await call('POST', `/dossiers/${second.dossierId}/withdraw`, portal, {});
     expect(late.status).toBe(409);
     expect((await json<{ code: string }>(late)).code).toBe('DOSSIER.CLOSED');

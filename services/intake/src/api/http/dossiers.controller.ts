@@ -39,7 +39,7 @@ export class DossiersController {
 
   @Get(':dossierId')
   @Roles('PORTAL', 'RECEPTION_OFFICER', 'ADMIN')
-  @ApiOperation({ summary: "The desk's view of a dossier: status, components, a department's pending supplement request" })
+  @ApiOperation({ summary: "The desk's view of a dossier: status, every component with the submission or supplement that brought it, the supplements, a department's pending supplement request" })
   view(@Param('dossierId', new ParseUUIDPipe()) dossierId: string, @CurrentPrincipal() caller: Principal): Promise<DossierView> {
     return this.queries.execute<ViewDossier, DossierView>(new ViewDossier(dossierId, caller));
   }

@@ -5,6 +5,7 @@ import { EVENT_STORE } from '@motcua/messaging';
 import type { Principal } from '@motcua/platform';
 import type { DossierStatus } from '../../domain/dossier/dossier.state';
 import { loadDossier } from '../dossier-stream';
+import { ComponentView, componentsView, SupplementView, supplementsView } from './dossier-components.view';
 
 /** The desk's view of one dossier; the whole life across services is the projections' timeline. */
 export class ViewDossier {
@@ -22,7 +23,9 @@ export interface DossierView {
   channel: 'ONLINE' | 'COUNTER' | 'POSTAL';
   procedure: { code: string; version: number };
   submittedAt: string;
-  components: { componentId: string; name: string; provenance: string }[];
+  /** Every component taken, as submitted and as supplemented, each with the act that brought it. */
+  components: ComponentView[];
+  supplements: SupplementView[];
   /** What a department asked the applicant to bring, while the desk waits for it. */
   awaitedSupplement?: { requestId: string; missing: string[] };
 }
@@ -42,7 +45,8 @@ export class ViewDossierHandler implements IQueryHandler<ViewDossier, DossierVie
       channel: submitted.channel,
       procedure: { code: submitted.procedureCode, version: submitted.procedureVersion },
       submittedAt: submitted.submittedAt,
-      components: submitted.components.map((c) => ({ componentId: c.componentId, name: c.name, provenance: c.provenance })),
+      components: componentsView(state),
+      supplements: supplementsView(state),
       ...(state.awaitedSupplement ? { awaitedSupplement: state.awaitedSupplement } : {}),
     };
   }

@@ -14,12 +14,24 @@ export interface DossierState {
   unit?: string;
   /** Supplements provided before reception (Mẫu 02 returns); they do not touch the legal clock. */
   supplementsBeforeReception: number;
+  /** Every supplement the desk took, in order, with what it brought: the desk shows where each component came from. */
+  supplements: Supplement[];
   /** A department's supplement request the desk has not yet answered. */
   awaitedSupplement?: { requestId: string; missing: string[] };
 }
 
-export const initialDossierState: DossierState = { status: 'NONE', components: [], supplementsBeforeReception: 0 };
+export const initialDossierState: DossierState = { status: 'NONE', components: [], supplementsBeforeReception: 0, supplements: [] };
 type Component = Extract<DossierEvent, { type: 'DossierSubmitted' }>['data']['components'][number];
+
+export interface Supplement {
+  /** 1 for the dossier's first supplement, before or after reception. */
+  sequence: number;
+  providedAt: string;
+  /** The department's request it answered; absent for a return at reception (Mẫu 02). */
+  requestId?: string;
+  beforeReception: boolean;
+  components: Component[];
+}
 
 export function evolveDossier(state: DossierState, event: DossierEvent): DossierState {
   switch (event.type) {
@@ -33,9 +45,12 @@ export function evolveDossier(state: DossierState, event: DossierEvent): Dossier
       return { ...state, status: 'REJECTED' };
     case 'SupplementProvided': {
       const components = supplemented(state.components, event.data.components);
-      return state.status === 'RETURNED_FOR_SUPPLEMENT'
-        ? { ...state, components, status: 'SUBMITTED', supplementsBeforeReception: state.supplementsBeforeReception + 1 }
-        : { ...state, components, awaitedSupplement: undefined };
+      const beforeReception = state.status === 'RETURNED_FOR_SUPPLEMENT';
+      const { providedAt, requestId } = event.data;
+      const supplements = [...state.supplements, { sequence: state.supplements.length + 1, providedAt, ...(requestId ? { requestId } : {}), beforeReception, components: event.data.components }];
+      return beforeReception
+        ? { ...state, components, supplements, status: 'SUBMITTED', supplementsBeforeReception: state.supplementsBeforeReception + 1 }
+        : { ...state, components, supplements, awaitedSupplement: undefined };
     }
     case 'DossierWithdrawn':
       return { ...state, status: 'WITHDRAWN', awaitedSupplement: undefined };

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsString, Length, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 /** Free text an officer writes; told to the applicant, so it must not quote personal data. */
 export class ReasonRequest {
@@ -27,4 +27,15 @@ export class RequestSupplementRequest {
   @IsString({ each: true })
   @Length(1, 500, { each: true })
   missing!: string[];
+}
+
+export class StopProcessingRequest extends ReasonRequest {
+  @ApiPropertyOptional({
+    enum: ['NON_PAYMENT', 'OTHER'],
+    default: 'OTHER',
+    description: 'NON_PAYMENT only while the case waits for a payment whose request expired unpaid (422 CASE.PAYMENT_NOT_OVERDUE otherwise)',
+  })
+  @IsOptional()
+  @IsIn(['NON_PAYMENT', 'OTHER'])
+  ground?: 'NON_PAYMENT' | 'OTHER';
 }

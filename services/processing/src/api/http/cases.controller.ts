@@ -10,7 +10,7 @@ import { ApologyLetter, IssueApology } from '../../application/issue-apology/iss
 import { RequestSupplement, SupplementRequest } from '../../application/request-supplement/request-supplement.command';
 import { Decision, ResolveCase } from '../../application/resolve-case/resolve-case.command';
 import { StopProcessing, Stopped } from '../../application/stop-processing/stop-processing.command';
-import { AssignCaseRequest, ReasonRequest, RequestSupplementRequest } from './case-act.requests';
+import { AssignCaseRequest, ReasonRequest, RequestSupplementRequest, StopProcessingRequest } from './case-act.requests';
 import { ExtendDeadlineRequest } from './extend-deadline.request';
 import { ResolveCaseRequest } from './resolve-case.request';
 
@@ -88,8 +88,8 @@ export class CasesController {
   @Post('stop')
   @HttpCode(HttpStatus.OK)
   @Roles('LEADER', 'ADMIN')
-  @ApiOperation({ summary: 'Stop processing without a decision (dừng xử lý)' })
-  stop(@Param('dossierId', dossierIdPipe) dossierId: string, @Body() body: ReasonRequest, @CurrentPrincipal() officer: Principal): Promise<Stopped> {
-    return this.commands.execute<StopProcessing, Stopped>(new StopProcessing(dossierId, officer, body.reason));
+  @ApiOperation({ summary: 'Stop processing without a decision (dừng xử lý); for non-payment once a payment request expired unpaid' })
+  stop(@Param('dossierId', dossierIdPipe) dossierId: string, @Body() body: StopProcessingRequest, @CurrentPrincipal() officer: Principal): Promise<Stopped> {
+    return this.commands.execute<StopProcessing, Stopped>(new StopProcessing(dossierId, officer, body.reason, body.ground ?? 'OTHER'));
   }
 }

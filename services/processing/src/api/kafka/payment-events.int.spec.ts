@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DossierReceived, Envelope, FeeAssessed, integrationEvents, PaymentSucceeded, Topics } from '@motcua/contracts';
+import { DossierReceived, Envelope, FeeAssessed, integrationEvents, PaymentExpired, PaymentSucceeded, Topics } from '@motcua/contracts';
 import { dossierReceived, eventually, InProcessService, procedureSnapshot, startInProcessService } from '@motcua/testing';
 import { ProcessingModule } from '../../processing.module';
 
@@ -53,6 +53,33 @@ describe('processing consumes payment events (real PostgreSQL and Kafka)', () =>
     const stream = await eventually(() => caseEvents(dossierId), (events) => events.some((e) => e.type === 'ProcessingResumed'), { what: 'the case resumed by the exempt assessment' });
     expect(stream.slice(2, 4).map((e) => e.type)).toEqual(['ProcessingPaused', 'ProcessingResumed']);
     expect(stream[3].data).toMatchObject({ reason: 'AWAITING_PAYMENT', pausedWorkingMinutes: 0, dueAt: received.dueAt });
+  });
+
+  it('records the payment overdue when a request expires unpaid, and still resumes when a later request is paid', async () => {
+    const dossierId = randomUUID();
+    const received = dossierReceived({ dossierId, receivedAt: '2026-03-02T02:00:00.000Z', dueAt: '2026-03-16T02:00:00.000Z', procedure: procedureSnapshot({ payFirst: true }) });
+    await send(Topics.intake, integrationEvents.createEnvelope(DossierReceived, { source: 'motcua/intake', subject: dossierId, time: received.receivedAt, data: received }));
+    const expired = integrationEvents.createEnvelope(PaymentExpired, {
+      source: 'motcua/payment',
+      subject: dossierId,
+      time: '2026-03-03T02:00:00.000Z',
+      data: { dossierId, paymentId: 'pay-1', expiredAt: '2026-03-03T02:00:00.000Z' },
+    });
+    await send(Topics.payment, expired);
+    const overdue = await eventually(() => caseEvents(dossierId), (events) => events.some((e) => e.type === 'PaymentOverdue'), { what: 'the payment recorded overdue' });
+    expect(overdue.find((e) => e.type === 'PaymentOverdue')?.data).toEqual({ dossierId, paymentId: 'pay-1', expiredAt: '2026-03-03T02:00:00.000Z', reminder: 1 });
+
+    // The portal's next checkout opened a new request (payment's docs); that one is paid.
+    const paid = integrationEvents.createEnvelope(PaymentSucceeded, {
+      source: 'motcua/payment',
+      subject: dossierId,
+      time: '2026-03-04T02:00:00.000Z',
+      data: { dossierId, paymentId: 'pay-2', paidAt: '2026-03-04T02:00:00.000Z', amount: 50_000, method: 'ONLINE' },
+    });
+    await send(Topics.payment, paid);
+    const stream = await eventually(() => caseEvents(dossierId), (events) => events.some((e) => e.type === 'ProcessingResumed'), { what: 'the case resumed by the later payment' });
+    expect(stream.map((e) => e.type).slice(2)).toEqual(['ProcessingPaused', 'PaymentOverdue', 'ProcessingResumed']);
+    expect(stream.at(-1)?.data).toMatchObject({ reason: 'AWAITING_PAYMENT', pausedWorkingMinutes: 900, dueAt: '2026-03-18T02:00:00.000Z' });
   });
 
   it('leaves a case that does not wait for payment as it is', async () => {

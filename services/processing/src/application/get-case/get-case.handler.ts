@@ -40,6 +40,7 @@ export function toView(state: CaseState): CaseView {
     pausedWorkingMinutes: Math.round(state.pausedWorkingMinutes),
     supplementRequests: state.supplementRequests,
     apology: state.apology ?? null,
+    paymentOverdue: state.paymentOverdue ?? null,
     resolution: state.resolution ?? null,
     stop: state.stop ?? null,
   };

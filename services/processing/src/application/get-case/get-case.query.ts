@@ -26,6 +26,8 @@ export interface CaseView {
   pausedWorkingMinutes: number;
   supplementRequests: number;
   apology: { issuedAt: string; newAppointmentAt: string; reason: string } | null;
+  /** A payment request expired unpaid while the case waits for the fee: the applicant was reminded; the officer may stop for non-payment. */
+  paymentOverdue: { since: string; paymentId: string; reminders: number } | null;
   resolution: { outcome: 'APPROVED' | 'DENIED'; resolvedAt: string; onTime: boolean } | null;
   stop: { stoppedAt: string; reason: string } | null;
 }

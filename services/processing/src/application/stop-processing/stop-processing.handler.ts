@@ -13,8 +13,8 @@ export class StopProcessingHandler implements ICommandHandler<StopProcessing, St
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ dossierId, officer, reason }: StopProcessing): Promise<Stopped> {
-    const { events } = await actOnCase(this.store, this.clock, dossierId, officer, { type: 'StopProcessing', at: this.clock.now(), reason, decidedBy: officer.id });
+  async execute({ dossierId, officer, reason, ground }: StopProcessing): Promise<Stopped> {
+    const { events } = await actOnCase(this.store, this.clock, dossierId, officer, { type: 'StopProcessing', at: this.clock.now(), reason, decidedBy: officer.id, ground });
     return { dossierId, status: 'STOPPED', stoppedAt: dataOf(events, 'ProcessingStopped').stoppedAt };
   }
 }

@@ -4,6 +4,8 @@ import type { CaseEvent } from './case.events';
 type Opened = Extract<CaseEvent, { type: 'CaseOpened' }>['data'];
 type Resolved = Extract<CaseEvent, { type: 'DossierResolved' }>['data'];
 
+export type StopGround = 'NON_PAYMENT' | 'OTHER';
+
 /** Every command carries its instant from the service's clock; the decider never reads one. */
 export type CaseCommand =
   | { type: 'OpenCase'; received: Opened }
@@ -14,9 +16,12 @@ export type CaseCommand =
   /** From intake's SupplementProvided; `requestId` names the request it answers, when known. */
   | { type: 'ResumeAfterSupplement'; at: Date; requestId?: string }
   | { type: 'RecordPayment'; at: Date }
+  /** From payment's PaymentExpired: the request `paymentId` ran out unpaid `at`. */
+  | { type: 'RecordPaymentExpiry'; at: Date; paymentId: string }
   | { type: 'ExtendDeadline'; at: Date; by: ProcessingTime; reason: string; approvedBy: string }
   | { type: 'Resolve'; at: Date; outcome: Resolved['outcome']; resultDocuments: Resolved['resultDocuments']; decidedBy: string }
-  | { type: 'StopProcessing'; at: Date; reason: string; decidedBy: string }
+  /** NON_PAYMENT: only while the case waits for a payment recorded overdue. */
+  | { type: 'StopProcessing'; at: Date; reason: string; decidedBy: string; ground?: StopGround }
   | { type: 'Withdraw'; at: Date }
   /** From the deadline scheduler: reminders and overdue detection, each at most once. */
   | { type: 'CheckDeadline'; at: Date; dueSoonWithinMinutes: number }

@@ -1,14 +1,15 @@
 import { WorkingCalendar } from '@motcua/calendar';
 import { assertNever } from '@motcua/platform/errors';
 import type { CaseCommand } from './case.commands';
-import { CaseFinishedError, CaseNotFoundError, CaseStateError, ExtensionTooLateError } from './case.errors';
+import { CaseFinishedError, CaseNotFoundError, CaseStateError, ExtensionTooLateError, PaymentNotOverdueError } from './case.errors';
 import type { CaseEvent } from './case.events';
+import { paymentOverdue } from './case.payment';
 import { resolution } from './case.resolution';
 import { CaseState, evolveCase, initialCaseState } from './case.state';
 
 const FINISHED = ['RESOLVED', 'STOPPED', 'WITHDRAWN'];
 /** Facts learnt from other services: when they do not concern the case, they change nothing. */
-const FACTS_FROM_ELSEWHERE: ReadonlySet<CaseCommand['type']> = new Set(['RecordPayment', 'Withdraw', 'CheckDeadline', 'ResumeAfterSupplement']);
+const FACTS_FROM_ELSEWHERE: ReadonlySet<CaseCommand['type']> = new Set(['RecordPayment', 'RecordPaymentExpiry', 'Withdraw', 'CheckDeadline', 'ResumeAfterSupplement']);
 
 /**
  * The department's rules for one dossier. Pure: the calendar (working time, holidays) is passed
@@ -68,6 +69,8 @@ export function caseDecider(calendar: WorkingCalendar) {
       case 'RecordPayment':
         // A payment for a case that does not wait for one changes nothing (pay-later procedures).
         return state.pause?.reason === 'AWAITING_PAYMENT' ? [resume(state, command.at)] : [];
+      case 'RecordPaymentExpiry':
+        return paymentOverdue(state, command);
       case 'ExtendDeadline': {
         if (!state.dueAt || command.at.getTime() >= Date.parse(state.dueAt)) throw new ExtensionTooLateError();
         const dueAt = calendar.addWorkingMinutes(new Date(state.dueAt), calendar.toWorkingMinutes(command.by)).toISOString();
@@ -77,6 +80,7 @@ export function caseDecider(calendar: WorkingCalendar) {
         if (state.status === 'PAUSED') throw new CaseStateError('CASE.PAUSED', 'A paused case cannot be resolved');
         return [resolution(state, command)];
       case 'StopProcessing':
+        if (command.ground === 'NON_PAYMENT' && !(state.pause?.reason === 'AWAITING_PAYMENT' && state.paymentOverdue)) throw new PaymentNotOverdueError();
         return [{ type: 'ProcessingStopped', data: { dossierId, stoppedAt: at, reason: command.reason, decidedBy: command.decidedBy } }];
       case 'Withdraw':
         return [{ type: 'CaseWithdrawn', data: { dossierId, withdrawnAt: at } }];
@@ -97,8 +101,9 @@ export function caseDecider(calendar: WorkingCalendar) {
     const dossierId = state.opened.dossierId;
     const due = new Date(state.dueAt);
     const agency = state.agency ?? state.opened.unit;
+    // Once overdue is recorded a reminder is moot, even if a later pause moved the due date again.
+    if (state.overdueRecorded) return [];
     if (at > due) {
-      if (state.overdueRecorded) return [];
       const events: CaseEvent[] = [{ type: 'DossierOverdue', data: { dossierId, detectedAt: at.toISOString(), dueAt: state.dueAt, agency } }];
       if (!state.apology) events.push(apology(state, at, 'Hồ sơ quá hạn giải quyết'));
       return events;
@@ -145,9 +150,14 @@ export function caseDecider(calendar: WorkingCalendar) {
 
   function resume(state: CaseState, at: Date): CaseEvent {
     const pause = state.pause as NonNullable<CaseState['pause']>;
-    const paused = Math.round(calendar.workingMinutesBetween(new Date(pause.from), at));
+    // The due date moves by the exact working time paused: rounding each pause would let a due
+    // date moved in parts drift from the calendar's due date for all the pauses at once.
+    const paused = calendar.workingMinutesBetween(new Date(pause.from), at);
     const dueAt = calendar.addWorkingMinutes(new Date(state.dueAt as string), paused).toISOString();
-    return { type: 'ProcessingResumed', data: { dossierId: (state.opened as { dossierId: string }).dossierId, resumedAt: at.toISOString(), reason: pause.reason, pausedWorkingMinutes: paused, dueAt } };
+    return {
+      type: 'ProcessingResumed',
+      data: { dossierId: (state.opened as { dossierId: string }).dossierId, resumedAt: at.toISOString(), reason: pause.reason, pausedWorkingMinutes: Math.round(paused), dueAt },
+    };
   }
 
   return { initialState: initialCaseState, evolve: evolveCase, decide };

@@ -32,3 +32,10 @@ export class ResultDocumentRequiredError extends DomainError {
     super('CASE.RESULT_DOCUMENT_REQUIRED', 'RULE', message, [{ field: 'resultDocuments', message }]);
   }
 }
+
+/** Stopping for non-payment needs the applicant to have been told first: a request expired unpaid. */
+export class PaymentNotOverdueError extends DomainError {
+  constructor() {
+    super('CASE.PAYMENT_NOT_OVERDUE', 'RULE', 'Processing can be stopped for non-payment only while the case waits for a payment whose request expired unpaid');
+  }
+}

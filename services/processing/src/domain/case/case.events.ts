@@ -8,6 +8,7 @@ import type {
   DossierReceived,
   DossierResolved,
   EventData,
+  PaymentOverdue,
   ProcessingPaused,
   ProcessingResumed,
   ProcessingStopped,
@@ -30,6 +31,7 @@ export type CaseEvent =
   | { type: 'DossierDueSoon'; data: EventData<typeof DossierDueSoon> }
   | { type: 'DossierOverdue'; data: EventData<typeof DossierOverdue> }
   | { type: 'ApologyIssued'; data: EventData<typeof ApologyIssued> }
+  | { type: 'PaymentOverdue'; data: EventData<typeof PaymentOverdue> }
   | { type: 'DossierResolved'; data: EventData<typeof DossierResolved> }
   | { type: 'ProcessingStopped'; data: EventData<typeof ProcessingStopped> }
   | { type: 'CaseWithdrawn'; data: { dossierId: string; withdrawnAt: string } };

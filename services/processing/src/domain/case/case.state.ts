@@ -25,6 +25,8 @@ export interface CaseState {
   dueSoonNotified: boolean;
   overdueRecorded: boolean;
   apology?: { issuedAt: string; newAppointmentAt: string; reason: string };
+  /** The fee awaited is overdue: a request expired unpaid (the latest, and how many have). Ends when paid. */
+  paymentOverdue?: { since: string; paymentId: string; reminders: number };
   resolution?: Pick<Resolved, 'outcome' | 'resolvedAt' | 'onTime'>;
   stop?: { stoppedAt: string; reason: string };
 }
@@ -61,6 +63,7 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         status: 'OPEN',
         pause: undefined,
         pendingSupplementRequestId: undefined,
+        paymentOverdue: undefined,
         dueAt: event.data.dueAt,
         pausedWorkingMinutes: state.pausedWorkingMinutes + event.data.pausedWorkingMinutes,
         stepPausedMinutes: state.stepPausedMinutes + event.data.pausedWorkingMinutes,
@@ -73,6 +76,8 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       return { ...state, overdueRecorded: true };
     case 'ApologyIssued':
       return { ...state, apology: { issuedAt: event.data.issuedAt, newAppointmentAt: event.data.newAppointmentAt, reason: event.data.reason } };
+    case 'PaymentOverdue':
+      return { ...state, paymentOverdue: { since: state.paymentOverdue?.since ?? event.data.expiredAt, paymentId: event.data.paymentId, reminders: event.data.reminder } };
     case 'DossierResolved':
       return { ...state, status: 'RESOLVED', resolution: { outcome: event.data.outcome, resolvedAt: event.data.resolvedAt, onTime: event.data.onTime } };
     case 'ProcessingStopped':

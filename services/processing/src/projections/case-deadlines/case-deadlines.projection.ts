@@ -21,6 +21,14 @@ export const caseDeadlinesMigrations: Migration[] = [
       comment on table ${s}.case_deadlines is 'Where each handling case stands against its due date; the deadline scheduler reads it.';
     `,
   },
+  {
+    // The scheduler pages through its candidates on (due_at, dossier_id); recorded overdue cases are never candidates again.
+    id: 'processing/002_case_deadlines_candidates',
+    up: (s) => `
+      drop index ${s}.case_deadlines_open_due;
+      create index case_deadlines_candidates on ${s}.case_deadlines (due_at, dossier_id) where status = 'OPEN' and not overdue_recorded;
+    `,
+  },
 ];
 
 /** Builds case_deadlines from processing's own log, in the same transaction as its checkpoint. */
