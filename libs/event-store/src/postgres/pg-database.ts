@@ -36,6 +36,9 @@ export class PgDatabase implements SqlExecutor {
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     if (this.current.getStore()) return work();
     const client = await this.pool.connect();
+    // A server that goes away between two statements emits 'error' on the checked-out client; the
+    // next statement fails and the caller decides. Unheard, that event would crash the process.
+    client.on('error', ignoreError);
     let broken = false;
     try {
       await client.query('begin');
@@ -48,6 +51,7 @@ export class PgDatabase implements SqlExecutor {
       });
       throw error;
     } finally {
+      client.off('error', ignoreError);
       client.release(broken);
     }
   }
@@ -78,4 +82,8 @@ export class PgDatabase implements SqlExecutor {
   async close(): Promise<void> {
     await this.pool.end();
   }
+}
+
+function ignoreError(): void {
+  // The failed statement reports it.
 }
