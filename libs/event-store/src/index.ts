@@ -7,6 +7,7 @@ export * from './postgres/event-store.migrations';
 export * from './postgres/checkpoint-store';
 export * from './postgres/catch-up-subscription';
 export * from './postgres/parked-messages';
+export * from './postgres/advisory-key';
 export { quoteSchema } from './postgres/identifiers';
 export { toRecordedEvent } from './postgres/event-row';
 export type { EventRow } from './postgres/event-row';

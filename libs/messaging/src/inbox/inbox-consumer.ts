@@ -1,4 +1,4 @@
-import type { Envelope } from '@motcua/contracts';
+import { Envelope, UnknownEventError } from '@motcua/contracts';
 import { PgDatabase } from '@motcua/event-store';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { EventPublisher } from '../kafka/publisher';
@@ -6,17 +6,24 @@ import { Logger, silentLogger } from '../logger';
 import { sendToDeadLetter } from './dead-letter';
 import { Inbox } from './inbox';
 import { MessageContext, MessageDecoder, MessageHandler } from './message-handler';
-import { ParkedMessageDrain } from './parked-message-drain';
+import { failureCode, ParkedMessageDrain } from './parked-message-drain';
+import { lockSubject } from './subject-lock';
+import { isTransient } from './transient-failure';
 
 export interface InboxConsumerOptions {
   /** Consumer group, e.g. `processing.intake`; also the inbox's consumer name. */
   group: string;
   topic: string;
   handle: MessageHandler;
+  /** The event types the handler applies; others are ignored (counted, no transaction). Default: every type the decoder knows. */
+  handles?: readonly string[];
   decode: MessageDecoder;
-  /** Attempts before a message goes to the dead-letter topic. */
+  /** Attempts before a message that fails by itself goes to the dead-letter topic. */
   maxAttempts?: number;
+  /** First wait between attempts; it doubles each time. */
   backoffMs?: number;
+  /** Longest wait between attempts while the database or the broker is unavailable (default 10 s); those never give up. */
+  maxBackoffMs?: number;
   /** kafkajs retries of a failing batch before the consumer crashes and restarts (default 5). */
   retries?: number;
   /** How long the group waits for a silent member before giving its partitions away. */
@@ -32,6 +39,7 @@ export interface ConsumerCounters {
   parked: number;
   unparked: number;
   deadLettered: number;
+  ignored: number;
 }
 
 export type ConsumerState = 'stopped' | 'starting' | 'running' | 'restarting';
@@ -39,9 +47,11 @@ export type ConsumerState = 'stopped' | 'starting' | 'running' | 'restarting';
 /**
  * The idempotent consumer: for each message, in one PostgreSQL transaction, skip it if the inbox
  * has its event id, else run the handler and record the id; commit offsets after the transaction.
- * A crash anywhere gives a redelivery, never a double effect. Failures are retried with backoff,
- * then dead-lettered with the error so the partition moves on; a malformed message is
- * dead-lettered at once.
+ * A crash anywhere gives a redelivery, never a double effect. An unavailable database or broker is
+ * waited for, in place, as long as it takes; a message that fails by itself is retried, then
+ * dead-lettered (its subject's later messages wait behind it) so the partition moves on. A
+ * malformed message is dead-lettered at once; a type it does not handle is ignored; a version it
+ * does not know yet waits, parked.
  */
 export class InboxConsumer {
   private consumer: Consumer | undefined;
@@ -50,19 +60,22 @@ export class InboxConsumer {
   private restartTimer: NodeJS.Timeout | undefined;
   private readonly inbox: Inbox;
   private readonly logger: Logger;
-  readonly counters: ConsumerCounters = { applied: 0, duplicates: 0, parked: 0, unparked: 0, deadLettered: 0 };
+  private readonly handled: ReadonlySet<string> | undefined;
+  private sweeping = false;
+  readonly counters: ConsumerCounters = { applied: 0, duplicates: 0, parked: 0, unparked: 0, deadLettered: 0, ignored: 0 };
 
   constructor(
     private readonly kafka: Kafka,
     private readonly db: PgDatabase,
-    schema: string,
+    private readonly schema: string,
     private readonly publisher: EventPublisher,
     private readonly drain: ParkedMessageDrain,
     private readonly options: InboxConsumerOptions,
   ) {
     this.inbox = new Inbox(db, schema);
     this.logger = options.logger ?? silentLogger;
-    drain.register(options.topic, options.handle);
+    this.handled = options.handles ? new Set(options.handles) : undefined;
+    drain.register(options.topic, options.handle, options.decode);
   }
 
   status(): { name: string; state: ConsumerState; ready: boolean } {
@@ -90,6 +103,8 @@ export class InboxConsumer {
       this.state = 'restarting';
       if (!restart) this.scheduleRestart();
     });
+    if (!this.sweeping) this.drain.startSweeping();
+    this.sweeping = true;
     await consumer.connect();
     await consumer.subscribe({ topic: this.options.topic, fromBeginning: true });
     await consumer.run({
@@ -113,6 +128,8 @@ export class InboxConsumer {
     clearTimeout(this.restartTimer);
     await this.consumer?.disconnect();
     this.consumer = undefined;
+    if (this.sweeping) await this.drain.stopSweeping();
+    this.sweeping = false;
     this.state = 'stopped';
   }
 
@@ -133,10 +150,11 @@ export class InboxConsumer {
   }
 
   private async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const owned = () => isRunning() && !isStale();
     let last: string | undefined;
     for (const message of batch.messages) {
-      if (!isRunning() || isStale()) break;
-      await this.processMessage(batch.topic, batch.partition, message, heartbeat);
+      if (!owned()) break;
+      if (!(await this.processMessage(batch.topic, batch.partition, message, { heartbeat, owned }))) break;
       resolveOffset(message.offset);
       last = message.offset;
       await heartbeat();
@@ -146,31 +164,56 @@ export class InboxConsumer {
     }
   }
 
-  private async processMessage(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<void> {
-    let envelope: Envelope;
-    try {
-      envelope = this.options.decode(message.value ?? Buffer.alloc(0));
-    } catch (error) {
-      await this.deadLetter(topic, partition, message, error, 0);
-      return;
-    }
+  /** False when the partition was taken away while the message waited for the infrastructure. */
+  private async processMessage(topic: string, partition: number, message: KafkaMessage, turn: Turn): Promise<boolean> {
     const context: MessageContext = { topic, partition, offset: message.offset, headers: stringHeaders(message) };
+    const read = this.read(message);
+    if (read.kind === 'malformed') return this.deadLetter(turn, context, message, read.error, 0);
+    if (read.kind === 'ignored') {
+      this.counters.ignored += 1;
+      return true;
+    }
+    if (read.kind === 'unknown-version') return this.whileTransient(turn, () => this.parkUnknownVersion(read.envelope, context));
+    const { envelope } = read;
     const maxAttempts = this.options.maxAttempts ?? 5;
-    for (let attempt = 1; ; attempt++) {
+    const backoffMs = this.options.backoffMs ?? 200;
+    for (let attempt = 1, outage = 0; ; ) {
       try {
         await this.apply(envelope, context);
         await this.options.afterCommit?.(envelope);
-        return;
+        return true;
       } catch (error) {
-        if (attempt >= maxAttempts) {
-          await this.deadLetter(topic, partition, message, error, attempt);
-          return;
+        if (!turn.owned()) return false;
+        if (isTransient(error)) {
+          // The infrastructure, not the message: wait for it as long as it takes, holding the partition.
+          outage += 1;
+          this.logger.warn({ err: error, group: this.options.group, outage, eventId: envelope.id }, 'infrastructure unavailable; retrying the message');
+          await this.pause(Math.min(this.options.maxBackoffMs ?? 10_000, backoffMs * 2 ** Math.min(outage - 1, 20)), turn);
+          continue;
         }
+        if (attempt >= maxAttempts) return this.deadLetter(turn, context, message, error, attempt, envelope);
         this.logger.warn({ err: error, group: this.options.group, attempt, eventId: envelope.id }, 'message failed; retrying');
-        await sleep((this.options.backoffMs ?? 200) * 2 ** (attempt - 1));
-        await heartbeat();
+        await this.pause(backoffMs * 2 ** (attempt - 1), turn);
+        attempt += 1;
       }
     }
+  }
+
+  private read(message: KafkaMessage): Read {
+    try {
+      const envelope = this.options.decode(message.value ?? Buffer.alloc(0));
+      return this.handles(envelope.type, false) ? { kind: 'envelope', envelope } : { kind: 'ignored' };
+    } catch (error) {
+      if (!(error instanceof UnknownEventError)) return { kind: 'malformed', error };
+      // A newer producer's type or version: not this consumer's business, or its business after an upgrade.
+      if (!this.handles(error.envelope.type, error.unknown === 'TYPE')) return { kind: 'ignored' };
+      return { kind: 'unknown-version', envelope: error.envelope };
+    }
+  }
+
+  /** Types unknown to the registry count as handled only when the handler names them. */
+  private handles(type: string, unknownType: boolean): boolean {
+    return this.handled ? this.handled.has(type) : !unknownType;
   }
 
   private async apply(envelope: Envelope, context: MessageContext): Promise<void> {
@@ -178,14 +221,12 @@ export class InboxConsumer {
     // cannot leave them waiting for a next message that may never come.
     const outcome = await this.db.transaction(async () => {
       const { group } = this.options;
-      // One subject's messages are applied one at a time across the service's consumers and
-      // replicas. Without it, a message parked because its subject was unknown could commit just
-      // after another consumer's transaction, making the subject known, had drained the park
-      // (neither saw the other's uncommitted row), and would then wait for a message that may
-      // never come. The lock is released when the transaction ends.
-      await this.db.query("select pg_advisory_xact_lock(hashtext('motcua.inbox.subject'), hashtext($1))", [envelope.subject]);
+      await lockSubject(this.db, this.schema, envelope.subject);
       if (!(await this.inbox.record(group, envelope.id, context.topic, 'APPLIED'))) return { kind: 'duplicate' as const };
-      if (await this.drain.runOrPark(group, envelope, context)) {
+      // A dossier's messages keep their order: behind a dead letter or a message waiting for its version.
+      const behind = await this.drain.orderHeldBy(group, envelope.subject);
+      if (behind) await this.drain.park(group, envelope, context, behind);
+      if (behind || (await this.drain.runOrPark(group, envelope, context))) {
         await this.inbox.mark(group, envelope.id, 'PARKED');
         return { kind: 'parked' as const };
       }
@@ -199,15 +240,78 @@ export class InboxConsumer {
     }
   }
 
-  private async deadLetter(topic: string, partition: number, message: KafkaMessage, error: unknown, attempts: number): Promise<void> {
-    await sendToDeadLetter(this.publisher, this.options.group, { topic, partition, message, error, attempts });
+  private async parkUnknownVersion(envelope: Envelope, context: MessageContext): Promise<void> {
+    const parked = await this.db.transaction(async () => {
+      const { group } = this.options;
+      await lockSubject(this.db, this.schema, envelope.subject);
+      if (!(await this.inbox.record(group, envelope.id, context.topic, 'PARKED'))) return false;
+      const behind = await this.drain.orderHeldBy(group, envelope.subject);
+      await this.drain.park(group, envelope, context, behind === 'BEHIND_DEAD_LETTER' ? behind : 'UNKNOWN_VERSION');
+      return true;
+    });
+    this.counters[parked ? 'parked' : 'duplicates'] += 1;
+    this.logger.warn({ group: this.options.group, eventId: envelope.id, type: envelope.type, version: envelope.schemaversion }, 'unknown event version parked');
+  }
+
+  /**
+   * The topic gets the message first: a crash before the record below only sends it there twice.
+   * The record holds the subject's later messages behind it until it is re-driven or discarded.
+   */
+  private async deadLetter(turn: Turn, context: MessageContext, message: KafkaMessage, error: unknown, attempts: number, envelope?: Envelope): Promise<boolean> {
+    const { group } = this.options;
+    const letter = { topic: context.topic, partition: context.partition, message, error, attempts };
+    if (!(await this.whileTransient(turn, () => sendToDeadLetter(this.publisher, group, letter)))) return false;
+    if (envelope && !(await this.whileTransient(turn, () => this.recordDeadLetter(envelope, context, error, attempts)))) return false;
     this.counters.deadLettered += 1;
-    this.logger.error(
-      { err: error, group: this.options.group, topic, partition, offset: message.offset, attempts },
-      'message sent to the dead-letter topic',
-    );
+    this.logger.error({ err: error, group, topic: context.topic, partition: context.partition, offset: message.offset, attempts }, 'message sent to the dead-letter topic');
+    return true;
+  }
+
+  private async recordDeadLetter(envelope: Envelope, context: MessageContext, error: unknown, attempts: number): Promise<void> {
+    const { group } = this.options;
+    await this.db.transaction(async () => {
+      await lockSubject(this.db, this.schema, envelope.subject);
+      if (!(await this.inbox.record(group, envelope.id, context.topic, 'DEAD_LETTERED'))) return;
+      const { id: messageId, subject } = envelope;
+      await this.drain.deadLetters.record({ consumer: group, messageId, subject, topic: context.topic, envelope, headers: context.headers, errorCode: failureCode(error), attempts });
+    });
+  }
+
+  /** Runs `work`, retrying infrastructure failures in place for as long as the partition is ours. */
+  private async whileTransient(turn: Turn, work: () => Promise<void>): Promise<boolean> {
+    for (let outage = 1; ; outage++) {
+      try {
+        await work();
+        return true;
+      } catch (error) {
+        if (!isTransient(error)) throw error;
+        if (!turn.owned()) return false;
+        this.logger.warn({ err: error, group: this.options.group, outage }, 'infrastructure unavailable; retrying');
+        await this.pause(Math.min(this.options.maxBackoffMs ?? 10_000, (this.options.backoffMs ?? 200) * 2 ** Math.min(outage - 1, 20)), turn);
+      }
+    }
+  }
+
+  /** Waits, heartbeating so that the group keeps the partition with this member meanwhile. */
+  private async pause(ms: number, turn: Turn): Promise<void> {
+    const until = Date.now() + ms;
+    while (Date.now() < until && turn.owned()) {
+      await sleep(Math.min(1_000, until - Date.now()));
+      await turn.heartbeat();
+    }
   }
 }
+
+interface Turn {
+  heartbeat(): Promise<void>;
+  owned(): boolean;
+}
+
+type Read =
+  | { kind: 'envelope'; envelope: Envelope }
+  | { kind: 'ignored' }
+  | { kind: 'unknown-version'; envelope: Envelope }
+  | { kind: 'malformed'; error: unknown };
 
 function stringHeaders(message: KafkaMessage): Record<string, string> {
   const headers: Record<string, string> = {};

@@ -1,6 +1,6 @@
 import { PgDatabase, quoteSchema } from '@motcua/event-store';
 
-export type InboxOutcome = 'APPLIED' | 'PARKED';
+export type InboxOutcome = 'APPLIED' | 'PARKED' | 'DEAD_LETTERED' | 'DISCARDED';
 
 /** The consumed-message ledger, written in the same transaction as the handler's effects. */
 export class Inbox {

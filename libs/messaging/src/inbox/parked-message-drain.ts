@@ -1,73 +1,158 @@
 import type { Envelope } from '@motcua/contracts';
-import { ParkedMessages, PgDatabase } from '@motcua/event-store';
+import { ParkedMessage, ParkedMessages, ParkReason, PgDatabase, quoteSchema } from '@motcua/event-store';
 import { Logger, silentLogger } from '../logger';
+import { DeadLetters } from './dead-letters';
 import { NotYetKnownError } from './errors';
-import { MessageContext, MessageHandler } from './message-handler';
+import { MessageContext, MessageDecoder, MessageHandler } from './message-handler';
+import { ParkedMessageSweep } from './parked-message-sweep';
+import { lockSubject } from './subject-lock';
+
+export interface DrainOptions {
+  /** How often the sweep looks for parked messages due for another try (default 5 s). */
+  sweepEveryMs?: number;
+  /** A parked message that still cannot be applied is tried again after this, doubling each time (default 1 s)... */
+  retryAfterMs?: number;
+  /** ...up to this (default 5 min). */
+  retryAtMostMs?: number;
+}
+
+interface Route {
+  handle: MessageHandler;
+  decode?: MessageDecoder;
+}
 
 /**
  * Shared by all of a service's consumers: a message parked by one consumer (a payment before the
- * case exists) is applied when another consumer applies a message for the same subject.
+ * case exists) is applied when another consumer applies a message for the same subject, or when
+ * the periodic sweep finds it can be applied, whichever comes first.
  */
 export class ParkedMessageDrain {
-  private readonly handlers = new Map<string, MessageHandler>();
-  private readonly parked: ParkedMessages;
+  readonly parked: ParkedMessages;
+  readonly deadLetters: DeadLetters;
+  private readonly routes = new Map<string, Route>();
+  private readonly sweeper: ParkedMessageSweep;
+  private readonly s: string;
 
   constructor(
-    private readonly db: PgDatabase,
-    schema: string,
+    readonly db: PgDatabase,
+    readonly schema: string,
     private readonly logger: Logger = silentLogger,
+    private readonly options: DrainOptions = {},
   ) {
+    this.s = quoteSchema(schema);
     this.parked = new ParkedMessages(db, schema);
+    this.deadLetters = new DeadLetters(db, schema);
+    this.sweeper = new ParkedMessageSweep((all) => this.sweep(all), options.sweepEveryMs ?? 5_000, logger);
   }
 
-  register(topic: string, handle: MessageHandler): void {
-    this.handlers.set(topic, handle);
+  /** `decode` lets a message parked under a version this reader did not know be read again after an upgrade. */
+  register(topic: string, handle: MessageHandler, decode?: MessageDecoder): void {
+    this.routes.set(topic, { handle, decode });
+  }
+
+  route(topic: string): Route {
+    const route = this.routes.get(topic);
+    if (!route) throw new Error(`no handler registered for topic ${topic}`);
+    return route;
   }
 
   /** Runs the handler in the caller's transaction; parks the message if its subject is unknown. Returns true when parked. */
   async runOrPark(consumer: string, envelope: Envelope, context: MessageContext): Promise<boolean> {
-    const handle = this.handlerFor(context.topic);
+    const { handle } = this.route(context.topic);
     try {
       await this.db.savepoint(() => handle(envelope, context));
       return false;
     } catch (error) {
       if (!(error instanceof NotYetKnownError)) throw error;
-      await this.parked.park({
-        consumer,
-        subject: envelope.subject,
-        messageId: envelope.id,
-        topic: context.topic,
-        envelope,
-        headers: context.headers,
-      });
+      await this.park(consumer, envelope, context, 'NOT_YET_KNOWN');
       return true;
     }
   }
 
-  /** Applies the subject's parked messages in arrival order (in the caller's transaction when there is one); those still unknown stay parked. */
+  async park(consumer: string, envelope: Envelope, context: MessageContext, reason: ParkReason): Promise<void> {
+    await this.parked.park({ consumer, subject: envelope.subject, messageId: envelope.id, topic: context.topic, envelope, headers: context.headers, reason });
+  }
+
+  /** Why the consumer's next message about the subject must wait in order behind an earlier one, if it must. */
+  async orderHeldBy(consumer: string, subject: string): Promise<ParkReason | undefined> {
+    const { rows } = await this.db.query<{ letter: boolean; parked: boolean }>(
+      `select exists (select 1 from ${this.s}.dead_letters where consumer = $1 and subject = $2 and status = 'OPEN') as letter,
+              exists (select 1 from ${this.s}.parked_messages where consumer = $1 and subject = $2 and reason <> 'NOT_YET_KNOWN') as parked`,
+      [consumer, subject],
+    );
+    return rows[0].letter ? 'BEHIND_DEAD_LETTER' : rows[0].parked ? 'BEHIND_PARKED' : undefined;
+  }
+
+  /**
+   * Applies the subject's parked messages in arrival order (in the caller's transaction when there
+   * is one). A consumer's message that still cannot be applied keeps that consumer's later ones
+   * behind it; each is backed off for the sweep.
+   */
   async drain(subject: string): Promise<number> {
     return this.db.transaction(async () => {
+      const held = await this.deadLetters.consumersHolding(subject);
+      const stalled = new Set<string>();
       let applied = 0;
       for (const message of await this.parked.takeForSubject(subject)) {
-        const handle = this.handlers.get(message.topic);
-        if (!handle) continue;
-        const context: MessageContext = { topic: message.topic, partition: -1, offset: '-1', headers: message.headers };
-        try {
-          await this.db.savepoint(() => handle(message.envelope as Envelope, context));
+        const route = this.routes.get(message.topic);
+        if (!route || (message.reason === 'BEHIND_DEAD_LETTER' && held.has(message.consumer))) continue;
+        const failure = stalled.has(message.consumer) && message.reason !== 'NOT_YET_KNOWN' ? 'WAITING' : await this.tryApply(message, route);
+        if (failure === undefined) {
           await this.parked.remove(message.id);
           applied += 1;
-        } catch (error) {
-          if (error instanceof NotYetKnownError) continue;
-          this.logger.error({ err: error, messageId: message.messageId, topic: message.topic }, 'parked message failed; it stays parked');
+          continue;
         }
+        if (failure === NOT_YET_KNOWN) {
+          if (message.reason !== 'NOT_YET_KNOWN') await this.parked.setReason(message.id, 'NOT_YET_KNOWN');
+        } else {
+          stalled.add(message.consumer);
+        }
+        await this.parked.noteAttempt(message.id, failure, this.options.retryAfterMs ?? 1_000, this.options.retryAtMostMs ?? 300_000);
       }
       return applied;
     });
   }
 
-  private handlerFor(topic: string): MessageHandler {
-    const handle = this.handlers.get(topic);
-    if (!handle) throw new Error(`no handler registered for topic ${topic}`);
-    return handle;
+  /** One pass over the subjects due for another try; `all` tries every subject (at start-up, after an upgrade). */
+  async sweep(all = false): Promise<number> {
+    let applied = 0;
+    for (const subject of await this.parked.dueSubjects(200, all)) {
+      applied += await this.db.transaction(async () => {
+        await lockSubject(this.db, this.schema, subject);
+        return this.drain(subject);
+      });
+    }
+    return applied;
   }
+
+  /** Consumers start and stop the shared sweep; it runs while any of them runs. */
+  startSweeping(): void {
+    this.sweeper.start();
+  }
+
+  stopSweeping(): Promise<void> {
+    return this.sweeper.stop();
+  }
+
+  /** Undefined when applied, else the failure's code (never its text: it may hold personal data). */
+  private async tryApply(message: ParkedMessage, route: Route): Promise<string | undefined> {
+    const context: MessageContext = { topic: message.topic, partition: -1, offset: '-1', headers: message.headers };
+    try {
+      // Decoded again: a message parked under a version unknown then is readable after an upgrade.
+      const envelope = route.decode ? route.decode(Buffer.from(JSON.stringify(message.envelope))) : (message.envelope as Envelope);
+      await this.db.savepoint(() => route.handle(envelope, context));
+      return undefined;
+    } catch (error) {
+      if (error instanceof NotYetKnownError) return NOT_YET_KNOWN;
+      this.logger.warn({ err: error, messageId: message.messageId, topic: message.topic }, 'parked message could not be applied; it stays parked');
+      return failureCode(error);
+    }
+  }
+}
+
+const NOT_YET_KNOWN = 'MESSAGING.NOT_YET_KNOWN';
+
+export function failureCode(error: unknown): string {
+  const { code, name } = (error ?? {}) as { code?: unknown; name?: unknown };
+  return typeof code === 'string' ? code : typeof name === 'string' ? name : 'UNEXPECTED';
 }

@@ -14,6 +14,8 @@ const topic = `test.${service}.events.v1`;
 
 @Injectable()
 class CountWithdrawals implements IntegrationEventHandler {
+  readonly handles = ['DossierWithdrawn'] as const;
+
   constructor(@Inject(DATABASE) private readonly db: PgDatabase) {}
   async handle(envelope: Envelope): Promise<void> {
     await this.db.query(

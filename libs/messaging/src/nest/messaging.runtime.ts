@@ -8,6 +8,7 @@ import { Kafka } from 'kafkajs';
 import { InboxConsumer } from '../inbox/inbox-consumer';
 import { messagingMigrations } from '../inbox/inbox.migrations';
 import { ParkedMessageDrain } from '../inbox/parked-message-drain';
+import { registerParkedMetrics } from '../inbox/parked-metrics';
 import { KafkaPublisher } from '../kafka/publisher';
 import { ensureTopics, TopicSpec } from '../kafka/topics';
 import { Logger } from '../logger';
@@ -73,6 +74,7 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, O
         group: group(topic),
         topic,
         handle: (envelope, context) => instance.handle(envelope, context),
+        handles: instance.handles,
         decode: (value) => integrationEvents.decode(value),
         logger: this.logger,
       });
@@ -81,6 +83,7 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, O
       consumer.startInBackground();
     }
     this.registerMetrics();
+    registerParkedMetrics(this.metrics.registry, drain);
   }
 
   /** What operations watch: per consumer group, messages by outcome; the relay's log position. */

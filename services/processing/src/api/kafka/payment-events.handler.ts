@@ -14,6 +14,8 @@ import { CaseNotFoundError } from '../../domain/case/case.errors';
  */
 @Injectable()
 export class PaymentEventsHandler implements IntegrationEventHandler {
+  readonly handles = ['PaymentSucceeded', 'FeeAssessed'] as const;
+
   private readonly decider = caseDecider(new WorkingCalendar());
 
   constructor(
