@@ -1,13 +1,14 @@
-import { Envelope, UnknownEventError } from '@motcua/contracts';
+import type { Envelope } from '@motcua/contracts';
 import { PgDatabase } from '@motcua/event-store';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { EventPublisher } from '../kafka/publisher';
 import { Logger, silentLogger } from '../logger';
 import { sendToDeadLetter } from './dead-letter';
-import { Inbox } from './inbox';
+import { InboxTransactions } from './inbox-transactions';
 import { MessageContext, MessageDecoder, MessageHandler } from './message-handler';
-import { failureCode, ParkedMessageDrain } from './parked-message-drain';
-import { lockSubject } from './subject-lock';
+import { ParkedMessageDrain } from './parked-message-drain';
+import { PartitionTurn } from './partition-turn';
+import { readMessage, stringHeaders } from './read-message';
 import { isTransient } from './transient-failure';
 
 export interface InboxConsumerOptions {
@@ -58,7 +59,7 @@ export class InboxConsumer {
   private state: ConsumerState = 'stopped';
   private stopping = false;
   private restartTimer: NodeJS.Timeout | undefined;
-  private readonly inbox: Inbox;
+  private readonly transactions: InboxTransactions;
   private readonly logger: Logger;
   private readonly handled: ReadonlySet<string> | undefined;
   private sweeping = false;
@@ -66,13 +67,13 @@ export class InboxConsumer {
 
   constructor(
     private readonly kafka: Kafka,
-    private readonly db: PgDatabase,
-    private readonly schema: string,
+    db: PgDatabase,
+    schema: string,
     private readonly publisher: EventPublisher,
     private readonly drain: ParkedMessageDrain,
     private readonly options: InboxConsumerOptions,
   ) {
-    this.inbox = new Inbox(db, schema);
+    this.transactions = new InboxTransactions(db, schema, drain, options.group);
     this.logger = options.logger ?? silentLogger;
     this.handled = options.handles ? new Set(options.handles) : undefined;
     drain.register(options.topic, options.handle, options.decode);
@@ -150,11 +151,12 @@ export class InboxConsumer {
   }
 
   private async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
-    const owned = () => isRunning() && !isStale();
+    const { backoffMs = 200, maxBackoffMs = 10_000, group } = this.options;
+    const turn = new PartitionTurn(heartbeat, () => isRunning() && !isStale(), { firstMs: backoffMs, atMostMs: maxBackoffMs }, this.logger, group);
     let last: string | undefined;
     for (const message of batch.messages) {
-      if (!owned()) break;
-      if (!(await this.processMessage(batch.topic, batch.partition, message, { heartbeat, owned }))) break;
+      if (!turn.owned()) break;
+      if (!(await this.processMessage(batch.topic, batch.partition, message, turn))) break;
       resolveOffset(message.offset);
       last = message.offset;
       await heartbeat();
@@ -165,18 +167,17 @@ export class InboxConsumer {
   }
 
   /** False when the partition was taken away while the message waited for the infrastructure. */
-  private async processMessage(topic: string, partition: number, message: KafkaMessage, turn: Turn): Promise<boolean> {
+  private async processMessage(topic: string, partition: number, message: KafkaMessage, turn: PartitionTurn): Promise<boolean> {
     const context: MessageContext = { topic, partition, offset: message.offset, headers: stringHeaders(message) };
-    const read = this.read(message);
+    const read = readMessage(message, this.options.decode, this.handled);
     if (read.kind === 'malformed') return this.deadLetter(turn, context, message, read.error, 0);
     if (read.kind === 'ignored') {
       this.counters.ignored += 1;
       return true;
     }
-    if (read.kind === 'unknown-version') return this.whileTransient(turn, () => this.parkUnknownVersion(read.envelope, context));
+    if (read.kind === 'unknown-version') return turn.whileTransient(() => this.parkUnknownVersion(read.envelope, context));
     const { envelope } = read;
-    const maxAttempts = this.options.maxAttempts ?? 5;
-    const backoffMs = this.options.backoffMs ?? 200;
+    const { maxAttempts = 5, backoffMs = 200 } = this.options;
     for (let attempt = 1, outage = 0; ; ) {
       try {
         await this.apply(envelope, context);
@@ -186,52 +187,19 @@ export class InboxConsumer {
         if (!turn.owned()) return false;
         if (isTransient(error)) {
           // The infrastructure, not the message: wait for it as long as it takes, holding the partition.
-          outage += 1;
-          this.logger.warn({ err: error, group: this.options.group, outage, eventId: envelope.id }, 'infrastructure unavailable; retrying the message');
-          await this.pause(Math.min(this.options.maxBackoffMs ?? 10_000, backoffMs * 2 ** Math.min(outage - 1, 20)), turn);
+          await turn.waitOutage(error, ++outage);
           continue;
         }
         if (attempt >= maxAttempts) return this.deadLetter(turn, context, message, error, attempt, envelope);
         this.logger.warn({ err: error, group: this.options.group, attempt, eventId: envelope.id }, 'message failed; retrying');
-        await this.pause(backoffMs * 2 ** (attempt - 1), turn);
+        await turn.wait(backoffMs * 2 ** (attempt - 1));
         attempt += 1;
       }
     }
   }
 
-  private read(message: KafkaMessage): Read {
-    try {
-      const envelope = this.options.decode(message.value ?? Buffer.alloc(0));
-      return this.handles(envelope.type, false) ? { kind: 'envelope', envelope } : { kind: 'ignored' };
-    } catch (error) {
-      if (!(error instanceof UnknownEventError)) return { kind: 'malformed', error };
-      // A newer producer's type or version: not this consumer's business, or its business after an upgrade.
-      if (!this.handles(error.envelope.type, error.unknown === 'TYPE')) return { kind: 'ignored' };
-      return { kind: 'unknown-version', envelope: error.envelope };
-    }
-  }
-
-  /** Types unknown to the registry count as handled only when the handler names them. */
-  private handles(type: string, unknownType: boolean): boolean {
-    return this.handled ? this.handled.has(type) : !unknownType;
-  }
-
   private async apply(envelope: Envelope, context: MessageContext): Promise<void> {
-    // Parked messages waiting for this subject are applied in the same transaction, so a crash
-    // cannot leave them waiting for a next message that may never come.
-    const outcome = await this.db.transaction(async () => {
-      const { group } = this.options;
-      await lockSubject(this.db, this.schema, envelope.subject);
-      if (!(await this.inbox.record(group, envelope.id, context.topic, 'APPLIED'))) return { kind: 'duplicate' as const };
-      // A dossier's messages keep their order: behind a dead letter or a message waiting for its version.
-      const behind = await this.drain.orderHeldBy(group, envelope.subject);
-      if (behind) await this.drain.park(group, envelope, context, behind);
-      if (behind || (await this.drain.runOrPark(group, envelope, context))) {
-        await this.inbox.mark(group, envelope.id, 'PARKED');
-        return { kind: 'parked' as const };
-      }
-      return { kind: 'applied' as const, unparked: await this.drain.drain(envelope.subject) };
-    });
+    const outcome = await this.transactions.apply(envelope, context);
     if (outcome.kind === 'duplicate') this.counters.duplicates += 1;
     if (outcome.kind === 'parked') this.counters.parked += 1;
     if (outcome.kind === 'applied') {
@@ -241,14 +209,7 @@ export class InboxConsumer {
   }
 
   private async parkUnknownVersion(envelope: Envelope, context: MessageContext): Promise<void> {
-    const parked = await this.db.transaction(async () => {
-      const { group } = this.options;
-      await lockSubject(this.db, this.schema, envelope.subject);
-      if (!(await this.inbox.record(group, envelope.id, context.topic, 'PARKED'))) return false;
-      const behind = await this.drain.orderHeldBy(group, envelope.subject);
-      await this.drain.park(group, envelope, context, behind === 'BEHIND_DEAD_LETTER' ? behind : 'UNKNOWN_VERSION');
-      return true;
-    });
+    const parked = await this.transactions.parkUnknownVersion(envelope, context);
     this.counters[parked ? 'parked' : 'duplicates'] += 1;
     this.logger.warn({ group: this.options.group, eventId: envelope.id, type: envelope.type, version: envelope.schemaversion }, 'unknown event version parked');
   }
@@ -257,70 +218,13 @@ export class InboxConsumer {
    * The topic gets the message first: a crash before the record below only sends it there twice.
    * The record holds the subject's later messages behind it until it is re-driven or discarded.
    */
-  private async deadLetter(turn: Turn, context: MessageContext, message: KafkaMessage, error: unknown, attempts: number, envelope?: Envelope): Promise<boolean> {
+  private async deadLetter(turn: PartitionTurn, context: MessageContext, message: KafkaMessage, error: unknown, attempts: number, envelope?: Envelope): Promise<boolean> {
     const { group } = this.options;
     const letter = { topic: context.topic, partition: context.partition, message, error, attempts };
-    if (!(await this.whileTransient(turn, () => sendToDeadLetter(this.publisher, group, letter)))) return false;
-    if (envelope && !(await this.whileTransient(turn, () => this.recordDeadLetter(envelope, context, error, attempts)))) return false;
+    if (!(await turn.whileTransient(() => sendToDeadLetter(this.publisher, group, letter)))) return false;
+    if (envelope && !(await turn.whileTransient(() => this.transactions.recordDeadLetter(envelope, context, error, attempts)))) return false;
     this.counters.deadLettered += 1;
     this.logger.error({ err: error, group, topic: context.topic, partition: context.partition, offset: message.offset, attempts }, 'message sent to the dead-letter topic');
     return true;
   }
-
-  private async recordDeadLetter(envelope: Envelope, context: MessageContext, error: unknown, attempts: number): Promise<void> {
-    const { group } = this.options;
-    await this.db.transaction(async () => {
-      await lockSubject(this.db, this.schema, envelope.subject);
-      if (!(await this.inbox.record(group, envelope.id, context.topic, 'DEAD_LETTERED'))) return;
-      const { id: messageId, subject } = envelope;
-      await this.drain.deadLetters.record({ consumer: group, messageId, subject, topic: context.topic, envelope, headers: context.headers, errorCode: failureCode(error), attempts });
-    });
-  }
-
-  /** Runs `work`, retrying infrastructure failures in place for as long as the partition is ours. */
-  private async whileTransient(turn: Turn, work: () => Promise<void>): Promise<boolean> {
-    for (let outage = 1; ; outage++) {
-      try {
-        await work();
-        return true;
-      } catch (error) {
-        if (!isTransient(error)) throw error;
-        if (!turn.owned()) return false;
-        this.logger.warn({ err: error, group: this.options.group, outage }, 'infrastructure unavailable; retrying');
-        await this.pause(Math.min(this.options.maxBackoffMs ?? 10_000, (this.options.backoffMs ?? 200) * 2 ** Math.min(outage - 1, 20)), turn);
-      }
-    }
-  }
-
-  /** Waits, heartbeating so that the group keeps the partition with this member meanwhile. */
-  private async pause(ms: number, turn: Turn): Promise<void> {
-    const until = Date.now() + ms;
-    while (Date.now() < until && turn.owned()) {
-      await sleep(Math.min(1_000, until - Date.now()));
-      await turn.heartbeat();
-    }
-  }
-}
-
-interface Turn {
-  heartbeat(): Promise<void>;
-  owned(): boolean;
-}
-
-type Read =
-  | { kind: 'envelope'; envelope: Envelope }
-  | { kind: 'ignored' }
-  | { kind: 'unknown-version'; envelope: Envelope }
-  | { kind: 'malformed'; error: unknown };
-
-function stringHeaders(message: KafkaMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(message.headers ?? {})) {
-    if (value !== undefined) headers[name] = String(Array.isArray(value) ? value[0] : value);
-  }
-  return headers;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
