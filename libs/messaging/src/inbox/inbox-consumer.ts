@@ -4,11 +4,11 @@ import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { EventPublisher } from '../kafka/publisher';
 import { Logger, silentLogger } from '../logger';
 import { sendToDeadLetter } from './dead-letter';
-import { InboxTransactions } from './inbox-transactions';
+import { ApplyOutcome, Delivery, InboxTransactions } from './inbox-transactions';
 import { MessageContext, MessageDecoder, MessageHandler } from './message-handler';
 import { ParkedMessageDrain } from './parked-message-drain';
 import { PartitionTurn } from './partition-turn';
-import { readMessage, stringHeaders } from './read-message';
+import { Read, readMessage, stringHeaders } from './read-message';
 import { isTransient } from './transient-failure';
 
 export interface InboxConsumerOptions {
@@ -25,6 +25,8 @@ export interface InboxConsumerOptions {
   backoffMs?: number;
   /** Longest wait between attempts while the database or the broker is unavailable (default 10 s); those never give up. */
   maxBackoffMs?: number;
+  /** Partitions consumed at once (default 3). */
+  partitionsConcurrently?: number;
   /** kafkajs retries of a failing batch before the consumer crashes and restarts (default 5). */
   retries?: number;
   /** How long the group waits for a silent member before giving its partitions away. */
@@ -110,6 +112,8 @@ export class InboxConsumer {
     await consumer.subscribe({ topic: this.options.topic, fromBeginning: true });
     await consumer.run({
       autoCommit: false,
+      // Partitions are independent (a dossier's messages share one); the subject lock covers the rest.
+      partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 3,
       eachBatchAutoResolve: false,
       eachBatch: (payload) => this.processBatch(payload),
     });
@@ -154,33 +158,68 @@ export class InboxConsumer {
     const { backoffMs = 200, maxBackoffMs = 10_000, group } = this.options;
     const turn = new PartitionTurn(heartbeat, () => isRunning() && !isStale(), { firstMs: backoffMs, atMostMs: maxBackoffMs }, this.logger, group);
     let last: string | undefined;
+    let run: Run = [];
+    // Messages to apply go in runs, one transaction each; the others (ignored, parked for their
+    // version, malformed) are handled between runs, so offsets still move in order.
+    const flush = async () => {
+      const ok = await this.processRun(run, turn);
+      if (ok) for (const { message } of run) resolveOffset((last = message.offset));
+      run = [];
+      await heartbeat();
+      return ok;
+    };
     for (const message of batch.messages) {
       if (!turn.owned()) break;
-      if (!(await this.processMessage(batch.topic, batch.partition, message, turn))) break;
-      resolveOffset(message.offset);
-      last = message.offset;
-      await heartbeat();
+      const context: MessageContext = { topic: batch.topic, partition: batch.partition, offset: message.offset, headers: stringHeaders(message) };
+      const read = readMessage(message, this.options.decode, this.handled);
+      if (read.kind === 'envelope') {
+        run.push({ envelope: read.envelope, context, message });
+        if (run.length < RUN_LENGTH) continue;
+        if (!(await flush())) break;
+        continue;
+      }
+      if (run.length > 0 && !(await flush())) break;
+      if (!(await this.processOther(read, context, message, turn))) break;
+      resolveOffset((last = message.offset));
     }
+    if (run.length > 0) await flush();
     if (last !== undefined && this.consumer) {
       await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
     }
   }
 
-  /** False when the partition was taken away while the message waited for the infrastructure. */
-  private async processMessage(topic: string, partition: number, message: KafkaMessage, turn: PartitionTurn): Promise<boolean> {
-    const context: MessageContext = { topic, partition, offset: message.offset, headers: stringHeaders(message) };
-    const read = readMessage(message, this.options.decode, this.handled);
-    if (read.kind === 'malformed') return this.deadLetter(turn, context, message, read.error, 0);
-    if (read.kind === 'ignored') {
-      this.counters.ignored += 1;
-      return true;
+  /** False when the partition was taken away meanwhile. */
+  private async processRun(run: Run, turn: PartitionTurn): Promise<boolean> {
+    if (run.length === 0) return true;
+    if (!turn.owned()) return false;
+    if (run.length > 1) {
+      try {
+        const outcomes = await this.transactions.applyAll(run);
+        outcomes.forEach((outcome) => this.count(outcome));
+        for (const { envelope } of run) await this.options.afterCommit?.(envelope);
+        return true;
+      } catch (error) {
+        // One message at a time finds the failing one and gives it its attempts.
+        this.logger.debug({ err: error, group: this.options.group }, 'batch failed; applying its messages one by one');
+      }
     }
+    for (const delivery of run) if (!(await this.processMessage(delivery, turn))) return false;
+    return true;
+  }
+
+  private async processOther(read: Exclude<Read, { kind: 'envelope' }>, context: MessageContext, message: KafkaMessage, turn: PartitionTurn): Promise<boolean> {
+    if (read.kind === 'malformed') return this.deadLetter(turn, context, message, read.error, 0);
     if (read.kind === 'unknown-version') return turn.whileTransient(() => this.parkUnknownVersion(read.envelope, context));
-    const { envelope } = read;
+    this.counters.ignored += 1;
+    return true;
+  }
+
+  /** False when the partition was taken away while the message waited for the infrastructure. */
+  private async processMessage({ envelope, context, message }: Run[number], turn: PartitionTurn): Promise<boolean> {
     const { maxAttempts = 5, backoffMs = 200 } = this.options;
     for (let attempt = 1, outage = 0; ; ) {
       try {
-        await this.apply(envelope, context);
+        this.count(await this.transactions.apply(envelope, context));
         await this.options.afterCommit?.(envelope);
         return true;
       } catch (error) {
@@ -198,8 +237,7 @@ export class InboxConsumer {
     }
   }
 
-  private async apply(envelope: Envelope, context: MessageContext): Promise<void> {
-    const outcome = await this.transactions.apply(envelope, context);
+  private count(outcome: ApplyOutcome): void {
     if (outcome.kind === 'duplicate') this.counters.duplicates += 1;
     if (outcome.kind === 'parked') this.counters.parked += 1;
     if (outcome.kind === 'applied') {
@@ -228,3 +266,8 @@ export class InboxConsumer {
     return true;
   }
 }
+
+/** Messages applied in one transaction at most: a long run holds its subjects' locks longer. */
+const RUN_LENGTH = 100;
+
+type Run = (Delivery & { message: KafkaMessage })[];

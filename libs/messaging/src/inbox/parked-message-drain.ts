@@ -84,6 +84,24 @@ export class ParkedMessageDrain {
   }
 
   /**
+   * For a batch's subjects, in one query: why the consumer's next message about each must wait in
+   * order (absent: it need not), and which subjects have parked messages at all (only those are drained).
+   */
+  async orderHeldForMany(consumer: string, subjects: string[]): Promise<{ held: Map<string, ParkReason>; withParked: Set<string> }> {
+    const { rows } = await this.db.query<{ subject: string; letter: boolean; ordered: boolean; parked: boolean }>(
+      `select s.subject,
+         exists (select 1 from ${this.s}.dead_letters d where d.consumer = $1 and d.subject = s.subject and d.status = 'OPEN') as letter,
+         exists (select 1 from ${this.s}.parked_messages p where p.consumer = $1 and p.subject = s.subject and p.reason <> 'NOT_YET_KNOWN') as ordered,
+         exists (select 1 from ${this.s}.parked_messages p where p.subject = s.subject) as parked
+       from unnest($2::text[]) as s(subject)`,
+      [consumer, subjects],
+    );
+    const held = new Map<string, ParkReason>();
+    for (const row of rows) if (row.letter || row.ordered) held.set(row.subject, row.letter ? 'BEHIND_DEAD_LETTER' : 'BEHIND_PARKED');
+    return { held, withParked: new Set(rows.filter((row) => row.parked).map((row) => row.subject)) };
+  }
+
+  /**
    * Applies the subject's parked messages in arrival order (in the caller's transaction when there
    * is one). A consumer's message that still cannot be applied keeps that consumer's later ones
    * behind it; each is backed off for the sweep.

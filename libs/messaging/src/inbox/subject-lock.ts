@@ -10,3 +10,9 @@ import { advisoryKey, PgDatabase } from '@motcua/event-store';
 export async function lockSubject(db: PgDatabase, schema: string, subject: string): Promise<void> {
   await db.query('select pg_advisory_xact_lock($1::bigint)', [advisoryKey('motcua.inbox.subject', schema, subject)]);
 }
+
+/** Several subjects at once, in key order, so that two transactions locking overlapping sets cannot deadlock. */
+export async function lockSubjects(db: PgDatabase, schema: string, subjects: string[]): Promise<void> {
+  const keys = subjects.map((subject) => advisoryKey('motcua.inbox.subject', schema, subject));
+  await db.query('select pg_advisory_xact_lock(key) from (select unnest($1::bigint[]) as key order by 1) as keys', [keys]);
+}
