@@ -3,6 +3,7 @@ import { ParkedMessage, ParkedMessages, ParkReason, PgDatabase, quoteSchema } fr
 import { Logger, silentLogger } from '../logger';
 import { DeadLetters } from './dead-letters';
 import { NotYetKnownError } from './errors';
+import { Inbox } from './inbox';
 import { MessageContext, MessageDecoder, MessageHandler } from './message-handler';
 import { ParkedMessageSweep } from './parked-message-sweep';
 import { lockSubject } from './subject-lock';
@@ -14,6 +15,8 @@ export interface DrainOptions {
   retryAfterMs?: number;
   /** ...up to this (default 5 min). */
   retryAtMostMs?: number;
+  /** Applied inbox entries older than this are forgotten, once an hour (default 30 days). */
+  inboxRetentionDays?: number;
 }
 
 interface Route {
@@ -32,6 +35,7 @@ export class ParkedMessageDrain {
   private readonly routes = new Map<string, Route>();
   private readonly sweeper: ParkedMessageSweep;
   private readonly s: string;
+  private prunedAt = 0;
 
   constructor(
     readonly db: PgDatabase,
@@ -133,6 +137,10 @@ export class ParkedMessageDrain {
 
   /** One pass over the subjects due for another try; `all` tries every subject (at start-up, after an upgrade). */
   async sweep(all = false): Promise<number> {
+    if (Date.now() - this.prunedAt > 3_600_000) {
+      await new Inbox(this.db, this.schema).prune(this.options.inboxRetentionDays ?? 30);
+      this.prunedAt = Date.now();
+    }
     let applied = 0;
     for (const subject of await this.parked.dueSubjects(200, all)) {
       applied += await this.db.transaction(async () => {

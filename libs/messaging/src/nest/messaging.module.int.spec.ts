@@ -80,5 +80,8 @@ describe('MessagingModule in a running service (real PostgreSQL and Kafka)', () 
     const metrics = await (await fetch(`${url.replace('[::1]', '127.0.0.1')}/metrics`)).text();
     expect(metrics).toMatch(new RegExp(`motcua_consumer_messages\\{[^}]*outcome="applied"[^}]*\\} 1`));
     expect(metrics).toMatch(/motcua_relay_position\{[^}]*\} [1-9]/);
+    expect(metrics).toMatch(/motcua_parked_messages\{[^}]*reason="NOT_YET_KNOWN"[^}]*\} 0/);
+    expect(metrics).toMatch(/motcua_parked_oldest_age_seconds\{[^}]*reason="UNKNOWN_VERSION"[^}]*\} 0/);
+    expect(metrics).toMatch(/motcua_dead_letters_open(\{[^}]*\})? 0/);
   });
 });
