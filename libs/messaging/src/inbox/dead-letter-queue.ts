@@ -1,3 +1,4 @@
+import { DeadLetterRecord } from './dead-letters';
 import { Inbox } from './inbox';
 import { MessageContext } from './message-handler';
 import { ParkedMessageDrain } from './parked-message-drain';
@@ -46,9 +47,7 @@ export async function discardDeadLetter(drain: ParkedMessageDrain, request: Dead
   });
 }
 
-type Letter = NonNullable<Awaited<ReturnType<ParkedMessageDrain['deadLetters']['find']>>>;
-
-async function resolve(drain: ParkedMessageDrain, request: DeadLetterRequest, settle: (letter: Letter) => Promise<void>): Promise<{ released: number }> {
+async function resolve(drain: ParkedMessageDrain, request: DeadLetterRequest, settle: (letter: DeadLetterRecord) => Promise<void>): Promise<{ released: number }> {
   const { db, schema, deadLetters, parked } = drain;
   return db.transaction(async () => {
     const found = await deadLetters.find(request.consumer, request.messageId);
