@@ -1,5 +1,6 @@
 import { provisionInfrastructure } from '@motcua/testing';
 import { benchAppend } from './append.bench';
+import { benchConsumer } from './consumer.bench';
 import { benchRelay } from './relay.bench';
 
 /** `npm run bench`: figures beside a raw baseline measured in the same run; nothing is asserted. */
@@ -9,6 +10,7 @@ async function main(): Promise<void> {
   try {
     await benchAppend(infrastructure.databaseUrl);
     await benchRelay(infrastructure.databaseUrl, infrastructure.kafkaBrokers);
+    await benchConsumer(infrastructure.databaseUrl, infrastructure.kafkaBrokers);
   } finally {
     await infrastructure.stop();
   }

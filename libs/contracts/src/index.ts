@@ -1,6 +1,7 @@
 export * from './envelope';
 export * from './topics';
 export * from './invalid-message.error';
+export * from './unknown-event.error';
 export * from './event-definition';
 export * from './registry';
 export * from './integration-events';

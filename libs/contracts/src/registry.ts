@@ -4,6 +4,7 @@ import addFormats from 'ajv-formats';
 import { dataSchemaUri, Envelope, EnvelopeSchema } from './envelope';
 import { EnvelopeOf, EventData, EventDefinition } from './event-definition';
 import { InvalidMessageError } from './invalid-message.error';
+import { UnknownEventError } from './unknown-event.error';
 import { explainSchemaErrors } from './schema-errors';
 
 export interface NewEnvelope<Data> {
@@ -122,9 +123,9 @@ export class EventRegistry {
     if (!this.validateEnvelope(candidate)) throw new InvalidMessageError(explainSchemaErrors('envelope', this.validateEnvelope.errors));
     const envelope = candidate as Envelope;
     const { type, schemaversion: version } = envelope;
-    if (!this.versions.has(type)) throw new InvalidMessageError(`unknown event type '${type}'`);
+    if (!this.versions.has(type)) throw new UnknownEventError('TYPE', envelope);
     const registered = this.versions.get(type)?.get(version);
-    if (!registered) throw new InvalidMessageError(`unknown version ${version} of '${type}'`);
+    if (!registered) throw new UnknownEventError('VERSION', envelope);
     if (envelope.dataschema !== dataSchemaUri(type, version)) throw new InvalidMessageError(`envelope.dataschema: must be ${dataSchemaUri(type, version)}`);
     if (!registered.validate(envelope.data)) throw new InvalidMessageError(explainSchemaErrors('data', registered.validate.errors));
     return envelope;

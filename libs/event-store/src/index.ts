@@ -9,6 +9,7 @@ export * from './postgres/catch-up-subscription';
 export { PartlyHandledError } from './postgres/subscription.options';
 export type { SubscriptionOptions, SubscriptionStatus } from './postgres/subscription.options';
 export * from './postgres/parked-messages';
+export * from './postgres/advisory-key';
 export { quoteSchema } from './postgres/identifiers';
 export { advisoryKey } from './postgres/advisory-key';
 export { toRecordedEvent } from './postgres/event-row';

@@ -16,3 +16,8 @@ export type { InboxConsumerOptions, ConsumerCounters, ConsumerState } from './in
 export * from './nest/messaging.options';
 export * from './nest/messaging.module';
 export * from './nest/log-projection';
+export * from './inbox/dead-letters';
+export * from './inbox/dead-letter-queue';
+export * from './inbox/transient-failure';
+export * from './inbox/subject-lock';
+export * from './inbox/parked-metrics';

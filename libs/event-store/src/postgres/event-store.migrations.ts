@@ -71,4 +71,19 @@ export const eventStoreMigrations: Migration[] = [
       comment on column ${s}.streams.last_transaction_id is 'Transaction that last appended to the stream: an older one may not append after it.';
     `,
   },
+  {
+    id: 'event-store/006_parked_message_reasons',
+    // Why a message waits (its subject unknown yet, its version unknown yet, or in order behind a
+    // dead letter or another waiting message) and when the sweep tries it next.
+    up: (s) => `
+      alter table ${s}.parked_messages
+        add column reason text not null default 'NOT_YET_KNOWN'
+          check (reason in ('NOT_YET_KNOWN', 'UNKNOWN_VERSION', 'BEHIND_DEAD_LETTER', 'BEHIND_PARKED')),
+        add column attempts integer not null default 0,
+        add column next_attempt_at timestamptz not null default now(),
+        add column last_error text;
+      create index parked_messages_consumer_subject on ${s}.parked_messages (consumer, subject, id);
+      create index parked_messages_due on ${s}.parked_messages (next_attempt_at);
+    `,
+  },
 ];

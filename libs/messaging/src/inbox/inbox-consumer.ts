@@ -1,22 +1,30 @@
 import type { Envelope } from '@motcua/contracts';
 import { PgDatabase } from '@motcua/event-store';
-import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { EventPublisher } from '../kafka/publisher';
 import { Logger, silentLogger } from '../logger';
-import { sendToDeadLetter } from './dead-letter';
-import { Inbox } from './inbox';
-import { MessageContext, MessageDecoder, MessageHandler } from './message-handler';
+import { InboxTransactions } from './inbox-transactions';
+import { MessageDecoder, MessageHandler } from './message-handler';
+import { MessageProcessor } from './message-processor';
 import { ParkedMessageDrain } from './parked-message-drain';
+import { PartitionTurn } from './partition-turn';
 
 export interface InboxConsumerOptions {
   /** Consumer group, e.g. `processing.intake`; also the inbox's consumer name. */
   group: string;
   topic: string;
   handle: MessageHandler;
+  /** The event types the handler applies; others are ignored (counted, no transaction). Default: every type the decoder knows. */
+  handles?: readonly string[];
   decode: MessageDecoder;
-  /** Attempts before a message goes to the dead-letter topic. */
+  /** Attempts before a message that fails by itself goes to the dead-letter topic. */
   maxAttempts?: number;
+  /** First wait between attempts; it doubles each time. */
   backoffMs?: number;
+  /** Longest wait between attempts while the database or the broker is unavailable (default 10 s); those never give up. */
+  maxBackoffMs?: number;
+  /** Partitions consumed at once (default 3). */
+  partitionsConcurrently?: number;
   /** kafkajs retries of a failing batch before the consumer crashes and restarts (default 5). */
   retries?: number;
   /** How long the group waits for a silent member before giving its partitions away. */
@@ -32,6 +40,7 @@ export interface ConsumerCounters {
   parked: number;
   unparked: number;
   deadLettered: number;
+  ignored: number;
 }
 
 export type ConsumerState = 'stopped' | 'starting' | 'running' | 'restarting';
@@ -39,30 +48,33 @@ export type ConsumerState = 'stopped' | 'starting' | 'running' | 'restarting';
 /**
  * The idempotent consumer: for each message, in one PostgreSQL transaction, skip it if the inbox
  * has its event id, else run the handler and record the id; commit offsets after the transaction.
- * A crash anywhere gives a redelivery, never a double effect. Failures are retried with backoff,
- * then dead-lettered with the error so the partition moves on; a malformed message is
- * dead-lettered at once.
+ * A crash anywhere gives a redelivery, never a double effect. An unavailable database or broker is
+ * waited for, in place, as long as it takes; a message that fails by itself is retried, then
+ * dead-lettered (its subject's later messages wait behind it) so the partition moves on. A
+ * malformed message is dead-lettered at once; a type it does not handle is ignored; a version it
+ * does not know yet waits, parked.
  */
 export class InboxConsumer {
   private consumer: Consumer | undefined;
   private state: ConsumerState = 'stopped';
   private stopping = false;
   private restartTimer: NodeJS.Timeout | undefined;
-  private readonly inbox: Inbox;
+  private readonly processor: MessageProcessor;
   private readonly logger: Logger;
-  readonly counters: ConsumerCounters = { applied: 0, duplicates: 0, parked: 0, unparked: 0, deadLettered: 0 };
+  private sweeping = false;
+  readonly counters: ConsumerCounters = { applied: 0, duplicates: 0, parked: 0, unparked: 0, deadLettered: 0, ignored: 0 };
 
   constructor(
     private readonly kafka: Kafka,
-    private readonly db: PgDatabase,
+    db: PgDatabase,
     schema: string,
-    private readonly publisher: EventPublisher,
+    publisher: EventPublisher,
     private readonly drain: ParkedMessageDrain,
     private readonly options: InboxConsumerOptions,
   ) {
-    this.inbox = new Inbox(db, schema);
     this.logger = options.logger ?? silentLogger;
-    drain.register(options.topic, options.handle);
+    this.processor = new MessageProcessor(options, new InboxTransactions(db, schema, drain, options.group), publisher, this.counters, this.logger);
+    drain.register(options.topic, options.handle, options.decode);
   }
 
   status(): { name: string; state: ConsumerState; ready: boolean } {
@@ -90,10 +102,14 @@ export class InboxConsumer {
       this.state = 'restarting';
       if (!restart) this.scheduleRestart();
     });
+    if (!this.sweeping) this.drain.startSweeping();
+    this.sweeping = true;
     await consumer.connect();
     await consumer.subscribe({ topic: this.options.topic, fromBeginning: true });
     await consumer.run({
       autoCommit: false,
+      // Partitions are independent (a dossier's messages share one); the subject lock covers the rest.
+      partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 3,
       eachBatchAutoResolve: false,
       eachBatch: (payload) => this.processBatch(payload),
     });
@@ -113,6 +129,8 @@ export class InboxConsumer {
     clearTimeout(this.restartTimer);
     await this.consumer?.disconnect();
     this.consumer = undefined;
+    if (this.sweeping) await this.drain.stopSweeping();
+    this.sweeping = false;
     this.state = 'stopped';
   }
 
@@ -133,90 +151,11 @@ export class InboxConsumer {
   }
 
   private async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
-    let last: string | undefined;
-    for (const message of batch.messages) {
-      if (!isRunning() || isStale()) break;
-      await this.processMessage(batch.topic, batch.partition, message, heartbeat);
-      resolveOffset(message.offset);
-      last = message.offset;
-      await heartbeat();
-    }
+    const { backoffMs = 200, maxBackoffMs = 10_000, group } = this.options;
+    const turn = new PartitionTurn(heartbeat, () => isRunning() && !isStale(), { firstMs: backoffMs, atMostMs: maxBackoffMs }, this.logger, group);
+    const last = await this.processor.processBatch(batch, resolveOffset, turn);
     if (last !== undefined && this.consumer) {
       await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
     }
   }
-
-  private async processMessage(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<void> {
-    let envelope: Envelope;
-    try {
-      envelope = this.options.decode(message.value ?? Buffer.alloc(0));
-    } catch (error) {
-      await this.deadLetter(topic, partition, message, error, 0);
-      return;
-    }
-    const context: MessageContext = { topic, partition, offset: message.offset, headers: stringHeaders(message) };
-    const maxAttempts = this.options.maxAttempts ?? 5;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.apply(envelope, context);
-        await this.options.afterCommit?.(envelope);
-        return;
-      } catch (error) {
-        if (attempt >= maxAttempts) {
-          await this.deadLetter(topic, partition, message, error, attempt);
-          return;
-        }
-        this.logger.warn({ err: error, group: this.options.group, attempt, eventId: envelope.id }, 'message failed; retrying');
-        await sleep((this.options.backoffMs ?? 200) * 2 ** (attempt - 1));
-        await heartbeat();
-      }
-    }
-  }
-
-  private async apply(envelope: Envelope, context: MessageContext): Promise<void> {
-    // Parked messages waiting for this subject are applied in the same transaction, so a crash
-    // cannot leave them waiting for a next message that may never come.
-    const outcome = await this.db.transaction(async () => {
-      const { group } = this.options;
-      // One subject's messages are applied one at a time across the service's consumers and
-      // replicas. Without it, a message parked because its subject was unknown could commit just
-      // after another consumer's transaction, making the subject known, had drained the park
-      // (neither saw the other's uncommitted row), and would then wait for a message that may
-      // never come. The lock is released when the transaction ends.
-      await this.db.query("select pg_advisory_xact_lock(hashtext('motcua.inbox.subject'), hashtext($1))", [envelope.subject]);
-      if (!(await this.inbox.record(group, envelope.id, context.topic, 'APPLIED'))) return { kind: 'duplicate' as const };
-      if (await this.drain.runOrPark(group, envelope, context)) {
-        await this.inbox.mark(group, envelope.id, 'PARKED');
-        return { kind: 'parked' as const };
-      }
-      return { kind: 'applied' as const, unparked: await this.drain.drain(envelope.subject) };
-    });
-    if (outcome.kind === 'duplicate') this.counters.duplicates += 1;
-    if (outcome.kind === 'parked') this.counters.parked += 1;
-    if (outcome.kind === 'applied') {
-      this.counters.applied += 1;
-      this.counters.unparked += outcome.unparked;
-    }
-  }
-
-  private async deadLetter(topic: string, partition: number, message: KafkaMessage, error: unknown, attempts: number): Promise<void> {
-    await sendToDeadLetter(this.publisher, this.options.group, { topic, partition, message, error, attempts });
-    this.counters.deadLettered += 1;
-    this.logger.error(
-      { err: error, group: this.options.group, topic, partition, offset: message.offset, attempts },
-      'message sent to the dead-letter topic',
-    );
-  }
-}
-
-function stringHeaders(message: KafkaMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(message.headers ?? {})) {
-    if (value !== undefined) headers[name] = String(Array.isArray(value) ? value[0] : value);
-  }
-  return headers;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,6 +1,6 @@
 import { PgDatabase, quoteSchema } from '@motcua/event-store';
 
-export type InboxOutcome = 'APPLIED' | 'PARKED';
+export type InboxOutcome = 'APPLIED' | 'PARKED' | 'DEAD_LETTERED' | 'DISCARDED';
 
 /** The consumed-message ledger, written in the same transaction as the handler's effects. */
 export class Inbox {
@@ -21,6 +21,26 @@ export class Inbox {
       [consumer, messageId, topic, outcome],
     );
     return result.rowCount === 1;
+  }
+
+  /** Records a batch's messages in one statement; returns the ids this consumer did not have yet. */
+  async recordMany(consumer: string, messageIds: string[], topic: string): Promise<Set<string>> {
+    const result = await this.db.query<{ message_id: string }>(
+      `insert into ${this.s}.inbox (consumer, message_id, topic, outcome)
+       select $1, id, $3, 'APPLIED' from unnest($2::uuid[]) as id
+       on conflict (consumer, message_id) do nothing returning message_id`,
+      [consumer, messageIds, topic],
+    );
+    return new Set(result.rows.map((row) => row.message_id.toLowerCase()));
+  }
+
+  /** Forgets applied messages older than the retention: a redelivery is far younger (a replay from older offsets applies them again). */
+  async prune(olderThanDays: number): Promise<number> {
+    const result = await this.db.query(
+      `delete from ${this.s}.inbox where outcome = 'APPLIED' and received_at < now() - $1::float8 * interval '1 day'`,
+      [olderThanDays],
+    );
+    return result.rowCount ?? 0;
   }
 
   async mark(consumer: string, messageId: string, outcome: InboxOutcome): Promise<void> {

@@ -14,6 +14,8 @@ const topic = `test.${service}.events.v1`;
 
 @Injectable()
 class CountWithdrawals implements IntegrationEventHandler {
+  readonly handles = ['DossierWithdrawn'] as const;
+
   constructor(@Inject(DATABASE) private readonly db: PgDatabase) {}
   async handle(envelope: Envelope): Promise<void> {
     await this.db.query(
@@ -81,5 +83,8 @@ describe('MessagingModule in a running service (real PostgreSQL and Kafka)', () 
     expect(metrics).toMatch(/motcua_broker_up\{[^}]*\} 1/);
     expect(metrics).toMatch(/motcua_component_up\{[^}]*component="database"[^}]*\} 1/);
     expect(metrics).toMatch(/motcua_relay_unpublishable_events\{[^}]*\} 0/);
+    expect(metrics).toMatch(/motcua_parked_messages\{[^}]*reason="NOT_YET_KNOWN"[^}]*\} 0/);
+    expect(metrics).toMatch(/motcua_parked_oldest_age_seconds\{[^}]*reason="UNKNOWN_VERSION"[^}]*\} 0/);
+    expect(metrics).toMatch(/motcua_dead_letters_open(\{[^}]*\})? 0/);
   });
 });

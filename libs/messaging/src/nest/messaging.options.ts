@@ -1,11 +1,16 @@
 import type { Type } from '@nestjs/common';
 import type { Migration } from '@motcua/event-store';
-import type { Envelope, EventRegistry } from '@motcua/contracts';
+import type { Envelope, EventRegistry, IntegrationEvent } from '@motcua/contracts';
 import type { MessageContext } from '../inbox/message-handler';
 import type { RelayOptions } from '../relay/event-relay';
 
 /** A service's reaction to another service's integration events, run inside the inbox transaction. */
 export interface IntegrationEventHandler {
+  /**
+   * The event types it applies. The consumer ignores the others without a transaction, and parks
+   * a newer version of one of these until the service is upgraded to read it.
+   */
+  readonly handles: readonly IntegrationEvent['type'][];
   handle(envelope: Envelope, context: MessageContext): Promise<void>;
 }
 

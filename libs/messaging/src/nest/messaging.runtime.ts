@@ -8,6 +8,7 @@ import { Kafka } from 'kafkajs';
 import { InboxConsumer } from '../inbox/inbox-consumer';
 import { messagingMigrations } from '../inbox/inbox.migrations';
 import { ParkedMessageDrain } from '../inbox/parked-message-drain';
+import { registerParkedMetrics } from '../inbox/parked-metrics';
 import { KafkaPublisher } from '../kafka/publisher';
 import { BrokerMonitor } from '../kafka/broker-monitor';
 import { ensureTopics, ensureTopicsPatiently, TopicSpec } from '../kafka/topics';
@@ -84,6 +85,7 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, O
         group: group(topic),
         topic,
         handle: (envelope, context) => instance.handle(envelope, context),
+        handles: instance.handles,
         decode: (value) => integrationEvents.decode(value),
         logger: this.logger,
       });
@@ -91,6 +93,7 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, O
       this.readiness.register({ name: `consumer:${topic}`, role: 'optional', check: () => ({ ready: consumer.status().ready, detail: consumer.status().state }) });
     }
     this.registerMetrics();
+    registerParkedMetrics(this.metrics.registry, drain);
 
     // The relay and consumers start once the topics exist. With Kafka there, before the app
     // listens, as always; with Kafka away, in the background, for as long as the outage lasts.

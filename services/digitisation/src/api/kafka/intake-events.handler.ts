@@ -12,6 +12,8 @@ import { DossierDigitisations } from '../../application/dossier-digitisations';
  */
 @Injectable()
 export class IntakeEventsHandler implements IntegrationEventHandler {
+  readonly handles = ['DossierReceived', 'SupplementProvided', 'DossierWithdrawn'] as const;
+
   constructor(
     private readonly dossiers: DossierDigitisations,
     private readonly facts: DocumentFactsReader,

@@ -11,6 +11,8 @@ import { DossierDigitisations } from '../../application/dossier-digitisations';
  */
 @Injectable()
 export class IssuanceEventsHandler implements IntegrationEventHandler {
+  readonly handles = ['ResultIssued'] as const;
+
   constructor(
     private readonly dossiers: DossierDigitisations,
     private readonly facts: DocumentFactsReader,

@@ -14,6 +14,8 @@ import { dossierDecider } from '../../domain/dossier/dossier.decider';
  */
 @Injectable()
 export class ProcessingEventsHandler implements IntegrationEventHandler {
+  readonly handles = ['SupplementRequested', 'DossierResolved', 'ProcessingStopped'] as const;
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,

@@ -9,6 +9,8 @@ import { ElectronicIssuance } from '../../application/issue-electronic-result/el
  */
 @Injectable()
 export class DigitisationEventsHandler implements IntegrationEventHandler {
+  readonly handles = ['DocumentStored'] as const;
+
   constructor(private readonly electronic: ElectronicIssuance) {}
 
   async handle(envelope: Envelope): Promise<void> {

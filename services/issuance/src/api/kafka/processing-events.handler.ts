@@ -13,6 +13,8 @@ import type { Resolution } from '../../domain/result/result.events';
  */
 @Injectable()
 export class ProcessingEventsHandler implements IntegrationEventHandler {
+  readonly handles = ['DossierResolved'] as const;
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly electronic: ElectronicIssuance,

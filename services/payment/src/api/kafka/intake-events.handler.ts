@@ -12,6 +12,8 @@ import { PAYMENT_SETTINGS, PaymentSettings } from '../../payment.config';
  */
 @Injectable()
 export class IntakeEventsHandler implements IntegrationEventHandler {
+  readonly handles = ['DossierReceived', 'DossierWithdrawn'] as const;
+
   constructor(
     private readonly bills: Bills,
     @Inject(PAYMENT_SETTINGS) private readonly settings: PaymentSettings,

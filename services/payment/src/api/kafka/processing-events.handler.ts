@@ -11,6 +11,8 @@ import { Bills } from '../../application/bill-stream';
  */
 @Injectable()
 export class ProcessingEventsHandler implements IntegrationEventHandler {
+  readonly handles = ['ProcessingStopped'] as const;
+
   constructor(
     private readonly bills: Bills,
     @Inject(EVENT_STORE) private readonly store: EventStore,

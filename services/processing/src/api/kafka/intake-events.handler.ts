@@ -14,6 +14,8 @@ import { caseCodec } from '../../application/case-stream';
  */
 @Injectable()
 export class IntakeEventsHandler implements IntegrationEventHandler {
+  readonly handles = ['DossierReceived', 'DossierWithdrawn', 'SupplementProvided'] as const;
+
   private readonly decider = caseDecider(new WorkingCalendar());
 
   constructor(

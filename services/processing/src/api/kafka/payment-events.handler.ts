@@ -16,6 +16,8 @@ import { CaseNotFoundError } from '../../domain/case/case.errors';
  */
 @Injectable()
 export class PaymentEventsHandler implements IntegrationEventHandler {
+  readonly handles = ['PaymentSucceeded', 'FeeAssessed', 'PaymentExpired'] as const;
+
   private readonly decider = caseDecider(new WorkingCalendar());
 
   constructor(
