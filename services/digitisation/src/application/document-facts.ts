@@ -10,6 +10,7 @@ export interface HeldDocument {
   bytes: number;
   origin: string;
   storedByUnit: string | null;
+  storedByPortal: string | null;
 }
 
 /** What the tables know about documents, read before a decision (in its transaction). */
@@ -50,12 +51,31 @@ export class DocumentFactsReader {
   }
 
   async document(documentId: string): Promise<HeldDocument | undefined> {
-    const { rows } = await this.db.query<{ document_id: string; sha256: string; media_type: string; bytes: string; origin: string; stored_by_unit: string | null }>(
-      `select document_id, sha256, media_type, bytes, origin, stored_by_unit from ${this.s}.documents where document_id = $1`,
+    const { rows } = await this.db.query<{ document_id: string; sha256: string; media_type: string; bytes: string; origin: string; stored_by_unit: string | null; stored_by_portal: string | null }>(
+      `select document_id, sha256, media_type, bytes, origin, stored_by_unit, stored_by_portal from ${this.s}.documents where document_id = $1`,
       [documentId],
     );
     const row = rows[0];
-    return row && { documentId: row.document_id, sha256: row.sha256, mediaType: row.media_type, bytes: Number(row.bytes), origin: row.origin, storedByUnit: row.stored_by_unit };
+    return (
+      row && {
+        documentId: row.document_id,
+        sha256: row.sha256,
+        mediaType: row.media_type,
+        bytes: Number(row.bytes),
+        origin: row.origin,
+        storedByUnit: row.stored_by_unit,
+        storedByPortal: row.stored_by_portal,
+      }
+    );
+  }
+
+  /** Whether a dossier that the portal submitted uses the document (its uploads, scans, reuses, results). */
+  async usedByPortal(documentId: string, portal: string): Promise<boolean> {
+    const { rows } = await this.db.query(
+      `select 1 from ${this.s}.dossier_documents dd join ${this.s}.dossiers d on d.dossier_id = dd.dossier_id where dd.document_id = $1 and d.portal = $2 limit 1`,
+      [documentId, portal],
+    );
+    return rows.length > 0;
   }
 
   /** The units whose officers may read a document: those of every dossier that uses it (its unit and the procedure's agencies). */
