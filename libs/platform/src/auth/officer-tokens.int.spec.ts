@@ -110,3 +110,38 @@ describe('officer tokens verified by the identity provider’s JWKS', () => {
     expect(jwksRequests - before).toBeLessThanOrEqual(1);
   });
 });
+
+describe('officer tokens while the identity provider’s keys cannot be read', () => {
+  let app: NestFastifyApplication;
+  let base: string;
+
+  beforeAll(async () => {
+    // A port that was just free and is closed again: nothing answers there.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    Object.assign(process.env, { OIDC_ISSUER: ISSUER, OIDC_AUDIENCE: AUDIENCE, OIDC_JWKS_URL: `http://127.0.0.1:${port}/certs`, JWT_SECRET: SECRET });
+    app = await createServiceApp(OfficerTokensSpecModule, { service: 'officer-tokens-spec', defaultPort: 0 });
+    await app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/v1`;
+  });
+  afterAll(async () => {
+    await app?.close();
+    for (const name of ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL']) delete process.env[name];
+  });
+
+  it('answers 503 naming the provider, not 401: the token may well be good', async () => {
+    const { privateKey } = await generateKeyPair('RS256');
+    const jwt = await new SignJWT({ role: 'RECEPTION_OFFICER', unit: 'H56.22' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'rsa-1' })
+      .setSubject('officer-7')
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setExpirationTime('10m')
+      .sign(privateKey);
+    const response = await fetch(`${base}/whoami`, { headers: { authorization: `Bearer ${jwt}` } });
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ code: 'AUTH.IDENTITY_PROVIDER_UNAVAILABLE' });
+  });
+});
