@@ -159,6 +159,14 @@ describe('digitisation: counter paper, paper results and reuse (real PostgreSQL 
     expect(await read(counterScan, 'test')).toEqual(none);
     expect(await read(uploaded.documentId, 'test')).toEqual({ status: 200, code: undefined });
     expect(await read(scanned.documentId, 'test')).toEqual({ status: 200, code: undefined });
+
+    // A dossier cannot make another portal's upload its own by naming it.
+    const theirs = await json<{ documentId: string }>(await fetch(`${service.base}/documents`, { method: 'POST', headers: service.portal('other'), body: form(pdf('của cổng khác'), 'application/pdf') }));
+    const naming = randomUUID();
+    const named = dossierReceived({ dossierId: naming, unit, applicantRef: applicant, components: [{ componentId: 'id', name: 'CCCD', provenance: 'ELECTRONIC', documentId: theirs.documentId }] });
+    await service.publish(Topics.intake, integrationEvents.createEnvelope(DossierReceived, { source: 'motcua/intake', subject: naming, time: named.receivedAt, data: named }));
+    expect(await json(await opened(naming))).toMatchObject({ components: [{ status: 'DOCUMENT_NOT_FOUND' }] });
+    expect(await read(theirs.documentId, 'test')).toEqual(none);
   });
 
   it("adds a supplement's paper to the tasks, and two scans racing to complete the dossier digitise it once", async () => {
