@@ -29,6 +29,3 @@ export function assertDossierAccess(principal: Principal, owner: DossierOwner, n
   }
   assertUnit(principal, owner.unit);
 }
-
-/** Whether a portal submitted the dossier; officers are never a dossier's portal. */
-export const isDossierPortal = (principal: Principal, portal: string | undefined): boolean => principal.kind === 'portal' && portal !== undefined && portal === principal.id;
