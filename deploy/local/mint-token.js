@@ -1,6 +1,7 @@
 'use strict';
 // `npm run token -- --role RECEPTION_OFFICER --unit H56.22 [--sub officer-1] [--hours 8]`
 // Prints a development officer token signed with JWT_SECRET (or the development secret npm start uses).
+// Only services without an identity provider (OIDC_* unset, never in production) accept it.
 const { parseArgs } = require('node:util');
 const { join } = require('node:path');
 const { ensureInstalled, root } = require('./ensure-installed');

@@ -41,7 +41,7 @@ const components: SampleData['DossierReceived']['components'] = [
 const dossier = { dossierId, code };
 
 export const samples: SampleData = {
-  DossierSubmitted: { ...dossier, submittedAt: at, channel: 'ONLINE', unit, procedureCode: procedure.code, procedureVersion: 3, applicantRef, applicantKind: 'INDIVIDUAL', components, delivery: 'ONLINE' },
+  DossierSubmitted: { ...dossier, submittedAt: at, channel: 'ONLINE', unit, procedureCode: procedure.code, procedureVersion: 3, applicantRef, applicantKind: 'INDIVIDUAL', components, delivery: 'ONLINE', portal: 'portal-1' },
   DossierReturnedForSupplement: { ...dossier, returnedAt: at, missing: ['Tờ khai có chữ ký'], officerId: 'officer-1' },
   DossierReceived: { ...dossier, receivedAt: at, dueAt: due, channel: 'COUNTER', unit, applicantRef, components, delivery: 'POSTAL', procedure, officerId: 'officer-1' },
   DossierRejected: { ...dossier, rejectedAt: at, reason: 'Không thuộc thẩm quyền', officerId: 'officer-1' },

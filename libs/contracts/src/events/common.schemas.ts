@@ -16,6 +16,11 @@ export const ProcedureVersion = Type.Integer({ minimum: 1 });
 /** Keyed HMAC-SHA256 of the applicant's id (hex): relates dossiers without saying whose they are. */
 export const ApplicantRef = Type.String({ pattern: '^[0-9a-f]{64}$' });
 export const DossierCode = Type.String({ minLength: 1, maxLength: 60 });
+/**
+ * The portal that submitted an online dossier: the name its API key is registered under
+ * (API_KEYS), never the key. It scopes what that portal may see; it is not personal data.
+ */
+export const PortalName = Type.String({ pattern: '^[A-Za-z0-9._-]{1,100}$' });
 export const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$' });
 /** Free text written by an officer; it must not quote the applicant's personal data. */
 export const Reason = Type.String({ minLength: 1, maxLength: 2000 });

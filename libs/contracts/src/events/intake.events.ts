@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../event-definition';
 import { Topics } from '../topics';
-import { ApplicantRef, Channel, Component, DeliveryMethod, DossierCode, Id, Instant, ProcedureCode, ProcedureSnapshot, ProcedureVersion, Reason, UnitCode, Uuid } from './common.schemas';
+import { ApplicantRef, Channel, Component, DeliveryMethod, DossierCode, Id, Instant, PortalName, ProcedureCode, ProcedureSnapshot, ProcedureVersion, Reason, UnitCode, Uuid } from './common.schemas';
 import { Literals, strict } from './schema-helpers';
 
 /** Intake's events about a dossier; subject and key: the dossier id. */
@@ -26,6 +26,8 @@ export const DossierSubmitted = defineEvent({
       applicantKind: Literals('INDIVIDUAL', 'ORGANISATION'),
       components: Type.Array(Component, { minItems: 1 }),
       delivery: DeliveryMethod,
+      /** ONLINE dossiers only; absent from events written before portals were recorded. */
+      portal: Type.Optional(PortalName),
     },
     strict,
   ),
@@ -57,6 +59,8 @@ export const DossierReceived = defineEvent({
       delivery: DeliveryMethod,
       procedure: ProcedureSnapshot,
       officerId: Id,
+      /** The submitting portal, for the services that serve it (ONLINE dossiers only). */
+      portal: Type.Optional(PortalName),
     },
     strict,
   ),

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../event-definition';
 import { Topics } from '../topics';
-import { ApplicantRef, Channel, DeliveryMethod, DossierCode, Id, Instant, Outcome, ProcedureCode, ProcedureVersion, Reason, ResultDocument, UnitCode, Uuid } from './common.schemas';
+import { ApplicantRef, Channel, DeliveryMethod, DossierCode, Id, Instant, Outcome, PortalName, ProcedureCode, ProcedureVersion, Reason, ResultDocument, UnitCode, Uuid } from './common.schemas';
 import { Literals, strict } from './schema-helpers';
 
 /** Processing's events about a handling case; subject and key: the dossier id. */
@@ -123,6 +123,8 @@ export const DossierResolved = defineEvent({
       eResultAllowed: Type.Boolean(),
       returnsDocument: Type.Boolean(),
       decidedBy: Id,
+      /** The submitting portal, re-carried from DossierReceived for issuance (ONLINE dossiers only). */
+      portal: Type.Optional(PortalName),
     },
     strict,
   ),

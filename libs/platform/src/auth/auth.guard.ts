@@ -1,14 +1,14 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { ForbiddenError, UnauthenticatedError } from '../errors/domain-error';
 import { ApiKeys } from './api-keys';
 import { AuthenticatedRequest, PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 import { Principal, Role } from './principal';
-import { verifyOfficerToken } from './tokens';
+import { OfficerTokenVerifier } from './tokens';
 
 export const API_KEYS = Symbol('API_KEYS');
-export const OFFICER_JWT = Symbol('OFFICER_JWT');
+/** The OfficerTokenVerifier: the identity provider's keys, or HS256 in development (see officerTokenVerifier). */
+export const OFFICER_TOKENS = Symbol('OFFICER_TOKENS');
 
 /**
  * Global guard: every endpoint is authenticated unless marked @Public(), and the caller's role
@@ -20,14 +20,14 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(API_KEYS) private readonly apiKeys: ApiKeys,
-    @Inject(OFFICER_JWT) private readonly jwt: JwtService,
+    @Inject(OFFICER_TOKENS) private readonly officerTokens: OfficerTokenVerifier,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const principal = this.authenticate(request);
+    const principal = await this.authenticate(request);
     if (!principal) throw new UnauthenticatedError('A valid x-api-key or officer bearer token is required');
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (!allowed || !allowed.includes(principal.role)) {
@@ -37,14 +37,14 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private authenticate(request: AuthenticatedRequest): Principal | undefined {
+  private async authenticate(request: AuthenticatedRequest): Promise<Principal | undefined> {
     const key = request.headers['x-api-key'];
     if (typeof key === 'string' && key.length > 0) {
       const portal = this.apiKeys.identify(key);
       return portal ? { kind: 'portal', id: portal, role: 'PORTAL' } : undefined;
     }
     const header = request.headers.authorization;
-    if (typeof header === 'string' && header.startsWith('Bearer ')) return verifyOfficerToken(header.slice(7), this.jwt);
+    if (typeof header === 'string' && header.startsWith('Bearer ')) return this.officerTokens.verify(header.slice(7));
     return undefined;
   }
 }

@@ -28,7 +28,7 @@ export interface BootstrapOptions<C extends ServiceConfig> {
 export async function createServiceApp<C extends ServiceConfig>(module: Type<unknown>, options: BootstrapOptions<C>): Promise<NestFastifyApplication> {
   const config = loadConfig(options.config ?? (ServiceConfig as ConfigClass<C>));
   await checkDatabase(config.DATABASE_URL);
-  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES ?? 1024 * 1024, trustProxy: true, genReqId: requestId });
+  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES ?? 1024 * 1024, trustProxy: trustedProxies(config.TRUST_PROXY), genReqId: requestId });
   allowBulkUploads(adapter.getInstance());
   const create = options.createApplication ?? ((m, a, o) => NestFactory.create<NestFastifyApplication>(m, a, o));
   const app = await create(module, adapter, { bufferLogs: true, rawBody: options.rawBody ?? false });
@@ -56,6 +56,15 @@ export async function bootstrapService<C extends ServiceConfig>(module: Type<unk
     process.stderr.write(`${options.service} cannot start. ${message}\n`);
     process.exit(1);
   }
+}
+
+/**
+ * Whom to believe about the client's address: nobody unless configured, since anyone can send
+ * X-Forwarded-For; with TRUST_PROXY, those proxies (or that many hops) only.
+ */
+export function trustedProxies(setting: string | undefined): boolean | number | string[] {
+  if (setting === undefined) return false;
+  return /^\d+$/.test(setting) ? Number(setting) : setting.split(',');
 }
 
 function recordHttpMetrics(app: NestFastifyApplication): void {

@@ -1,11 +1,11 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { PgDatabase } from '@motcua/event-store';
 import { LoggerModule } from 'nestjs-pino';
 import { Registry } from 'prom-client';
 import { ApiKeys } from '../auth/api-keys';
-import { API_KEYS, AuthGuard, OFFICER_JWT } from '../auth/auth.guard';
+import { API_KEYS, AuthGuard, OFFICER_TOKENS } from '../auth/auth.guard';
+import { officerTokenVerifier } from '../auth/officer-token-verifier';
 import { CLOCK, clockFrom } from '../clock/clock';
 import { ConfigClass, loadConfig } from '../config/load-config';
 import { ServiceConfig } from '../config/service-config';
@@ -58,7 +58,7 @@ export class PlatformModule implements OnApplicationShutdown {
         { provide: DATABASE, inject: [CONFIG], useFactory: (c: ServiceConfig) => openDatabase(c.DATABASE_URL) },
         { provide: METRICS, useFactory: () => createMetricsRegistry(options.service) },
         { provide: API_KEYS, inject: [CONFIG], useFactory: (c: ServiceConfig) => new ApiKeys(c.API_KEYS) },
-        { provide: OFFICER_JWT, inject: [CONFIG], useFactory: (c: ServiceConfig) => new JwtService({ secret: c.JWT_SECRET }) },
+        { provide: OFFICER_TOKENS, inject: [CONFIG], useFactory: officerTokenVerifier },
         {
           provide: ReadinessRegistry,
           inject: [DATABASE, METRICS],

@@ -1,4 +1,6 @@
+import * as development from './development-credentials';
 import { ConfigurationError, loadConfig } from './load-config';
+import { trustedProxies } from '../bootstrap/bootstrap-service';
 import { ServiceConfig } from './service-config';
 
 const valid = {
@@ -38,6 +40,52 @@ describe('loadConfig', () => {
       'CLOCK_REAL_START must be an ISO-8601 instant (set once by whoever starts the services)',
     ]);
     expect(problemsOf({ ...valid, CLOCK_SPEED: '-2' })).toEqual(['CLOCK_SPEED must be a positive number']);
+  });
+
+  describe('under NODE_ENV=production', () => {
+    const oidc = { OIDC_ISSUER: 'https://id.example.test/realms/motcua', OIDC_AUDIENCE: 'motcua-api', OIDC_JWKS_URL: 'https://id.example.test/realms/motcua/certs' };
+    const production = { ...valid, ...oidc, NODE_ENV: 'production' };
+    const credentialProblem = (name: string) => `${name} holds a development credential from deploy/local/dev-credentials.ts, which must never be used when NODE_ENV is production`;
+
+    it('starts with its own secrets and an identity provider', () => {
+      expect(problemsOf(production)).toEqual([]);
+    });
+
+    it('refuses every development credential, alone or in a list, naming the variable and never the value', () => {
+      expect(problemsOf({ ...production, JWT_SECRET: development.DEV_JWT_SECRET })).toEqual([credentialProblem('JWT_SECRET')]);
+      expect(problemsOf({ ...production, API_KEYS: `${valid.API_KEYS},${development.DEV_API_KEYS}` })).toEqual([credentialProblem('API_KEYS')]);
+      const exported = Object.entries(development).filter(([name]) => name.startsWith('DEV_'));
+      expect(exported.length).toBeGreaterThanOrEqual(7);
+      for (const [name, value] of exported) {
+        const problems = problemsOf({ ...production, SOME_SETTING: String(value) });
+        expect([name, problems]).toEqual([name, [credentialProblem('SOME_SETTING')]]);
+        expect(problems.join(' ')).not.toContain(String(value));
+      }
+    });
+
+    it('refuses HS256 officer tokens: the identity provider must be configured', () => {
+      expect(problemsOf({ ...valid, NODE_ENV: 'production' })).toEqual([
+        'OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL must be set when NODE_ENV is production (HS256 officer tokens over JWT_SECRET are for development only)',
+      ]);
+      expect(problemsOf({ ...valid, JWT_SECRET: development.DEV_JWT_SECRET })).toEqual([]);
+    });
+  });
+
+  it('takes the identity provider as all three variables or none, and then needs no JWT_SECRET', () => {
+    const oidc = { OIDC_ISSUER: 'https://id.example.test/realms/motcua', OIDC_AUDIENCE: 'motcua-api', OIDC_JWKS_URL: 'https://id.example.test/certs' };
+    expect(problemsOf({ ...valid, ...oidc, JWT_SECRET: undefined })).toEqual([]);
+    expect(problemsOf({ ...valid, OIDC_ISSUER: oidc.OIDC_ISSUER })).toEqual([
+      expect.stringMatching(/^OIDC_AUDIENCE must name .*all three or none/),
+      expect.stringMatching(/^OIDC_JWKS_URL must be .*all three or none/),
+    ]);
+    expect(problemsOf({ ...valid, JWT_SECRET: undefined })).toEqual([expect.stringMatching(/^JWT_SECRET must be set/)]);
+  });
+
+  it('trusts no proxy unless TRUST_PROXY names them', () => {
+    expect(trustedProxies(loadConfig(ServiceConfig, valid).TRUST_PROXY)).toBe(false);
+    expect(trustedProxies(loadConfig(ServiceConfig, { ...valid, TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).TRUST_PROXY)).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(trustedProxies(loadConfig(ServiceConfig, { ...valid, TRUST_PROXY: '1' }).TRUST_PROXY)).toBe(1);
+    expect(problemsOf({ ...valid, TRUST_PROXY: 'true' })).toEqual(['TRUST_PROXY must be comma-separated proxy addresses or CIDR ranges, or a number of hops']);
   });
 
   it('never echoes a secret in its message', () => {

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
+import { productionProblems } from './production-checks';
 import { ServiceConfig } from './service-config';
 
 /** A service cannot start with this configuration; the message says which variables and why. */
@@ -17,6 +18,8 @@ export function loadConfig<C extends ServiceConfig>(type: ConfigClass<C>, env: N
   const config = plainToInstance(type, known, { excludeExtraneousValues: false });
   const errors = validateSync(config, { whitelist: false, forbidUnknownValues: false });
   if (errors.length > 0) throw new ConfigurationError(errors.flatMap(describe));
+  const unsafe = productionProblems(config, known);
+  if (unsafe.length > 0) throw new ConfigurationError(unsafe);
   return config;
 }
 

@@ -3,6 +3,8 @@ import { IsIn, IsInt, IsISO8601, IsOptional, IsPositive, IsString, Matches, Max,
 
 const PORT_RANGE = 'PORT must be an integer between 0 and 65535 (0: any free port)';
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const OIDC_TOGETHER = 'OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL are set together (all three or none)';
+const anyOidc = (c: ServiceConfig) => c.OIDC_ISSUER !== undefined || c.OIDC_AUDIENCE !== undefined || c.OIDC_JWKS_URL !== undefined;
 
 /**
  * Environment every service reads at start. A service with more settings extends this class.
@@ -40,9 +42,38 @@ export class ServiceConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' })
   LOG_LEVEL?: string;
 
-  @IsString({ message: 'JWT_SECRET must be set (the key officer tokens are signed with)' })
+  /** `production` turns on the checks of production-checks.ts. */
+  @IsOptional()
+  @IsString()
+  NODE_ENV?: string;
+
+  /** Development only: the HS256 key of officer tokens when no identity provider is configured. */
+  @ValidateIf((c: ServiceConfig) => c.JWT_SECRET !== undefined || !anyOidc(c))
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
-  JWT_SECRET!: string;
+  @IsString({ message: 'JWT_SECRET must be set (the key development officer tokens are signed with) unless OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL are' })
+  JWT_SECRET?: string;
+
+  /** The identity provider that issues officer tokens: its `iss`, the `aud` it gives this system, and where its signing keys are published. */
+  @ValidateIf(anyOidc)
+  @Matches(/^https?:\/\/[^\s]+$/, { message: `OIDC_ISSUER must be the identity provider's issuer URL; ${OIDC_TOGETHER}` })
+  OIDC_ISSUER?: string;
+
+  @ValidateIf(anyOidc)
+  @IsString({ message: `OIDC_AUDIENCE must name this system as the tokens' audience; ${OIDC_TOGETHER}` })
+  @MinLength(1, { message: `OIDC_AUDIENCE must name this system as the tokens' audience; ${OIDC_TOGETHER}` })
+  OIDC_AUDIENCE?: string;
+
+  @ValidateIf(anyOidc)
+  @Matches(/^https?:\/\/[^\s]+$/, { message: `OIDC_JWKS_URL must be the http(s) URL of the provider's JSON Web Key Set; ${OIDC_TOGETHER}` })
+  OIDC_JWKS_URL?: string;
+
+  /**
+   * The reverse proxies whose X-Forwarded-* headers are believed: comma-separated addresses or
+   * CIDR ranges, or a hop count. Unset, the connection's own address is the client's.
+   */
+  @IsOptional()
+  @Matches(/^(\d{1,2}|[0-9A-Fa-f.:/]+(,[0-9A-Fa-f.:/]+)*)$/, { message: 'TRUST_PROXY must be comma-separated proxy addresses or CIDR ranges, or a number of hops' })
+  TRUST_PROXY?: string;
 
   /** `name:key` pairs, comma-separated: one per integrating portal. */
   @IsOptional()

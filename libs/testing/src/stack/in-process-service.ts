@@ -38,6 +38,8 @@ const sourceOf = (topic: string) => `motcua/${Object.entries(Topics).find(([, na
 export class InProcessService {
   readonly jwtSecret: string;
   readonly portalKey: string;
+  /** A second portal's key: what one portal submitted, the other must not see. */
+  readonly otherPortalKey: string;
   readonly kafka: Kafka;
   app!: NestFastifyApplication;
   /** http://127.0.0.1:port/v1 */
@@ -52,6 +54,7 @@ export class InProcessService {
     const suffix = randomBytes(4).toString('hex');
     this.jwtSecret = `${options.service}-test-jwt-${suffix}-0123456789abcdef`;
     this.portalKey = `${options.service}-test-portal-${suffix}-0123456789`;
+    this.otherPortalKey = `${options.service}-other-portal-${suffix}-0123456789`;
     this.kafka = connectKafka({ brokers: String(process.env['KAFKA_BROKERS']).split(','), clientId: `${options.service}-test-peers` });
     this.publisher = new KafkaPublisher(this.kafka);
     this.reader = new TopicReader(this.kafka, Topics[options.service]);
@@ -86,8 +89,9 @@ export class InProcessService {
     return { authorization: `Bearer ${mintDevToken({ sub, role, unit }, this.jwtSecret)}` };
   }
 
-  portal(): Record<string, string> {
-    return { 'x-api-key': this.portalKey };
+  /** The portal `test-portal`, or with 'other' the portal `other-portal`. */
+  portal(which: 'test' | 'other' = 'test'): Record<string, string> {
+    return { 'x-api-key': which === 'test' ? this.portalKey : this.otherPortalKey };
   }
 
   /** Another service's event as it would publish it: a real envelope, keyed by its subject. */
@@ -123,7 +127,7 @@ export class InProcessService {
 /** Sets the service's environment, isolates it, creates the topics the test publishes to, and starts it. */
 export async function startInProcessService<C extends ServiceConfig>(module: Type<unknown>, options: InProcessOptions<C>): Promise<InProcessService> {
   const service = new InProcessService(module, options as InProcessOptions<ServiceConfig>);
-  Object.assign(process.env, { JWT_SECRET: service.jwtSecret, API_KEYS: `test-portal:${service.portalKey}`, ...options.env });
+  Object.assign(process.env, { JWT_SECRET: service.jwtSecret, API_KEYS: `test-portal:${service.portalKey},other-portal:${service.otherPortalKey}`, ...options.env });
   if ('prefix' in options.isolate) await isolateService(options.isolate.prefix);
   else Object.assign(process.env, { DATABASE_URL: options.isolate.databaseUrl, KAFKA_GROUP_NAMESPACE: options.isolate.groupNamespace });
   if (options.topics?.length) await ensureTopics(service.kafka, options.topics.map((topic) => topicSettings(topic, 3)));

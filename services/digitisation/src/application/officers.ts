@@ -11,7 +11,7 @@ export function assertOfficerOfDossier(officer: Principal, state: DossierDigitis
 }
 
 export function storedBy(caller: Principal): StoredBy {
-  return caller.kind === 'officer' ? { id: caller.id, unit: caller.unit } : { id: caller.id };
+  return caller.kind === 'officer' ? { id: caller.id, unit: caller.unit } : { id: caller.id, portal: caller.id };
 }
 
 /** Idempotency keys are per caller; a portal and an officer never share a namespace. */

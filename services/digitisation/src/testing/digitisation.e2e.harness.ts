@@ -57,7 +57,7 @@ export class DigitisationHarness {
     return this.service.db;
   }
 
-  portal = () => ({ ...this.service.portal(), 'idempotency-key': randomUUID() });
+  portal = (which: 'test' | 'other' = 'test') => ({ ...this.service.portal(which), 'idempotency-key': randomUUID() });
   officer = (role: Exclude<Role, 'PORTAL'>, unit: string) => this.service.officer(role, unit);
   publish = (topic: string, ...envelopes: Envelope[]) => this.service.send(topic, ...envelopes);
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventStore, handleCommand } from '@motcua/event-store';
 import type { EventCodec, RecordedEvent } from '@motcua/event-store';
-import { assertUnit } from '@motcua/platform';
+import { assertDossierAccess } from '@motcua/platform';
 import type { Clock, Principal } from '@motcua/platform';
 import type { DossierCommand } from '../domain/dossier/dossier.commands';
 import { dossierDecider } from '../domain/dossier/dossier.decider';
@@ -20,7 +20,7 @@ export function dossierCodec(clock: Clock): EventCodec<DossierEvent> {
 const decodeDossierEvent = (recorded: RecordedEvent) => ({ type: recorded.type, data: recorded.data }) as DossierEvent;
 
 /**
- * An officer's act on a dossier: load it, check the officer's unit against the dossier's, build
+ * An act on a dossier: load it, check the caller may reach it (loadDossier), build
  * the command from what the dossier is, and decide and append with its version (a lost race is
  * decided again, so the loser gets the domain's answer).
  */
@@ -36,10 +36,10 @@ export async function actOnDossier(
   return events;
 }
 
-/** The dossier as it stands, for a caller entitled to see it (its unit's officers, portals, ADMIN). */
+/** The dossier as it stands, for a caller entitled to see it (its unit's officers, ADMIN, the portal that submitted it). */
 export async function loadDossier(store: EventStore, dossierId: string, caller: Principal): Promise<DossierState> {
   const state = (await store.readStream(dossierId)).map(decodeDossierEvent).reduce(dossierDecider.evolve, dossierDecider.initialState);
   if (!state.submitted) throw new DossierNotFoundError();
-  assertUnit(caller, state.submitted.unit);
+  assertDossierAccess(caller, { unit: state.submitted.unit, portal: state.submitted.portal }, () => new DossierNotFoundError());
   return state;
 }

@@ -1,6 +1,6 @@
 import { EventStore, handleCommand } from '@motcua/event-store';
 import type { Decided, Decider } from '@motcua/event-store';
-import { assertUnit } from '@motcua/platform';
+import { assertDossierAccess } from '@motcua/platform';
 import type { Principal } from '@motcua/platform';
 import type { ResultCommand } from '../domain/result/result.commands';
 import { resultDecider } from '../domain/result/result.decider';
@@ -16,10 +16,13 @@ export async function loadResult(store: EventStore, dossierId: string): Promise<
   return state;
 }
 
-/** Officers reach only results of the unit that decided (ADMIN and portals anywhere). */
+/**
+ * Officers reach only results of the unit that decided (ADMIN anywhere); a portal only those of
+ * dossiers it submitted, and any other reads as a result that does not exist.
+ */
 export function assertCallerOfUnit(caller: Principal, state: ResultState): void {
   if (!state.resolution) throw new ResultNotFoundError();
-  assertUnit(caller, state.resolution.unit);
+  assertDossierAccess(caller, state.resolution, () => new ResultNotFoundError());
 }
 
 /** A caller's act on a result, checked against the very state the events are appended on. */

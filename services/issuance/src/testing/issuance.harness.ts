@@ -20,7 +20,10 @@ export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).dige
 
 /** Processing's decision as it publishes it (contracts shape, sample values). */
 export function dossierResolved(overrides: Partial<EventData<typeof DossierResolved>> = {}): EventData<typeof DossierResolved> {
+  // An online dossier was submitted by the portal the in-process service's `portal()` speaks for.
+  const online = (overrides.channel ?? 'ONLINE') === 'ONLINE';
   return {
+    ...(online ? { portal: 'test-portal' } : {}),
     dossierId: randomUUID(),
     code: 'H56.22-250310-0042',
     outcome: 'APPROVED',

@@ -82,7 +82,7 @@ export class PaymentHarness {
     return this.service.db;
   }
 
-  portal = () => this.service.portal();
+  portal = (which: 'test' | 'other' = 'test') => this.service.portal(which);
   officer = (role: Exclude<Role, 'PORTAL'>, unit: string) => this.service.officer(role, unit);
   count = (sql: string, values: unknown[] = []) => this.service.count(sql, values);
 

@@ -138,6 +138,37 @@ describe('digitisation: counter paper, paper results and reuse (real PostgreSQL 
     expect(owners.rows).toEqual([{ applicant_ref: applicant }]);
   });
 
+  it('lets a portal download what it uploaded and what its own dossiers hold; another portal gets 404, as for no document', async () => {
+    const uploaded = await json<{ documentId: string }>(await fetch(`${service.base}/documents`, { method: 'POST', headers: service.portal(), body: form(pdf('đơn'), 'application/pdf') }));
+    const dossierId = randomUUID();
+    const data = dossierReceived({ dossierId, channel: 'ONLINE', unit, applicantRef: applicant, receivedAt: '2025-03-03T02:00:00.000Z', components: [{ componentId: 'form', name: 'Tờ khai', provenance: 'PAPER' }] });
+    expect(data.portal).toBe('test-portal');
+    await service.publish(Topics.intake, integrationEvents.createEnvelope(DossierReceived, { source: 'motcua/intake', subject: dossierId, time: data.receivedAt, data }));
+    await opened(dossierId);
+    const scanned = await json<{ documentId: string }>(await scan(dossierId, 'components/form/scan', form(pdf('tờ khai quét'), 'application/pdf', { pages: '1' })));
+    const counterScan = scannedForm;
+
+    const read = async (documentId: string, which: 'test' | 'other') => {
+      const response = await fetch(`${service.base}/documents/${documentId}`, { headers: service.portal(which) });
+      return { status: response.status, code: response.status === 200 ? undefined : (await json<{ code: string }>(response)).code };
+    };
+    const none = await read(randomUUID(), 'other');
+    expect(none).toEqual({ status: 404, code: 'DOCUMENT.NOT_FOUND' });
+    for (const documentId of [uploaded.documentId, scanned.documentId, counterScan]) expect(await read(documentId, 'other')).toEqual(none);
+    // A counter dossier was submitted by no portal.
+    expect(await read(counterScan, 'test')).toEqual(none);
+    expect(await read(uploaded.documentId, 'test')).toEqual({ status: 200, code: undefined });
+    expect(await read(scanned.documentId, 'test')).toEqual({ status: 200, code: undefined });
+
+    // A dossier cannot make another portal's upload its own by naming it.
+    const theirs = await json<{ documentId: string }>(await fetch(`${service.base}/documents`, { method: 'POST', headers: service.portal('other'), body: form(pdf('của cổng khác'), 'application/pdf') }));
+    const naming = randomUUID();
+    const named = dossierReceived({ dossierId: naming, unit, applicantRef: applicant, components: [{ componentId: 'id', name: 'CCCD', provenance: 'ELECTRONIC', documentId: theirs.documentId }] });
+    await service.publish(Topics.intake, integrationEvents.createEnvelope(DossierReceived, { source: 'motcua/intake', subject: naming, time: named.receivedAt, data: named }));
+    expect(await json(await opened(naming))).toMatchObject({ components: [{ status: 'DOCUMENT_NOT_FOUND' }] });
+    expect(await read(theirs.documentId, 'test')).toEqual(none);
+  });
+
   it("adds a supplement's paper to the tasks, and two scans racing to complete the dossier digitise it once", async () => {
     const dossierId = await receive([{ componentId: 'form', name: 'Tờ khai', provenance: 'PAPER' }]);
     await opened(dossierId);

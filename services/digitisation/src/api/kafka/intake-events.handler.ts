@@ -23,14 +23,14 @@ export class IntakeEventsHandler implements IntegrationEventHandler {
     const event = asIntegrationEvent(envelope);
     switch (event.type) {
       case 'DossierReceived': {
-        const facts = await this.facts.about(event.data.components);
+        const facts = await this.facts.about(event.data.components, event.data.portal);
         await this.dossiers.decide(event.data.dossierId, { type: 'OpenDigitisation', received: event.data, facts });
         return;
       }
       case 'SupplementProvided': {
         // A supplement before reception is already in the components DossierReceived carries.
         if (!(await this.dossiers.exists(event.data.dossierId))) return;
-        const facts = await this.facts.about(event.data.components);
+        const facts = await this.facts.about(event.data.components, await this.facts.portalOf(event.data.dossierId));
         await this.dossiers.decide(event.data.dossierId, { type: 'AddComponents', at: new Date(event.data.providedAt), components: event.data.components, facts });
         return;
       }

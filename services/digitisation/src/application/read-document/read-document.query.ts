@@ -7,7 +7,10 @@ import { DocumentNotFoundError } from '../../domain/document/document.errors';
 import { DocumentFactsReader, HeldDocument } from '../document-facts';
 import { DOCUMENT_STORAGE, DocumentStorage } from '../storage/document-storage';
 
-/** A document's content for a portal (for the applicants it acts for), ADMIN, or an officer of a unit that uses it. */
+/**
+ * A document's content for the portal that uploaded it or submitted a dossier that uses it, ADMIN,
+ * or an officer of a unit that uses it. Any other portal is told there is no such document.
+ */
 export class ReadDocument {
   constructor(
     readonly documentId: string,
@@ -30,6 +33,7 @@ export class ReadDocumentHandler implements IQueryHandler<ReadDocument, Document
   async execute({ documentId, caller }: ReadDocument): Promise<DocumentContent> {
     const document = await this.facts.document(documentId);
     if (!document) throw new DocumentNotFoundError();
+    if (caller.kind === 'portal' && document.storedByPortal !== caller.id && !(await this.facts.usedByPortal(documentId, caller.id))) throw new DocumentNotFoundError();
     if (caller.kind === 'officer' && caller.role !== 'ADMIN' && document.storedByUnit !== caller.unit && !(await this.facts.unitsUsing(documentId)).has(caller.unit)) {
       throw new ForbiddenError('AUTH.OTHER_UNIT', 'This document belongs to dossiers of other administrative units');
     }

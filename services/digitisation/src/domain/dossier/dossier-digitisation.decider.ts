@@ -33,6 +33,7 @@ export const dossierDigitisationDecider: Decider<DossierDigitisationCommand, Eve
             channel: received.channel,
             openedAt: received.receivedAt,
             components,
+            ...(received.portal === undefined ? {} : { portal: received.portal }),
           },
         };
         return withCompletion(state, [opened, ...reuseChecks(received.dossierId, received.applicantRef, components, facts, received.receivedAt)], received.receivedAt);

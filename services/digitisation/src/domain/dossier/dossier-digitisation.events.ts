@@ -21,6 +21,8 @@ export interface DigitisationOpenedData {
   channel: 'ONLINE' | 'COUNTER' | 'POSTAL';
   openedAt: string;
   components: RegisteredComponent[];
+  /** The portal that submitted the dossier online: it may read the dossier's documents. */
+  portal?: string;
 }
 
 /**

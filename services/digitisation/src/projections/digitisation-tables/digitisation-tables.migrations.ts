@@ -86,4 +86,15 @@ export const digitisationTablesMigrations: Migration[] = [
       comment on column ${s}.dossiers.closed_at is 'When the dossier was withdrawn after reception: its scanning tasks are closed.';
     `,
   },
+  {
+    id: 'digitisation/003_portal_scope',
+    // Officers always stored with their unit, so a row without one is a portal's upload under its name.
+    up: (s) => `
+      alter table ${s}.documents add column stored_by_portal text;
+      update ${s}.documents set stored_by_portal = stored_by where stored_by_unit is null;
+      comment on column ${s}.documents.stored_by_portal is 'The portal that uploaded the document (null: an officer); that portal may read it.';
+      alter table ${s}.dossiers add column portal text;
+      comment on column ${s}.dossiers.portal is 'The portal that submitted the dossier online (from DossierReceived); it may read the dossier''s documents.';
+    `,
+  },
 ];

@@ -7,7 +7,10 @@ import { registered } from '../../domain/dossier/dossier-digitisation.state';
 export interface StoredBy {
   /** The portal's name or the officer's id. */
   id: string;
+  /** An officer's unit. */
   unit?: string;
+  /** Set when a portal stored it: the portal's name. */
+  portal?: string;
 }
 
 type Source = 'ELECTRONIC' | 'SCAN' | 'RESULT';
@@ -29,9 +32,9 @@ export class DigitisationTablesProjection {
 
   async documentStored(document: DocumentStoredData, by: StoredBy): Promise<void> {
     await this.db.query(
-      `insert into ${this.s}.documents (document_id, sha256, media_type, bytes, origin, stored_at, stored_by, stored_by_unit, applicant_ref)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (document_id) do nothing`,
-      [document.documentId, document.sha256, document.mediaType, document.bytes, document.origin, document.storedAt, by.id, by.unit ?? null, document.applicantRef ?? null],
+      `insert into ${this.s}.documents (document_id, sha256, media_type, bytes, origin, stored_at, stored_by, stored_by_unit, stored_by_portal, applicant_ref)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict (document_id) do nothing`,
+      [document.documentId, document.sha256, document.mediaType, document.bytes, document.origin, document.storedAt, by.id, by.unit ?? null, by.portal ?? null, document.applicantRef ?? null],
     );
   }
 
@@ -43,10 +46,10 @@ export class DigitisationTablesProjection {
     const { dossierId } = event.data;
     switch (event.type) {
       case 'DigitisationOpened': {
-        const { code, unit, agencies, applicantRef, channel, openedAt } = event.data;
+        const { code, unit, agencies, applicantRef, channel, openedAt, portal } = event.data;
         await this.db.query(
-          `insert into ${this.s}.dossiers (dossier_id, code, unit, agencies, applicant_ref, channel, received_at) values ($1, $2, $3, $4, $5, $6, $7)`,
-          [dossierId, code, unit, agencies, applicantRef, channel, openedAt],
+          `insert into ${this.s}.dossiers (dossier_id, code, unit, agencies, applicant_ref, channel, received_at, portal) values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [dossierId, code, unit, agencies, applicantRef, channel, openedAt, portal ?? null],
         );
         await this.components(dossierId, event.data.components, openedAt);
         return;

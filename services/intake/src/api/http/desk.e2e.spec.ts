@@ -144,10 +144,10 @@ describe('intake: the one-stop desk over HTTP', () => {
 
   it('withdraws until processing decides; then withdrawal is closed', async () => {
     const first = await json<{ dossierId: string; code: string }>(await register(landTransfer()));
-    const withdrawn = await call('POST', `/dossiers/${first.dossierId}/withdraw`, portal, { reason: 'Người dân không còn nhu cầu' });
+    const withdrawn = await call('POST', `/dossiers/${first.dossierId}/withdraw`, officer('H56.22'), { reason: 'Người dân không còn nhu cầu' });
     expect(withdrawn.status).toBe(200);
     expect(await json(withdrawn)).toMatchObject({ dossierId: first.dossierId, status: 'WITHDRAWN' });
-    const twice = await call('POST', `/dossiers/${first.dossierId}/withdraw`, portal, {});
+    const twice = await call('POST', `/dossiers/${first.dossierId}/withdraw`, officer('H56.22'), {});
     expect(twice.status).toBe(409);
 
     const second = await json<{ dossierId: string; code: string; receivedAt: string; dueAt: string }>(await register(landTransfer()));
@@ -157,7 +157,7 @@ describe('intake: the one-stop desk over HTTP', () => {
       applicantRef: 'b'.repeat(64), unit: 'H56.22', procedureCode: 'SAMPLE.DD.01', procedureVersion: 1, eResultAllowed: false, returnsDocument: true, decidedBy: 'leader-1',
     });
     await eventually(async () => json<{ status: string }>(await call('GET', `/dossiers/${second.dossierId}`, officer('H56.22'))), (v) => v.status === 'CONCLUDED', { what: 'the decision noted at the desk', timeoutMs: 60_000 });
-    const late = await call('POST', `/dossiers/${second.dossierId}/withdraw`, portal, {});
+    const late = await call('POST', `/dossiers/${second.dossierId}/withdraw`, officer('H56.22'), {});
     expect(late.status).toBe(409);
     expect((await json<{ code: string }>(late)).code).toBe('DOSSIER.CLOSED');
   });

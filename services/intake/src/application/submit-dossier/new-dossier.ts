@@ -34,7 +34,8 @@ export class NewDossiers {
     private readonly applicants: ApplicantRegistry,
   ) {}
 
-  async prepare(request: DossierRequest, channel: Submitted['channel'], now: Date): Promise<{ submitted: Submitted; procedure: ProcedureVersion }> {
+  /** `portal`: the portal submitting online, recorded so that it alone may reach the dossier later. */
+  async prepare(request: DossierRequest, channel: Submitted['channel'], now: Date, portal?: string): Promise<{ submitted: Submitted; procedure: ProcedureVersion }> {
     checkApplicant(request.applicant, now);
     const procedure = await this.catalogue.inForce(request.procedureCode, now);
     checkSubmission(procedure, { channel, unit: request.unit, documentIds: request.components.map((c) => c.componentId) });
@@ -53,6 +54,7 @@ export class NewDossiers {
       applicantKind: request.applicant.kind,
       components: request.components.map(toComponent),
       delivery: request.delivery,
+      ...(portal === undefined ? {} : { portal }),
     };
     return { submitted, procedure };
   }

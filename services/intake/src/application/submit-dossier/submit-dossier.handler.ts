@@ -22,7 +22,7 @@ export class SubmitDossierHandler implements ICommandHandler<SubmitDossier, { re
   execute({ portal, idempotencyKey, request }: SubmitDossier) {
     return this.idempotency.run(portal, idempotencyKey, request, async () => {
       const now = this.clock.now();
-      const { submitted } = await this.dossiers.prepare(request, 'ONLINE', now);
+      const { submitted } = await this.dossiers.prepare(request, 'ONLINE', now, portal);
       await this.dossiers.open(submitted.dossierId, decideDossier({ type: 'SubmitOnline', submitted }, initialDossierState), now);
       return { dossierId: submitted.dossierId, code: submitted.code, status: 'SUBMITTED' as const };
     });

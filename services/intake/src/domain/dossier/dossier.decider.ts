@@ -72,6 +72,7 @@ function receivedFrom(submitted: NonNullable<DossierState['submitted']>, compone
     delivery: submitted.delivery,
     procedure: command.procedure,
     officerId: command.officerId,
+    ...(submitted.portal === undefined ? {} : { portal: submitted.portal }),
   };
 }
 

@@ -47,5 +47,6 @@ export function toResolution(data: EventData<typeof DossierResolved>): Resolutio
     delivery: data.delivery,
     channel: data.channel,
     resultDocument: first ? { documentId: first.documentId, name: first.name, ...(first.sha256 ? { sha256: first.sha256 } : {}) } : null,
+    ...(data.portal === undefined ? {} : { portal: data.portal }),
   };
 }

@@ -188,6 +188,28 @@ describe('issuance: from resolution to completion (real PostgreSQL and Kafka)', 
     await expect(listing).rejects.toMatchObject({ constructor: ForbiddenError, code: 'AUTH.ROLE_NOT_ALLOWED' });
   });
 
+  it('answers another portal 404 on the result and its delivery, as for no result; the submitting portal 200', async () => {
+    const resolved = dossierResolved();
+    expect(resolved.portal).toBe('test-portal');
+    await peers.resolve(resolved);
+    await peers.store(documentStored(resolved.resultDocuments[0].documentId, pdf));
+    await issued(resolved.dossierId);
+    const none = '5f0c0e55-0000-4000-8000-00000000a404';
+    const other = h.portal('other');
+    expect(await problem(await get(resolved.dossierId, other))).toEqual(await problem(await get(none, other)));
+    const deliver = (dossierId: string, who: Record<string, string>) => post(`/results/${dossierId}/deliveries`, who, { method: 'ONLINE' });
+    expect(await problem(await deliver(resolved.dossierId, other))).toEqual(await problem(await deliver(none, other)));
+    expect(await problem(await get(none, other))).toEqual([404, 'RESULT.NOT_FOUND']);
+
+    const counter = dossierResolved({ channel: 'COUNTER', delivery: 'COUNTER' });
+    await peers.resolve(counter);
+    await eventually(() => get(counter.dossierId, officer('RECEPTION_OFFICER', 'H56.22')), (r) => r.status === 200, { ...KAFKA_WAIT, what: 'the counter resolution noted' });
+    expect(await problem(await get(counter.dossierId, portal()))).toEqual([404, 'RESULT.NOT_FOUND']);
+
+    expect((await get(resolved.dossierId, portal())).status).toBe(200);
+    expect((await deliver(resolved.dossierId, portal())).status).toBe(201);
+  });
+
   it('answers 404 for a dossier it has no resolution for', async () => {
     const unknown = await get('5f0c0e55-0000-4000-8000-000000000000');
     expect(await problem(unknown)).toEqual([404, 'RESULT.NOT_FOUND']);

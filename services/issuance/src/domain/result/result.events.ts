@@ -4,7 +4,7 @@ import type { ResultManifest } from '../signature/result-manifest';
 /** The resolution facts issuance keeps from processing's DossierResolved. */
 export type Resolution = Pick<
   EventData<typeof DossierResolved>,
-  'dossierId' | 'code' | 'outcome' | 'resolvedAt' | 'unit' | 'procedureCode' | 'procedureVersion' | 'applicantRef' | 'eResultAllowed' | 'returnsDocument' | 'delivery' | 'channel'
+  'dossierId' | 'code' | 'outcome' | 'resolvedAt' | 'unit' | 'procedureCode' | 'procedureVersion' | 'applicantRef' | 'eResultAllowed' | 'returnsDocument' | 'delivery' | 'channel' | 'portal'
 > & {
   /** The first of the decision's documents is the result; none for an approval that returns no document. */
   resultDocument: { documentId: string; name: string; sha256?: string } | null;

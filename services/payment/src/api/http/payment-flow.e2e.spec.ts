@@ -57,6 +57,23 @@ describe('payment: received dossier to paid, through the simulated platform (rea
     paidOnline = dossierId;
   });
 
+  it('answers another portal 404 on the bill and the checkout, as for no bill; the portal that submitted the dossier 200', async () => {
+    const dossierId = await h.receive({ procedure: procedureSnapshot(procedure()) });
+    const other = h.portal('other');
+    const none = randomUUID();
+    const answer = async (method: string, path: string) => {
+      const { status, body } = await h.call(method, path, other);
+      return { status, code: body['code'] };
+    };
+    expect(await answer('GET', `/dossiers/${dossierId}/payment`)).toEqual(await answer('GET', `/dossiers/${none}/payment`));
+    expect(await answer('POST', `/dossiers/${dossierId}/payment/checkout`)).toEqual(await answer('POST', `/dossiers/${none}/payment/checkout`));
+    expect((await answer('GET', `/dossiers/${none}/payment`)).status).toBe(404);
+    expect(await h.types(dossierId)).toEqual(['BillOpened', 'FeeAssessed', 'PaymentRequested']);
+
+    expect((await h.call('GET', `/dossiers/${dossierId}/payment`, h.portal())).status).toBe(200);
+    expect((await checkout(dossierId)).status).toBe(200);
+  });
+
   it('keeps a success when a failure of an earlier attempt arrives after it', async () => {
     const dossierId = await h.receive({ procedure: procedureSnapshot(procedure()) });
     const checkoutId = String((await checkout(dossierId)).body['checkoutId']);

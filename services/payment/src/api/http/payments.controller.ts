@@ -33,8 +33,8 @@ export class PaymentsController {
   @ApiOperation({ summary: 'Start or resume online payment: the checkout at the platform and the URL to send the payer to (a new request after expiry or failure)' })
   @ApiResponse({ status: 409, description: 'PAYMENT.ALREADY_PAID, PAYMENT.NOTHING_DUE, PAYMENT.DOSSIER_CLOSED, PAYMENT.CHECKOUT_RACE (start again)' })
   @ApiResponse({ status: 503, description: 'PAYMENT.PLATFORM_UNAVAILABLE: the platform did not answer usably; nothing was recorded, try again later' })
-  checkout(@Param('dossierId', dossierIdPipe) dossierId: string): Promise<CheckoutView> {
-    return this.commands.execute<StartCheckout, CheckoutView>(new StartCheckout(dossierId));
+  checkout(@Param('dossierId', dossierIdPipe) dossierId: string, @CurrentPrincipal() portal: Principal): Promise<CheckoutView> {
+    return this.commands.execute<StartCheckout, CheckoutView>(new StartCheckout(dossierId, portal));
   }
 
   @Post('cash')

@@ -1,6 +1,12 @@
+import type { Principal } from '@motcua/platform';
+
 /** A portal starts (or resumes) the applicant's online payment of a dossier's fees. */
 export class StartCheckout {
-  constructor(readonly dossierId: string) {}
+  constructor(
+    readonly dossierId: string,
+    /** The portal that submitted the dossier; any other is answered as if there were no bill. */
+    readonly portal: Principal,
+  ) {}
 }
 
 export interface CheckoutView {

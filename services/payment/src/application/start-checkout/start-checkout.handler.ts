@@ -5,6 +5,7 @@ import { CLOCK, Clock } from '@motcua/platform';
 import { checkoutTarget } from '../../domain/bill/checkout-target';
 import type { BillState } from '../../domain/bill/bill.state';
 import { PAYMENT_SETTINGS, PaymentSettings } from '../../payment.config';
+import { openedBillFor } from '../bill-access';
 import { Bills } from '../bill-stream';
 import { PAYMENT_PLATFORM, PaymentPlatform } from '../payment-platform/payment-platform.port';
 import { CheckoutView, StartCheckout } from './start-checkout.command';
@@ -23,9 +24,10 @@ export class StartCheckoutHandler implements ICommandHandler<StartCheckout, Chec
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ dossierId }: StartCheckout): Promise<CheckoutView> {
+  async execute({ dossierId, portal }: StartCheckout): Promise<CheckoutView> {
     const now = this.clock.now();
     const bill = await this.bills.load(dossierId);
+    openedBillFor(portal, bill);
     const target = checkoutTarget(bill, now);
     if (target.kind === 'EXISTING') return view(dossierId, target.request);
     const paymentId = target.kind === 'CURRENT' ? target.request.paymentId : randomUUID();

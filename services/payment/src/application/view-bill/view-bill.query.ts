@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { assertUnit, CLOCK, Clock, Principal } from '@motcua/platform';
-import { BillNotFoundError } from '../../domain/bill/bill.errors';
+import { CLOCK, Clock, Principal } from '@motcua/platform';
 import type { BillState } from '../../domain/bill/bill.state';
 import { isLapsed } from '../../domain/bill/checkout-target';
+import { openedBillFor } from '../bill-access';
 import { Bills } from '../bill-stream';
 
 /** The bill and where its payment stands, rebuilt from its events (never behind them). */
@@ -40,21 +40,20 @@ export class ViewBillHandler implements IQueryHandler<ViewBill, BillView> {
 
   async execute({ dossierId, caller }: ViewBill): Promise<BillView> {
     const bill = await this.bills.load(dossierId);
-    if (!bill.opened) throw new BillNotFoundError();
-    assertUnit(caller, bill.opened.unit);
+    const opened = openedBillFor(caller, bill);
     const now = this.clock.now();
     return {
       dossierId,
-      unit: bill.opened.unit,
-      channel: bill.opened.channel,
-      procedure: { code: bill.opened.procedureCode, version: bill.opened.procedureVersion },
+      unit: opened.unit,
+      channel: opened.channel,
+      procedure: { code: opened.procedureCode, version: opened.procedureVersion },
       items: bill.items,
       total: bill.total,
       currency: 'VND',
       exempt: bill.exempt,
       payFirst: bill.payFirst,
       status: statusOf(bill),
-      refundRule: bill.opened.refundRule,
+      refundRule: opened.refundRule,
       payments: bill.requests.map((r) => ({
         paymentId: r.paymentId,
         amount: r.amount,

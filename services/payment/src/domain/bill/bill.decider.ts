@@ -76,7 +76,7 @@ function assess(command: Extract<BillCommand, { type: 'AssessFees' }>): BillEven
   const events: BillEvent[] = [
     {
       type: 'BillOpened',
-      data: { dossierId, code: received.code, receivedAt, channel: received.channel, unit: received.unit, procedureCode: procedure.code, procedureVersion: procedure.version, refundRule: procedure.refundRule },
+      data: { dossierId, code: received.code, receivedAt, channel: received.channel, unit: received.unit, procedureCode: procedure.code, procedureVersion: procedure.version, refundRule: procedure.refundRule, ...(received.portal === undefined ? {} : { portal: received.portal }) },
     },
     { type: 'FeeAssessed', data: { dossierId, assessedAt: receivedAt, items, total, exempt, payFirst: procedure.payFirst } },
   ];

@@ -24,6 +24,8 @@ export interface BillOpenedData {
   procedureCode: string;
   procedureVersion: number;
   refundRule: Static<typeof RefundRule>;
+  /** The portal that submitted the dossier online (from DossierReceived); it alone may see the bill and pay it. */
+  portal?: string;
 }
 
 /**

@@ -187,6 +187,8 @@ describe('handling case decider', () => {
       eResultAllowed: true,
       returnsDocument: true,
       onTime: true,
+      // Issuance serves the result to the portal that submitted the dossier, and to no other.
+      portal: 'test-portal',
     });
   });
 

@@ -46,6 +46,7 @@ export function resolution(state: CaseState, command: Resolve): CaseEvent {
       eResultAllowed: opened.procedure.eResultAllowed,
       returnsDocument: opened.procedure.returnsDocument,
       decidedBy: command.decidedBy,
+      ...(opened.portal === undefined ? {} : { portal: opened.portal }),
     },
   };
 }
