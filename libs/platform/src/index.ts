@@ -17,6 +17,7 @@ export * from './errors/validation.pipe';
 export * from './health/readiness';
 export * from './http/bulk-upload';
 export * from './http/multipart';
+export * from './http/uuid-param';
 export * from './logging/logging';
 export * from './metrics/metrics';
 export * from './openapi/openapi';

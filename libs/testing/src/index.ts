@@ -11,3 +11,4 @@ export * from './stack/services';
 export * from './stack/service-process';
 export * from './fixtures/dossier.fixtures';
 export * from './stack/in-process-service';
+export * from './stack/bad-input-sweep';
