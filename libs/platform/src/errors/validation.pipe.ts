@@ -1,10 +1,12 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, ValidationFailedError } from './domain-error';
+import { dropNullOptionals } from './null-optionals';
 import { unreadableFields } from './unreadable-input';
 
 /**
  * Refuses what class-validator cannot safely walk (deep nesting) or what no field accepts
- * (control characters) before it looks, in bodies, query strings and path parameters alike.
+ * (control characters) before it looks, in bodies, query strings and path parameters alike;
+ * after it, an optional property sent as null is dropped (see dropNullOptionals).
  */
 class EdgeValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
@@ -12,7 +14,9 @@ class EdgeValidationPipe extends ValidationPipe {
       const unreadable = unreadableFields(value, metadata.data ?? '');
       if (unreadable.length > 0) throw new ValidationFailedError(unreadable);
     }
-    return super.transform(value, metadata);
+    const transformed: unknown = await super.transform(value, metadata);
+    dropNullOptionals(transformed);
+    return transformed;
   }
 }
 

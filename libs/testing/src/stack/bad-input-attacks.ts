@@ -8,6 +8,8 @@ export interface Attack {
   params?: Record<string, string>;
   query?: Record<string, string>;
   names: string[];
+  /** Where each field is read on its own (path parameters, form parts), the first refused may be the only one named: one of these. */
+  anyOf?: string[];
 }
 
 interface Operation {
@@ -66,7 +68,7 @@ function formAttacks(schema: SchemaObject | undefined, components: Components): 
     return data;
   };
   return [
-    ...Object.entries(FORBIDDEN).map(([what, text]) => ({ name: `${what} in every form field`, body: form(() => text), names: textFields })),
+    ...Object.entries(FORBIDDEN).map(([what, text]) => ({ name: `${what} in every form field`, body: form(() => text), names: [], anyOf: textFields })),
     { name: 'JSON nested thousands of levels deep in every form field', body: form(() => deepObjectText()), names: [] },
   ];
 }
@@ -81,7 +83,8 @@ function paramAttacks(operation: Operation, body: unknown): Attack[] {
     params: Object.fromEntries(params.filter((p) => p.in === 'path').map((p) => [p.name, text])),
     query: Object.fromEntries(params.filter((p) => p.in === 'query').map((p) => [p.name, text])),
     // Arguments are validated one after another: with a body that may fail first, only "no 5xx" is asked.
+    names: [],
     // A lone surrogate cannot be sent as UTF-8: the server refuses the URL itself, before any parameter.
-    names: body === undefined && what !== 'lone surrogate' ? params.map((p) => p.name) : [],
+    anyOf: body === undefined && what !== 'lone surrogate' ? params.map((p) => p.name) : undefined,
   }));
 }

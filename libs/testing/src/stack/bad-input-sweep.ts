@@ -52,7 +52,8 @@ export async function sweepBadInput(options: SweepOptions): Promise<{ routes: st
         const response = await send(attack, credentials);
         const problem = (await response.json().catch(() => ({}))) as { code?: string; errors?: { field: string }[] };
         const named = (problem.errors ?? []).map((e) => e.field);
-        const unnamed = response.status === 400 ? attack.names.filter((field) => !named.some((n) => n === field || n.startsWith(`${field}.`))) : [];
+        const isNamed = (field: string) => named.some((n) => n === field || n.startsWith(`${field}.`));
+        const unnamed = response.status !== 400 ? [] : attack.anyOf && !attack.anyOf.some(isNamed) ? [`any of ${attack.anyOf.join(', ')}`] : attack.names.filter((field) => !isNamed(field));
         if (response.status >= 500 || unnamed.length > 0) {
           findings.push({ route, attack: attack.name, status: response.status, problem: `${problem.code ?? '?'}${unnamed.length ? `; not named: ${unnamed.join(', ')} (named: ${named.join(', ') || 'none'})` : ''}` });
         }
