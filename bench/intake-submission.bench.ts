@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { createServiceApp } from '@motcua/platform';
+import { PgDatabase } from '@motcua/event-store';
+import { createServiceApp, DATABASE } from '@motcua/platform';
 import { createTestDatabase } from '@motcua/testing';
 import { IntakeConfig } from '../services/intake/src/intake.config';
 import { IntakeModule } from '../services/intake/src/intake.module';
@@ -44,6 +45,30 @@ export async function closedLoop(clients: number, submitOne: (n: number) => Prom
 }
 
 /**
+ * The service consumes other services' topics from their start: on a broker that already holds
+ * events, the timing waits until that backlog is applied (the inbox stops growing), or a minute.
+ */
+async function untilConsumersIdle(db: PgDatabase): Promise<void> {
+  const inboxRows = async () => Number((await db.query<{ n: string }>('select count(*) as n from intake.inbox')).rows[0].n);
+  const deadline = Date.now() + 60_000;
+  for (let last = -1, now = await inboxRows(); now !== last && Date.now() < deadline; last = now, now = await inboxRows()) {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+}
+
+/** Submissions stored since the last call, over the transactions that stored them. */
+let counted = 0;
+async function submissionsPerCommit(db: PgDatabase): Promise<number> {
+  const { rows } = await db.query<{ events: string; transactions: string; last: string }>(
+    `select count(*) as events, count(distinct transaction_id) as transactions, max(global_position) as last
+     from intake.events where event_type = 'DossierSubmitted' and global_position > $1`,
+    [counted],
+  );
+  counted = Number(rows[0].last ?? counted);
+  return Number(rows[0].events) / Math.max(1, Number(rows[0].transactions));
+}
+
+/**
  * Online submissions over HTTP to intake in-process (its own database, the relay running), beside
  * the same rows written by plain SQL in the same run: what the service adds to its SQL.
  */
@@ -73,21 +98,37 @@ export async function benchIntakeSubmission(databaseUrl: string, kafkaBrokers: s
     await response.arrayBuffer();
   };
   const raw = await rawSubmissions(url);
+  const db = app.get<PgDatabase>(DATABASE);
   try {
+    await untilConsumersIdle(db);
     for (let i = 0; i < 20; i++) await submitOne(i);
-    const counted = await probe.measure(50, async () => {
+    const serial = await timed(() => probe.measure(50, async () => {
       for (let i = 0; i < 50; i++) await submitOne(i);
-    });
-    process.stdout.write(`\nintake submission: ${counted.perUnit.toFixed(1)} statements and ${counted.commits.toFixed(1)} commits per submission (the relay's polling included)\n`);
-    for (const [text, n] of counted.byStatement.slice(0, 14)) process.stdout.write(`  ${n.toFixed(2).padStart(6)}  ${text}\n`);
+    }));
+    const counted = serial.result;
+    const wall = (serial.seconds * 1000) / 50;
+    process.stdout.write(
+      `\nintake submission, one client: ${wall.toFixed(1)} ms each, of which ${counted.sqlMs.toFixed(1)} ms waiting on ${counted.perUnit.toFixed(1)} statements and ${counted.commits.toFixed(1)} commits (the relay's polling included)\n`,
+    );
+    for (const [text, n, ms] of counted.byStatement.slice(0, 14)) process.stdout.write(`  ${n.toFixed(2).padStart(6)} × ${ms.toFixed(2).padStart(6)} ms  ${text}\n`);
     const rows: Row[] = [];
+    const perCommit: string[] = [];
     for (const clients of [1, 8, 32]) {
       const baseline = await closedLoop(clients, (n) => raw.submit(n));
-      const ours = await closedLoop(clients, submitOne);
+      let ours!: Awaited<ReturnType<typeof closedLoop>>;
+      const during = await probe.measure(1, async () => {
+        ours = await closedLoop(clients, submitOne);
+      });
+      if (process.env['BENCH_VERBOSE']) {
+        process.stdout.write(`${clients} clients, ${ours.events} submissions: statements (count, total ms waited)\n`);
+        for (const [text, n, ms] of during.byStatement.slice(0, 12)) process.stdout.write(`  ${String(n).padStart(6)} ${ms.toFixed(0).padStart(8)}  ${text}\n`);
+      }
       rows.push({ case: `raw SQL, same rows, ${clients} clients`, ...baseline });
       rows.push({ case: `POST /v1/dossiers, ${clients} clients`, ...ours, baseline: baseline.events / baseline.seconds });
+      perCommit.push(`${clients} clients: ${(await submissionsPerCommit(db)).toFixed(1)}`);
     }
     printTable('Intake online submission (one unit, one day: one dossier-code sequence)', rows);
+    process.stdout.write(`submissions per commit: ${perCommit.join(', ')}\n`);
   } finally {
     await raw.close();
     await app.close();
