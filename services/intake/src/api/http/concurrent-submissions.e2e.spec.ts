@@ -43,7 +43,7 @@ describe('intake: concurrent online submissions to one unit (real PostgreSQL)', 
     expect(await transactionsOf(answers.map((a) => a.body.dossierId))).toBeLessThan(30);
   });
 
-  it('answers a key sent twice at once with one dossier, refuses its reuse with another body, and leaves no gap in the numbers', async () => {
+  it('answers a key sent twice at once with one dossier, refuses its reuse with another body, takes one applicant twice, and leaves no gap in the numbers', async () => {
     const key = randomUUID();
     const reused = randomUUID();
     const answers = await Promise.all([
@@ -52,12 +52,16 @@ describe('intake: concurrent online submissions to one unit (real PostgreSQL)', 
       post(body(100, 'H56'), key),
       post(body(101, 'H56'), reused),
       post(body(102, 'H56'), reused),
+      // The same applicant twice in one batch: one row of personal data, the later details.
+      post(body(0, 'H56')),
+      post(body(0, 'H56')),
     ]);
     const [first, second] = answers.slice(20, 22);
     expect([first.status, second.status].sort()).toEqual([200, 201]);
     expect(second.body).toEqual(first.body);
-    expect(answers.slice(22).map((a) => a.status).sort()).toEqual([201, 422]);
+    expect(answers.slice(22, 24).map((a) => a.status).sort()).toEqual([201, 422]);
+    expect(answers.slice(24).map((a) => a.status)).toEqual([201, 201]);
     const codes = new Set(answers.filter((a) => a.status < 300).map((a) => a.body.code));
-    expect([...codes].map(sequence).sort((a, b) => a - b)).toEqual(Array.from({ length: 22 }, (_, i) => i + 1));
+    expect([...codes].map(sequence).sort((a, b) => a - b)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
   });
 });

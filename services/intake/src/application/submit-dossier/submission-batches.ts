@@ -89,7 +89,7 @@ export class SubmissionBatches {
   }
 
   private async store(batch: ReadySubmission[]): Promise<SubmittedDossier[]> {
-    for (const { draft } of batch) await this.applicants.remember(draft.applicant);
+    await this.applicants.rememberAll(batch.map((s) => s.draft.applicant));
     const codes = await this.codes.nextMany(batch[0].draft.unit, batch[0].draft.localDate, batch.length);
     const responses: SubmittedDossier[] = [];
     for (const [i, { draft, now }] of batch.entries()) {
