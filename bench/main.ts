@@ -1,16 +1,25 @@
 import { provisionInfrastructure } from '@motcua/testing';
 import { benchAppend } from './append.bench';
 import { benchConsumer } from './consumer.bench';
+import { benchIntakeSubmission } from './intake-submission.bench';
 import { benchRelay } from './relay.bench';
 
-/** `npm run bench`: figures beside a raw baseline measured in the same run; nothing is asserted. */
+const benches: Record<string, (databaseUrl: string, kafkaBrokers: string[]) => Promise<void>> = {
+  append: (databaseUrl) => benchAppend(databaseUrl),
+  relay: benchRelay,
+  intake: benchIntakeSubmission,
+  consumer: benchConsumer,
+};
+
+/** `npm run bench`: figures beside a raw baseline measured in the same run; nothing is asserted. BENCH_ONLY=intake,append picks some. */
 async function main(): Promise<void> {
+  const only = process.env['BENCH_ONLY']?.split(',').map((name) => name.trim());
   const infrastructure = await provisionInfrastructure({ persistent: false, durability: 'full' });
   process.stdout.write(`infrastructure: ${infrastructure.describe()}\n`);
   try {
-    await benchAppend(infrastructure.databaseUrl);
-    await benchRelay(infrastructure.databaseUrl, infrastructure.kafkaBrokers);
-    await benchConsumer(infrastructure.databaseUrl, infrastructure.kafkaBrokers);
+    for (const [name, bench] of Object.entries(benches)) {
+      if (!only || only.includes(name)) await bench(infrastructure.databaseUrl, infrastructure.kafkaBrokers);
+    }
   } finally {
     await infrastructure.stop();
   }

@@ -13,3 +13,4 @@ export * from './fixtures/dossier.fixtures';
 export * from './stack/in-process-service';
 export * from './stack/topic-contents';
 export * from './stack/supervised-service';
+export * from './stack/bad-input-sweep';

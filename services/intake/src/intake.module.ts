@@ -29,6 +29,7 @@ import { ReturnForSupplementHandler } from './application/return-for-supplement/
 import { ProvideSupplementHandler } from './application/provide-supplement/provide-supplement.handler';
 import { RegisterAtDeskHandler } from './application/register-at-desk/register-at-desk.handler';
 import { NewDossiers } from './application/submit-dossier/new-dossier';
+import { SubmissionBatches } from './application/submit-dossier/submission-batches';
 import { SubmitDossierHandler } from './application/submit-dossier/submit-dossier.handler';
 import { ViewDossierHandler } from './application/view-dossier/view-dossier.query';
 import { WithdrawDossierHandler } from './application/withdraw-dossier/withdraw-dossier.handler';
@@ -71,6 +72,7 @@ const inSchema = <T>(type: new (db: PgDatabase, schema: string) => T) => ({ prov
     ViewProcedureHandler,
     ListUnitsHandler,
     NewDossiers,
+    SubmissionBatches,
     SubmitDossierHandler,
     RegisterAtDeskHandler,
     ReceiveDossierHandler,

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createServiceApp, mintDevToken } from '@motcua/platform';
-import { freePort } from '@motcua/testing';
+import { freePort, sweepBadInput } from '@motcua/testing';
 import { OpsModule } from './ops.module';
 
 const SECRET = 'ops-e2e-secret-ops-e2e-secret-0123456789';
@@ -112,6 +112,13 @@ describe('ops service over HTTP (real PostgreSQL)', () => {
     expect(metrics).toMatch(/http_request_duration_seconds_bucket\{.*route="\/v1\/units\/:unit\/status"/);
     const docs = (await (await fetch(`${base}/docs/json`)).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/v1/units/{unit}/status', '/v1/units/{unit}/notes']));
+  });
+
+  it('answers hostile input on every documented route (deep nesting, control characters, nulls) with a 4xx naming the field, never a 5xx', async () => {
+    const credentials: Record<string, string>[] = [{}, { 'x-api-key': PORTAL_KEY }, officer('OPERATOR', 'H56.22'), officer('ANALYST', 'H56.22'), officer('ADMIN', 'H56.22')];
+    const { routes, findings } = await sweepBadInput({ origin: base, credentials });
+    expect(routes.length).toBeGreaterThan(0);
+    expect(findings).toEqual([]);
   });
 });
 

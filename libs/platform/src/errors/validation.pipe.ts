@@ -1,9 +1,28 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, ValidationFailedError } from './domain-error';
+import { dropNullOptionals } from './null-optionals';
+import { unreadableFields } from './unreadable-input';
+
+/**
+ * Refuses what class-validator cannot safely walk (deep nesting) or what no field accepts
+ * (control characters) before it looks, in bodies, query strings and path parameters alike;
+ * after it, an optional property sent as null is dropped (see dropNullOptionals).
+ */
+class EdgeValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const unreadable = unreadableFields(value, metadata.data ?? '');
+      if (unreadable.length > 0) throw new ValidationFailedError(unreadable);
+    }
+    const transformed: unknown = await super.transform(value, metadata);
+    dropNullOptionals(transformed);
+    return transformed;
+  }
+}
 
 /** Whitelist, refuse unknown properties, transform; every failing field is named by its path. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new EdgeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -74,7 +74,27 @@ export class IdempotentRequests {
     throw new Error('idempotent request kept losing races');
   }
 
-  private async recall<T>(client: string, key: string, hash: string): Promise<T | undefined> {
+  /**
+   * For callers that commit many requests in one transaction (group commit): records each first
+   * answer inside the caller's transaction and returns the keys another request already holds.
+   * A key held by a transaction still running waits for it, so a loser can recall its answer
+   * once this transaction is over.
+   */
+  async recordAll(records: { client: string; key: string; hash: string; response: unknown }[]): Promise<{ client: string; key: string }[]> {
+    if (!this.db.inTransaction) throw new Error('idempotency records are written in the transaction of the work they answer');
+    const { rows } = await this.db.query<{ client: string; key: string }>(
+      `insert into ${this.s}.idempotency_keys (client, key, request_hash, response)
+       select * from unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])
+       on conflict (client, key) do nothing
+       returning client, key`,
+      [records.map((r) => r.client), records.map((r) => r.key), records.map((r) => r.hash), records.map((r) => JSON.stringify(r.response))],
+    );
+    const won = new Set(rows.map((r) => JSON.stringify([r.client, r.key])));
+    return records.filter((r) => !won.has(JSON.stringify([r.client, r.key]))).map(({ client, key }) => ({ client, key }));
+  }
+
+  /** The first answer to this client's key, or nothing; 422 when the key came with another body. */
+  async recall<T>(client: string, key: string, hash: string): Promise<T | undefined> {
     const { rows } = await this.db.query<{ request_hash: string; response: T }>(
       `select request_hash, response from ${this.s}.idempotency_keys where client = $1 and key = $2`,
       [client, key],

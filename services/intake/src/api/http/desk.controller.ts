@@ -1,8 +1,8 @@
-import { Body, Controller, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentPrincipal, Principal, Roles } from '@motcua/platform';
+import { CurrentPrincipal, Principal, Roles, uuidParam } from '@motcua/platform';
 import { ReceiptSlip, ReceiveDossier } from '../../application/receive-dossier/receive-dossier.command';
 import { RegisterAtDesk } from '../../application/register-at-desk/register-at-desk.command';
 import { RejectDossier } from '../../application/reject-dossier/reject-dossier.handler';
@@ -39,7 +39,7 @@ export class DeskController {
   @HttpCode(HttpStatus.OK)
   @Roles('RECEPTION_OFFICER', 'ADMIN')
   @ApiOperation({ summary: 'Receive a submitted dossier at its unit: starts the legal clock and returns the receipt slip (Mẫu 01)' })
-  receive(@Param('dossierId', new ParseUUIDPipe()) dossierId: string, @CurrentPrincipal() officer: Principal): Promise<ReceiptSlip> {
+  receive(@Param('dossierId', uuidParam('dossierId')) dossierId: string, @CurrentPrincipal() officer: Principal): Promise<ReceiptSlip> {
     return this.commands.execute<ReceiveDossier, ReceiptSlip>(new ReceiveDossier(dossierId, officer));
   }
 
@@ -47,7 +47,7 @@ export class DeskController {
   @HttpCode(HttpStatus.OK)
   @Roles('RECEPTION_OFFICER', 'ADMIN')
   @ApiOperation({ summary: 'Refuse a submitted dossier with the reason (Mẫu 03)' })
-  reject(@Param('dossierId', new ParseUUIDPipe()) dossierId: string, @Body() body: RejectDossierRequest, @CurrentPrincipal() officer: Principal) {
+  reject(@Param('dossierId', uuidParam('dossierId')) dossierId: string, @Body() body: RejectDossierRequest, @CurrentPrincipal() officer: Principal) {
     return this.commands.execute(new RejectDossier(dossierId, officer, body.reason));
   }
 
@@ -55,7 +55,7 @@ export class DeskController {
   @HttpCode(HttpStatus.OK)
   @Roles('RECEPTION_OFFICER', 'ADMIN')
   @ApiOperation({ summary: 'Return a submitted dossier listing everything missing (Mẫu 02)' })
-  returnForSupplement(@Param('dossierId', new ParseUUIDPipe()) dossierId: string, @Body() body: ReturnForSupplementRequest, @CurrentPrincipal() officer: Principal) {
+  returnForSupplement(@Param('dossierId', uuidParam('dossierId')) dossierId: string, @Body() body: ReturnForSupplementRequest, @CurrentPrincipal() officer: Principal) {
     return this.commands.execute(new ReturnForSupplement(dossierId, officer, body.missing));
   }
 }

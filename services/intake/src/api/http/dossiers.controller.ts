@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentPrincipal, Principal, Roles } from '@motcua/platform';
+import { CurrentPrincipal, Principal, Roles, uuidParam } from '@motcua/platform';
 import { ProvideSupplement, SupplementReceipt } from '../../application/provide-supplement/provide-supplement.handler';
 import { SubmitDossier, SubmittedDossier } from '../../application/submit-dossier/submit-dossier.command';
 import { DossierView, ViewDossier } from '../../application/view-dossier/view-dossier.query';
@@ -40,7 +40,7 @@ export class DossiersController {
   @Get(':dossierId')
   @Roles('PORTAL', 'RECEPTION_OFFICER', 'ADMIN')
   @ApiOperation({ summary: "The desk's view of a dossier: status, every component with the submission or supplement that brought it, the supplements, a department's pending supplement request" })
-  view(@Param('dossierId', new ParseUUIDPipe()) dossierId: string, @CurrentPrincipal() caller: Principal): Promise<DossierView> {
+  view(@Param('dossierId', uuidParam('dossierId')) dossierId: string, @CurrentPrincipal() caller: Principal): Promise<DossierView> {
     return this.queries.execute<ViewDossier, DossierView>(new ViewDossier(dossierId, caller));
   }
 
@@ -48,7 +48,7 @@ export class DossiersController {
   @HttpCode(HttpStatus.OK)
   @Roles('PORTAL', 'RECEPTION_OFFICER', 'ADMIN')
   @ApiOperation({ summary: "The applicant's documents: answer a return at reception (Mẫu 02) or a department's request; a repeat is 409" })
-  supplement(@Param('dossierId', new ParseUUIDPipe()) dossierId: string, @Body() body: ProvideSupplementRequest, @CurrentPrincipal() caller: Principal): Promise<SupplementReceipt> {
+  supplement(@Param('dossierId', uuidParam('dossierId')) dossierId: string, @Body() body: ProvideSupplementRequest, @CurrentPrincipal() caller: Principal): Promise<SupplementReceipt> {
     return this.commands.execute<ProvideSupplement, SupplementReceipt>(new ProvideSupplement(dossierId, caller, body.components));
   }
 
@@ -56,7 +56,7 @@ export class DossiersController {
   @HttpCode(HttpStatus.OK)
   @Roles('PORTAL', 'RECEPTION_OFFICER', 'ADMIN')
   @ApiOperation({ summary: 'Withdraw the dossier at the applicant’s request, any time before it is decided; a repeat is 409' })
-  withdraw(@Param('dossierId', new ParseUUIDPipe()) dossierId: string, @Body() body: WithdrawDossierRequest, @CurrentPrincipal() caller: Principal) {
+  withdraw(@Param('dossierId', uuidParam('dossierId')) dossierId: string, @Body() body: WithdrawDossierRequest, @CurrentPrincipal() caller: Principal) {
     return this.commands.execute(new WithdrawDossier(dossierId, caller, body.reason));
   }
 }

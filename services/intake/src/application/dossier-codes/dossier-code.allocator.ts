@@ -33,13 +33,19 @@ export class DossierCodeAllocator {
   }
 
   async next(unit: string, localDate: string): Promise<string> {
+    return (await this.nextMany(unit, localDate, 1))[0];
+  }
+
+  /** `count` consecutive codes in one statement: submissions committed together take their numbers together. */
+  async nextMany(unit: string, localDate: string, count: number): Promise<string[]> {
     if (!this.db.inTransaction) throw new Error('dossier codes are allocated inside the submission transaction');
     const { rows } = await this.db.query<{ last_sequence: number }>(
-      `insert into ${this.s}.dossier_code_sequences (unit, local_date, last_sequence) values ($1, $2, 1)
-       on conflict (unit, local_date) do update set last_sequence = dossier_code_sequences.last_sequence + 1
+      `insert into ${this.s}.dossier_code_sequences (unit, local_date, last_sequence) values ($1, $2, $3)
+       on conflict (unit, local_date) do update set last_sequence = dossier_code_sequences.last_sequence + $3
        returning last_sequence`,
-      [unit, localDate],
+      [unit, localDate, count],
     );
-    return formatDossierCode(unit, localDate, rows[0].last_sequence);
+    const first = rows[0].last_sequence - count + 1;
+    return Array.from({ length: count }, (_, i) => formatDossierCode(unit, localDate, first + i));
   }
 }

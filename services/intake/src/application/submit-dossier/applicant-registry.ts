@@ -43,12 +43,19 @@ export class ApplicantRegistry {
 
   /** The latest contact details win; the identity (reference, kind, identifier) never changes. */
   async remember(applicant: ApplicantRecord): Promise<void> {
+    await this.rememberAll([applicant]);
+  }
+
+  /** Several applicants in one statement; the same applicant twice keeps the later details (an upsert may touch a row once). */
+  async rememberAll(applicants: ApplicantRecord[]): Promise<void> {
+    const latest = [...new Map(applicants.map((a) => [a.applicantRef, a])).values()];
+    const column = <K extends keyof ApplicantRecord>(key: K) => latest.map((a) => a[key] ?? null);
     await this.db.query(
       `insert into ${this.s}.applicants (applicant_ref, kind, identifier, full_name, address, phone, email)
-       values ($1, $2, $3, $4, $5, $6, $7)
+       select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
        on conflict (applicant_ref) do update set full_name = excluded.full_name, address = excluded.address,
          phone = excluded.phone, email = excluded.email, updated_at = now()`,
-      [applicant.applicantRef, applicant.kind, applicant.identifier, applicant.fullName, applicant.address ?? null, applicant.phone ?? null, applicant.email ?? null],
+      [column('applicantRef'), column('kind'), column('identifier'), column('fullName'), column('address'), column('phone'), column('email')],
     );
   }
 }

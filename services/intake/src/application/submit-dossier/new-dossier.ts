@@ -13,11 +13,20 @@ import type { DossierEvent } from '../../domain/dossier/dossier.events';
 import { IntakeConfig } from '../../intake.config';
 import { ProcedureCatalogue } from '../catalogue/procedure-catalogue';
 import { DossierCodeAllocator } from '../dossier-codes/dossier-code.allocator';
-import { ApplicantRegistry } from './applicant-registry';
+import { ApplicantRecord, ApplicantRegistry } from './applicant-registry';
 import type { DossierRequest } from './submit-dossier.command';
 import { toComponent } from '../dossier-components';
 
 type Submitted = EventData<typeof DossierSubmitted>;
+
+export interface DossierDraft {
+  procedure: ProcedureVersion;
+  applicant: ApplicantRecord;
+  /** The receiving unit and its local day, whose sequence numbers the dossier. */
+  unit: string;
+  localDate: string;
+  withCode(code: string): Submitted;
+}
 
 /**
  * What every new dossier goes through, whatever its channel: the applicant's identity and the
@@ -36,27 +45,41 @@ export class NewDossiers {
 
   /** `portal`: the portal submitting online, recorded so that it alone may reach the dossier later. */
   async prepare(request: DossierRequest, channel: Submitted['channel'], now: Date, portal?: string): Promise<{ submitted: Submitted; procedure: ProcedureVersion }> {
+    const draft = await this.draft(request, channel, now, portal);
+    await this.applicants.remember(draft.applicant);
+    return { submitted: draft.withCode(await this.codes.next(request.unit, localDate(now))), procedure: draft.procedure };
+  }
+
+  /**
+   * Everything a new dossier needs short of its writes: the checks (they refuse it before any
+   * transaction), the applicant's record and reference, and the event's data once a code is given.
+   */
+  async draft(request: DossierRequest, channel: Submitted['channel'], now: Date, portal?: string): Promise<DossierDraft> {
     checkApplicant(request.applicant, now);
     const procedure = await this.catalogue.inForce(request.procedureCode, now);
     checkSubmission(procedure, { channel, unit: request.unit, documentIds: request.components.map((c) => c.componentId) });
-
     const ref = applicantRef(request.applicant.kind, request.applicant.identifier, this.config.APPLICANT_REF_KEY);
-    await this.applicants.remember({ applicantRef: ref, ...request.applicant });
-    const submitted: Submitted = {
-      dossierId: randomUUID(),
-      code: await this.codes.next(request.unit, localDate(now)),
-      submittedAt: now.toISOString(),
-      channel,
+    const dossierId = randomUUID();
+    return {
+      procedure,
+      applicant: { applicantRef: ref, ...request.applicant },
       unit: request.unit,
-      procedureCode: procedure.code,
-      procedureVersion: procedure.version,
-      applicantRef: ref,
-      applicantKind: request.applicant.kind,
-      components: request.components.map(toComponent),
-      delivery: request.delivery,
-      ...(portal === undefined ? {} : { portal }),
+      localDate: localDate(now),
+      withCode: (code) => ({
+        dossierId,
+        code,
+        submittedAt: now.toISOString(),
+        channel,
+        unit: request.unit,
+        procedureCode: procedure.code,
+        procedureVersion: procedure.version,
+        applicantRef: ref,
+        applicantKind: request.applicant.kind,
+        components: request.components.map(toComponent),
+        delivery: request.delivery,
+        ...(portal === undefined ? {} : { portal }),
+      }),
     };
-    return { submitted, procedure };
   }
 
   /** A new dossier's first events open its stream; the id is fresh, so no one else can hold it. */

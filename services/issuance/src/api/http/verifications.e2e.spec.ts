@@ -64,6 +64,11 @@ describe('issuance: public verification of bad input (HTTP, real PostgreSQL)', (
     expect(await response.json()).toEqual({ valid: false, reasons: ['UNKNOWN_KEY', 'DOCUMENT_HASH_MISMATCH'], keyId: manifest.keyId, keyStatus: 'UNKNOWN', documentChecked: true });
   });
 
+  it('takes an optional document sent as null as one not sent (the platform drops null optional fields)', async () => {
+    const response = await post({ manifest, signature, document: null });
+    expect([response.status, await response.json()]).toEqual([200, { valid: false, reasons: ['UNKNOWN_KEY'], keyId: manifest.keyId, keyStatus: 'UNKNOWN', documentChecked: false }]);
+  });
+
   it('takes the document as an uploaded file too, with the same refusals', async () => {
     const upload = (parts: [string, string | Blob][]) => {
       const form = new FormData();
