@@ -14,8 +14,7 @@ export class Catalogue1764633600003 implements MigrationInterface {
         parent text,
         successor_of text[] not null default '{}',
         valid_from timestamptz not null,
-        valid_to timestamptz,
-        successor_today text not null
+        valid_to timestamptz
       )`);
     await queryRunner.query(
       commentsOn(s, 'units', 'Administrative units from the catalogue topic (UnitRegistered), with the unit that carries each on today.', {
@@ -26,8 +25,29 @@ export class Catalogue1764633600003 implements MigrationInterface {
         successor_of: 'Units merged into this one (the 2025 reform).',
         valid_from: 'From when the unit exists.',
         valid_to: 'Until when it existed; null while it exists.',
-        successor_today: 'Following successor links to the end: the unit that carries this one on today (itself when not merged).',
       }),
+    );
+    // A view, not a stored column: a merger registered later re-points every older unit at once.
+    await queryRunner.query(`
+      create view ${s}.unit_successors as
+      with recursive edge as (
+        select distinct on (merged) merged as code, successor.code as successor
+          from ${s}.units successor, unnest(successor.successor_of) merged
+         where merged <> successor.code
+         order by merged, successor.valid_from desc, successor.code
+      ), known as (
+        select code from ${s}.units union select code from edge
+      ), chain as (
+        select code, code as current, 0 as depth from known
+        union all
+        select chain.code, edge.successor, chain.depth + 1 from chain join edge on edge.code = chain.current where chain.depth < 32
+      )
+      select distinct on (code) code, current as successor_today from chain order by code, depth desc`);
+    await queryRunner.query(
+      commentsOn(s, 'unit_successors', 'For every unit code ever registered or merged, the unit that carries it on today (following successor links to the end; itself when not merged).', {
+        code: 'A unit code, current or merged away.',
+        successor_today: 'The unit that carries it on today.',
+      }, 'view'),
     );
     await queryRunner.query(`
       create table ${s}.procedures (
@@ -69,6 +89,6 @@ export class Catalogue1764633600003 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const s = schemaOf(queryRunner);
-    await queryRunner.query(`drop table ${s}.procedures; drop table ${s}.units`);
+    await queryRunner.query(`drop table ${s}.procedures; drop view ${s}.unit_successors; drop table ${s}.units`);
   }
 }

@@ -9,9 +9,9 @@ export function schemaOf(queryRunner: QueryRunner): string {
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /** Every table and column says what it holds, for analysts reading the catalogue (`\d+`). */
-export function commentsOn(schema: string, table: string, about: string, columns: Record<string, string>): string {
+export function commentsOn(schema: string, table: string, about: string, columns: Record<string, string>, kind: 'table' | 'view' = 'table'): string {
   return [
-    `comment on table ${schema}.${table} is ${quote(about)};`,
+    `comment on ${kind} ${schema}.${table} is ${quote(about)};`,
     ...Object.entries(columns).map(([column, text]) => `comment on column ${schema}.${table}.${column} is ${quote(text)};`),
   ].join('\n');
 }

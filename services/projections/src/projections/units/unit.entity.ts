@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** An administrative unit from the catalogue topic, with the unit that carries it on today. */
+/** An administrative unit from the catalogue topic; the view unit_successors says which unit carries it on today. */
 @Entity({ name: 'units' })
 export class UnitEntity {
   @PrimaryColumn({ type: 'text' }) code: string;
@@ -10,5 +10,4 @@ export class UnitEntity {
   @Column({ type: 'text', array: true }) successorOf: string[];
   @Column({ type: 'timestamptz' }) validFrom: Date;
   @Column({ type: 'timestamptz', nullable: true }) validTo: Date | null;
-  @Column({ type: 'text' }) successorToday: string;
 }
