@@ -1,12 +1,20 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { connectKafka } from '@motcua/messaging';
 import { CONFIG, ConfigurationError, PlatformModule, ServiceConfig } from '@motcua/platform';
 import { BATCH_FAULTS, PROJECTION_KAFKA, ProjectionRuntime } from './api/kafka/projection.runtime';
+import { LagController } from './api/http/lag.controller';
+import { TimelineController } from './api/http/timeline.controller';
+import { GetTimeline } from './application/get-timeline/get-timeline.query';
+import { ProjectionLag } from './application/projection-lag/projection-lag';
+import { ProjectionLagMetrics } from './application/projection-lag/projection-lag.metrics';
+import { projectionEntities } from './database/projections-data-source';
 import { ProjectionsDatabaseModule } from './database/projections-database.module';
 
 /** Statistics and lookup read models, built from every topic. */
 @Module({
-  imports: [PlatformModule.forRoot({ service: 'projections' }), ProjectionsDatabaseModule],
+  imports: [PlatformModule.forRoot({ service: 'projections' }), ProjectionsDatabaseModule, TypeOrmModule.forFeature(projectionEntities)],
+  controllers: [TimelineController, LagController],
   providers: [
     {
       provide: PROJECTION_KAFKA,
@@ -18,6 +26,9 @@ import { ProjectionsDatabaseModule } from './database/projections-database.modul
     },
     { provide: BATCH_FAULTS, useValue: {} },
     ProjectionRuntime,
+    GetTimeline,
+    ProjectionLag,
+    ProjectionLagMetrics,
   ],
 })
 export class ProjectionsModule {}

@@ -95,6 +95,13 @@ export class ProjectionsHarness {
     return eventually(() => this.facts(dossierId), (row) => row !== undefined && accept(row), { timeoutMs: 60_000, what });
   }
 
+  /** Waits until every one of these events is in the read models (claimed in projected_events). */
+  async projected(events: TopicEvent[]): Promise<void> {
+    const ids = [...new Set(events.map((e) => e.envelope.id))];
+    const count = async () => Number((await this.db.query(`select count(*) as n from projections.projected_events where event_id = any($1::uuid[])`, [ids]))[0].n);
+    await eventually(count, (n) => n === ids.length, { timeoutMs: 60_000, what: `${ids.length} events projected` });
+  }
+
   async close(): Promise<void> {
     await this.stop();
     await this.publisher.close();

@@ -23,7 +23,8 @@ describe('projection consumer (real PostgreSQL and Kafka)', () => {
     const life = wholeLife(id).map((e) => retarget(e, unit));
     // Processing's, issuance's events first: intake's arrive last, as topics are not ordered against each other.
     await harness.publish(...life.filter((e) => e.topic !== Topics.intake), ...life.filter((e) => e.topic === Topics.intake));
-    const row = await harness.factsEventually(id, (r) => r['status'] === 'COMPLETED' && r['submitted_at'] !== null, 'the whole life projected');
+    await harness.projected(life);
+    const row = await harness.facts(id);
     const expected = expectedFacts(id, life);
     expect(row).toMatchObject({ code: expected.code, unit, successor_unit: unit, supplement_count: 1, all_electronic: true, reused: true, e_result: true, paid_online: true, on_time: true });
     expect((row?.['received_at'] as Date).toISOString()).toBe(expected.receivedAt);
@@ -40,7 +41,7 @@ describe('projection consumer (real PostgreSQL and Kafka)', () => {
     const id = randomUUID();
     const life = wholeLife(id);
     await harness.publish(...life);
-    await harness.factsEventually(id, (r) => r['status'] === 'COMPLETED' && r['submitted_at'] !== null, 'projected once');
+    await harness.projected(life);
     const before = { facts: await harness.facts(id), timeline: await harness.timeline(id) };
     const duplicates = harness.counters.duplicates;
     // A relay that published again: the same envelopes, at later offsets of the same partitions.
@@ -73,12 +74,12 @@ describe('projection consumer (real PostgreSQL and Kafka)', () => {
       }
     };
     await harness.publish(...life.slice(0, 9));
-    await harness.factsEventually(id, (r) => r['supplement_count'] === 1 && r['received_at'] !== null && r['paid_online'] === true, 'the first half projected');
+    await harness.projected(life.slice(0, 9));
     expect(failures).toBe(3);
     await harness.stop();
     await harness.publish(...life.slice(9));
     await harness.boot();
-    await harness.factsEventually(id, (r) => r['status'] === 'COMPLETED', 'the second half projected after the restart');
+    await harness.projected(life);
     const [row] = await harness.db.query(`select count(*)::int as n from projections.projected_events where event_id = any($1::uuid[])`, [life.map((e) => e.envelope.id)]);
     expect(row.n).toBe(life.length);
     expect(await harness.timeline(id)).toHaveLength(STEPS);
