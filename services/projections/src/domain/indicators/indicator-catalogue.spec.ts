@@ -11,8 +11,9 @@ describe('766 scoring', () => {
   });
 
   it('online share has the 50% threshold', () => {
-    expect(INDICATORS.online_share.scoring?.threshold).toBe(0.5);
-    expect(pointsFor(0.25, INDICATORS.online_share.scoring!)).toBeCloseTo(6, 10);
+    const scoring = INDICATORS.online_share.scoring ?? { threshold: NaN, maxPoints: NaN };
+    expect(scoring.threshold).toBe(0.5);
+    expect(pointsFor(0.25, scoring)).toBeCloseTo(6, 10);
   });
 
   it('gives no points without a rate', () => {
