@@ -23,6 +23,8 @@ export interface IndicatorQuery {
   groupBy: GroupKey[];
   /** Now: a period still running is judged at this instant. */
   asOf: Date;
+  /** Only these units, by the unit at reception or its successor. */
+  units?: { by: 'unit' | 'successorUnit'; codes: string[] };
 }
 
 export interface Figure {
@@ -70,8 +72,10 @@ interface Sums {
  */
 export function indicatorReport(dossiers: IndicatorInput[], query: IndicatorQuery): IndicatorRow[] {
   const rows = new Map<string, { row: IndicatorRow; sums: Map<IndicatorId, Sums> }>();
+  const units = query.units;
+  const selected = units ? dossiers.filter((d) => units.codes.includes(d[units.by])) : dossiers;
   for (const period of periodsCovering(query.from, query.to, query.period)) {
-    for (const d of dossiers) {
+    for (const d of selected) {
       for (const id of query.indicators) {
         const c = contribution(id, d, period, query.asOf);
         if (!c) continue;

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { INDICATOR_IDS, type IndicatorId } from './indicator-catalogue';
 import type { IndicatorInput } from './indicator-input';
 import { indicatorReport, type GroupKey } from './indicator-report';
-import { indicatorQuery } from './indicator-sql';
+import { indicatorQuery, type IndicatorSqlQuery } from './indicator-sql';
 import { indicatorView, indicatorViews } from './indicator-views';
 import { PERIOD_KINDS, type PeriodKind } from './periods';
 import { randomDossiers } from './random-dossiers.fixture';
@@ -20,9 +20,12 @@ const GROUPINGS: GroupKey[][] = [[], ['unit'], ['successorUnit', 'procedure'], [
 
 type Figures = Record<string, [numerator: number, denominator: number, timeUnit?: string]>;
 
-function pureFigures(dossiers: IndicatorInput[], id: IndicatorId, kind: PeriodKind, groupBy: GroupKey[]): Figures {
+type Units = IndicatorSqlQuery['units'];
+const UNIT_FILTERS: Units[] = [undefined, { by: 'successorUnit', codes: ['H56.22'] }];
+
+function pureFigures(dossiers: IndicatorInput[], id: IndicatorId, kind: PeriodKind, groupBy: GroupKey[], units: Units): Figures {
   const [from, to] = RANGES[kind];
-  const rows = indicatorReport(dossiers, { indicators: [id], period: kind, from, to, groupBy, asOf });
+  const rows = indicatorReport(dossiers, { indicators: [id], period: kind, from, to, groupBy, asOf, units });
   return Object.fromEntries(
     rows.map((r) => {
       const f = r.indicators[id];
@@ -63,20 +66,20 @@ describe('the SQL form of the indicators gives the pure rules numbers', () => {
   });
 
   describe.each(PERIOD_KINDS)('per %s', (kind) => {
-    it.each(INDICATOR_IDS)('%s: same numerator and denominator for every grouping', async (id) => {
-      for (const groupBy of GROUPINGS) {
+    it.each(INDICATOR_IDS)('%s: same numerator and denominator for every grouping and unit filter', async (id) => {
+      for (const [groupBy, units] of GROUPINGS.flatMap((g) => UNIT_FILTERS.map((u) => [g, u] as const))) {
         const [from, to] = RANGES[kind];
-        const { text, values } = indicatorQuery(id, { period: kind, groupBy, from, to, asOf });
+        const { text, values } = indicatorQuery(id, { period: kind, groupBy, from, to, asOf, units });
         const { rows } = await client.query(text, values);
         const sql: Figures = Object.fromEntries(
           rows.map((r) => [JSON.stringify([r.period, ...groupBy.map((k) => r[k])]), [r.numerator, r.denominator, r.time_unit ?? undefined]]),
         );
-        const pure = pureFigures(dossiers, id, kind, groupBy);
+        const pure = pureFigures(dossiers, id, kind, groupBy, units);
         expect(Object.keys(sql).sort()).toEqual(Object.keys(pure).sort());
         for (const key of Object.keys(pure)) {
           const [pn, pd, pu] = pure[key];
           const [sn, sd, su] = sql[key];
-          expect({ key, groupBy, denominator: sd, timeUnit: su }).toEqual({ key, groupBy, denominator: pd, timeUnit: pu });
+          expect({ key, units, denominator: sd, timeUnit: su }).toEqual({ key, units, denominator: pd, timeUnit: pu });
           expect(sn).toBeCloseTo(pn, 6);
         }
         expect(Object.keys(pure).length).toBeGreaterThan(0);

@@ -20,6 +20,8 @@ interface Bounds {
   /** Local timestamp of the last period's start. */
   hi: string;
   asOf: string;
+  /** An extra condition on `f` (a caller's units). */
+  where?: string;
 }
 
 /**
@@ -64,7 +66,7 @@ FROM dossier_facts f
   CROSS JOIN LATERAL (SELECT fin.finished_at IS NULL OR fin.finished_at >= pe.e AS open) j
   ${judged ? `CROSS JOIN LATERAL (SELECT ${judged} AS at_end) jt ${CLOCK_SQL}` : ''}
 WHERE f.received_at IS NOT NULL AND per.p_local >= ${lo} AND per.p_local <= ${hi} AND pb.p_start < ${bounds.asOf}
-  AND ${prefilter}${DENOMINATOR_FILTER[id] ? ` AND ${DENOMINATOR_FILTER[id]}` : ''}
+  AND ${prefilter}${DENOMINATOR_FILTER[id] ? ` AND ${DENOMINATOR_FILTER[id]}` : ''}${bounds.where ? ` AND ${bounds.where}` : ''}
 GROUP BY per.p_local, pb.p_start${groups.map(([column]) => `, f.${column}`).join('')}`;
 }
 
@@ -76,16 +78,24 @@ export interface IndicatorSqlQuery {
   to: string;
   /** Now: a running period is judged at this instant. */
   asOf: Date;
+  /** Only these units (a caller's unit and those under it), by the unit at reception or its successor. */
+  units?: { by: 'unit' | 'successorUnit'; codes: string[] };
 }
 
-/** Parameterised SQL for the REST API: `$1` from, `$2` to, `$3` as-of; rows ordered by period. */
+/** Parameterised SQL for the REST API: `$1` from, `$2` to, `$3` as-of, `$4` units; rows ordered by period. */
 export function indicatorQuery(id: IndicatorId, query: IndicatorSqlQuery): { text: string; values: unknown[] } {
   const trunc = PERIOD_SQL[query.period].trunc;
   const text = indicatorSelect(
     id,
     query.period,
     query.groupBy.map((key) => [GROUP_COLUMNS[key], key]),
-    { lo: `date_trunc('${trunc}', $1::date::timestamp)`, hi: `date_trunc('${trunc}', $2::date::timestamp)`, asOf: '$3::timestamptz' },
+    {
+      lo: `date_trunc('${trunc}', $1::date::timestamp)`,
+      hi: `date_trunc('${trunc}', $2::date::timestamp)`,
+      asOf: '$3::timestamptz',
+      where: query.units ? `f.${GROUP_COLUMNS[query.units.by]} = ANY($4::text[])` : undefined,
+    },
   );
-  return { text: `${text}\nORDER BY period_start`, values: [query.from, query.to, query.asOf] };
+  const values = [query.from, query.to, query.asOf, ...(query.units ? [query.units.codes] : [])];
+  return { text: `${text}\nORDER BY period_start`, values };
 }
