@@ -1,11 +1,17 @@
 import type { Pause, WorkingCalendar } from '@motcua/calendar';
+import { finishedVerdict } from './dossier-clock';
 import type { IndicatorInput } from './indicator-input';
 
 /**
- * The two facts that need the unit's working calendar. The projection computes them when it
- * applies an event and stores them on the row, so SQL (which has no working calendar) and these
- * rules read the same numbers.
+ * Facts the projection derives when it applies an event and stores on the row: two need the
+ * unit's working calendar, which SQL does not have; the verdict at the finish is fixed once the
+ * dossier is finished, so SQL need not recompute it for every period.
  */
+
+/** The 766 §2.1 verdict at the finish; null while unfinished. */
+export function finishedOnTime(d: IndicatorInput): boolean | null {
+  return finishedVerdict(d)?.onTime ?? null;
+}
 
 /** One working day of office time left: processing's due-soon reminder uses the same window. */
 export const DUE_SOON_WORKING_MINUTES = 450;

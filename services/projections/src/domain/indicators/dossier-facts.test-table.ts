@@ -32,6 +32,7 @@ CREATE TABLE dossier_facts (
   payment_wait_from timestamptz,
   payment_wait_until timestamptz,
   resolution_working_minutes integer,
+  finished_on_time boolean,
   working_day_minutes integer NOT NULL,
   all_electronic boolean NOT NULL,
   e_result boolean NOT NULL,

@@ -1,3 +1,4 @@
+import { finishedOnTime } from './derived-facts';
 import type { DueChange, IndicatorInput } from './indicator-input';
 
 /** Local wall time in Asia/Ho_Chi_Minh: `at('2025-03-31T17:00')`. */
@@ -18,7 +19,7 @@ let sequence = 0;
  */
 export function facts(overrides: Partial<IndicatorInput> = {}): IndicatorInput {
   sequence += 1;
-  return {
+  const dossier: IndicatorInput = {
     dossierId: `00000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`,
     code: `H56.22-250303-${String(sequence).padStart(4, '0')}`,
     unit: 'H56.22',
@@ -48,6 +49,8 @@ export function facts(overrides: Partial<IndicatorInput> = {}): IndicatorInput {
     allElectronic: false,
     eResult: false,
     reused: false,
+    finishedOnTime: null,
     ...overrides,
   };
+  return { ...dossier, finishedOnTime: finishedOnTime(dossier) };
 }

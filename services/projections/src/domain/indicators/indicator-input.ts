@@ -84,6 +84,11 @@ export interface IndicatorInput {
    * (`resolutionWorkingMinutes`), because SQL has no working calendar.
    */
   resolutionWorkingMinutes: number | null;
+  /**
+   * `finished_on_time` — the 766 verdict at the finish (`finishedOnTime`); null while unfinished.
+   * Derived at apply time so SQL judges only the dossiers still open at a period's end.
+   */
+  finishedOnTime: boolean | null;
   /** `working_day_minutes` — office minutes in one of the unit's working days (450 by default), to state §2.2 in days. */
   workingDayMinutes: number;
 

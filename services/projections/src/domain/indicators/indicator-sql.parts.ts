@@ -42,14 +42,44 @@ export const DENOMINATOR_FILTER: Partial<Record<IndicatorId, string>> = {
   e_result: 'f.returns_document',
 };
 
-/** The numerator of one dossier, a boolean over `f` (facts) and `k` (its clock, when judged). */
+/**
+ * dossier-clock.ts's verdictAtPeriodEnd in SQL, for an open dossier at the instant `e` (judged at
+ * it, knowing what happened before it): supplement requests before it, a clock stop still
+ * running at it, the due date known then (the last change before it, else the first). Most
+ * dossiers have one due date and no supplement: those read the row's JSON directly, and only the
+ * others expand it, in subqueries evaluated only where the CASE reaches them.
+ */
+function clockAt(e: string) {
+  const requested = `(r.e->>'requestedAt')::timestamptz`;
+  const supplements = `CASE WHEN f.supplement_requests = '[]'::jsonb THEN 0 ELSE (
+      SELECT count(*) FROM jsonb_array_elements(f.supplement_requests) AS r(e) WHERE ${requested} < ${e}) END`;
+  const pending = `CASE WHEN f.supplement_requests = '[]'::jsonb THEN NULL::timestamptz ELSE (
+      SELECT min(${requested}) FROM jsonb_array_elements(f.supplement_requests) AS r(e)
+      WHERE ${requested} < ${e} AND (r.e->>'answeredAt' IS NULL OR (r.e->>'answeredAt')::timestamptz >= ${e})) END`;
+  const payment = `CASE WHEN f.payment_wait_from < ${e} AND (f.payment_wait_until IS NULL OR f.payment_wait_until >= ${e}) THEN f.payment_wait_from END`;
+  const stoppedSince = `LEAST(${pending}, ${payment})`;
+  const due = `CASE WHEN jsonb_array_length(f.due_history) <= 1 OR (f.due_history->-1->>'changedAt')::timestamptz < ${e} THEN f.due_history->-1 ELSE (
+      SELECT h.e FROM jsonb_array_elements(f.due_history) WITH ORDINALITY AS h(e, i)
+      ORDER BY CASE WHEN (h.e->>'changedAt')::timestamptz < ${e} THEN h.i END DESC NULLS LAST, h.i LIMIT 1) END`;
+  const dueAt = `((${due})->>'dueAt')::timestamptz`;
+  const onTime = `(${supplements} <= 1 AND (${dueAt} IS NULL OR LEAST(${e}, ${stoppedSince}) <= ${dueAt}))`;
+  const dueSoon = `(${onTime} AND ${stoppedSince} IS NULL AND ((${due})->>'dueSoonFrom')::timestamptz <= ${e})`;
+  return { onTime, dueSoon };
+}
+
+const atEnd = clockAt('pe.e');
+
+/**
+ * The numerator of one dossier, a boolean over `f` (facts), `pe.e` (the period's end, or now) and
+ * `j.open` (unfinished at it). Finished dossiers carry their verdict (`finished_on_time`).
+ */
 export const NUMERATOR: Record<IndicatorId, string> = {
-  on_time: 'k.on_time',
-  on_time_plain: 'k.on_time',
-  late_resolved: 'NOT k.on_time',
+  on_time: `CASE WHEN j.open THEN ${atEnd.onTime} ELSE f.finished_on_time END`,
+  on_time_plain: 'f.finished_on_time',
+  late_resolved: 'NOT f.finished_on_time',
   in_progress: 'j.open',
-  due_soon: 'k.on_time AND NOT k.clock_stopped AND k.due_soon_from IS NOT NULL AND k.due_soon_from <= pe.e',
-  overdue_in_progress: 'NOT k.on_time',
+  due_soon: atEnd.dueSoon,
+  overdue_in_progress: `NOT ${atEnd.onTime}`,
   avg_resolution_time: 'true',
   online_share: `f.channel = 'ONLINE' AND (NOT f.returns_document OR f.e_result)`,
   online_share_plain: `f.channel = 'ONLINE'`,
@@ -58,45 +88,3 @@ export const NUMERATOR: Record<IndicatorId, string> = {
   digitisation: 'f.all_electronic AND (NOT (f.returns_document AND f.e_result_allowed) OR f.e_result)',
   data_reuse: 'f.reused',
 };
-
-/**
- * Whether the clock is judged at the period's end (else at the finish): dossierClock's
- * verdictAtPeriodEnd against finishedVerdict.
- */
-export const JUDGED_AT_END: Partial<Record<IndicatorId, string>> = {
-  on_time: 'j.open',
-  due_soon: 'true',
-  overdue_in_progress: 'true',
-  on_time_plain: 'false',
-  late_resolved: 'false',
-};
-
-/**
- * dossier-clock.ts in SQL: the due date known before the horizon (the last change before it,
- * else the first), supplement requests before it, a clock stop still running at it, the verdict.
- */
-export const CLOCK_SQL = `
-  CROSS JOIN LATERAL (
-    SELECT CASE WHEN jt.at_end THEN pe.e ELSE fin.finished_at END AS instant,
-           CASE WHEN jt.at_end THEN pe.e ELSE fin.finished_at + interval '1 millisecond' END AS horizon
-  ) jh
-  LEFT JOIN LATERAL (
-    SELECT (h.e->>'dueAt')::timestamptz AS due_at, (h.e->>'dueSoonFrom')::timestamptz AS due_soon_from
-    FROM jsonb_array_elements(f.due_history) WITH ORDINALITY AS h(e, i)
-    ORDER BY CASE WHEN (h.e->>'changedAt')::timestamptz < jh.horizon THEN h.i END DESC NULLS LAST, h.i
-    LIMIT 1
-  ) dk ON true
-  CROSS JOIN LATERAL (
-    SELECT count(*) FILTER (WHERE s.requested_at < jh.horizon) AS supplements,
-           min(s.requested_at) FILTER (WHERE s.requested_at < jh.horizon AND (s.answered_at IS NULL OR s.answered_at >= jh.horizon)) AS pending_since
-    FROM jsonb_array_elements(f.supplement_requests) AS r(e)
-    CROSS JOIN LATERAL (SELECT (r.e->>'requestedAt')::timestamptz AS requested_at, (r.e->>'answeredAt')::timestamptz AS answered_at) s
-  ) sk
-  CROSS JOIN LATERAL (
-    SELECT LEAST(sk.pending_since, CASE WHEN f.payment_wait_from < jh.horizon AND (f.payment_wait_until IS NULL OR f.payment_wait_until >= jh.horizon) THEN f.payment_wait_from END) AS stopped_since
-  ) st
-  CROSS JOIN LATERAL (
-    SELECT sk.supplements <= 1 AND (dk.due_at IS NULL OR LEAST(jh.instant, st.stopped_since) <= dk.due_at) AS on_time,
-           st.stopped_since IS NOT NULL AS clock_stopped,
-           dk.due_soon_from
-  ) k`;

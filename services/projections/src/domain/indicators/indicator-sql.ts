@@ -1,6 +1,6 @@
 import type { IndicatorId } from './indicator-catalogue';
 import type { GroupKey } from './indicator-report';
-import { CLOCK_SQL, DENOMINATOR_FILTER, JUDGED_AT_END, NUMERATOR, PERIOD_SQL, POPULATION, TZ } from './indicator-sql.parts';
+import { DENOMINATOR_FILTER, NUMERATOR, PERIOD_SQL, POPULATION, TZ } from './indicator-sql.parts';
 import type { PeriodKind } from './periods';
 
 /** The `dossier_facts` column behind each API grouping. */
@@ -33,41 +33,41 @@ export function indicatorSelect(id: IndicatorId, kind: PeriodKind, groups: [colu
   const p = PERIOD_SQL[kind];
   const trunc = (instant: string) => `date_trunc('${p.trunc}', ${instant} AT TIME ZONE ${TZ})`;
   const population = POPULATION[id];
-  const lo = `(${bounds.lo})`;
-  const hi = `(${bounds.hi})`;
-  const loInstant = `(${lo} AT TIME ZONE ${TZ})`;
-  const hiEndInstant = `((${hi} + ${p.step}) AT TIME ZONE ${TZ})`;
-  const periods =
-    population === 'RECEIVED' || population === 'RESOLVED'
-      ? `CROSS JOIN LATERAL (SELECT ${trunc(population === 'RECEIVED' ? 'f.received_at' : 'f.resolved_at')} AS p_local) per`
-      : `CROSS JOIN LATERAL generate_series(GREATEST(${trunc('f.received_at')}, ${lo}), LEAST(COALESCE(${trunc('fin.finished_at')}, ${hi}), ${hi}), ${p.step}) AS per(p_local)`;
-  const prefilter = {
-    RECEIVED: `f.received_at >= ${loInstant} AND f.received_at < ${hiEndInstant}`,
-    RESOLVED: `f.resolved_at >= ${loInstant} AND f.resolved_at < ${hiEndInstant}`,
-    TO_PROCESS: `f.received_at < ${hiEndInstant} AND (fin.finished_at IS NULL OR fin.finished_at >= ${loInstant}) AND f.received_at < pe.e`,
-    OPEN_AT_END: `f.received_at < ${hiEndInstant} AND (fin.finished_at IS NULL OR fin.finished_at >= ${loInstant}) AND f.received_at < pe.e AND j.open`,
-  }[population];
-  const judged = JUDGED_AT_END[id];
-  const groupSelect = groups.map(([column, alias]) => `f.${column} AS "${alias}"`);
+  const single = population === 'RECEIVED' || population === 'RESOLVED';
+  const instant = population === 'RESOLVED' ? 'f.resolved_at' : 'f.received_at';
+  // A dossier counts once per period it belongs to: the period of its reception or resolution,
+  // or every period from its reception to its finish (clipped to the asked ones).
+  const periods = single
+    ? `CROSS JOIN LATERAL (SELECT ${trunc(instant)} AS p_local) per`
+    : `CROSS JOIN LATERAL generate_series(GREATEST(${trunc('f.received_at')}, b.lo), LEAST(COALESCE(${trunc('fin.finished_at')}, b.hi), b.hi), ${p.step}) AS per(p_local)
+  CROSS JOIN LATERAL (SELECT per.p_local AT TIME ZONE ${TZ} AS p_start, LEAST((per.p_local + ${p.step}) AT TIME ZONE ${TZ}, b.as_of) AS e OFFSET 0) pe
+  CROSS JOIN LATERAL (SELECT fin.finished_at IS NULL OR fin.finished_at >= pe.e AS open OFFSET 0) j`;
+  const where = single
+    ? [`${instant} >= b.lo_i`, `${instant} < b.hi_end_i`, `(${instant} < b.as_of OR per.p_local AT TIME ZONE ${TZ} < b.as_of)`]
+    : [`f.received_at < b.hi_end_i`, `(fin.finished_at IS NULL OR fin.finished_at >= b.lo_i)`, `pe.p_start < b.as_of`, `f.received_at < pe.e`, ...(population === 'OPEN_AT_END' ? ['j.open'] : [])];
+  const hours = `bool_and(f.processing_time_unit = 'WORKING_HOURS')`;
   const measures =
     id === 'avg_resolution_time'
       ? [
-          `CASE WHEN bool_and(f.processing_time_unit = 'WORKING_HOURS') THEN sum(f.resolution_working_minutes::float8 / 60) ELSE sum(f.resolution_working_minutes::float8 / f.working_day_minutes) END AS numerator`,
+          `CASE WHEN ${hours} THEN sum(f.resolution_working_minutes::float8 / 60) ELSE sum(f.resolution_working_minutes::float8 / f.working_day_minutes) END AS numerator`,
           `count(*)::float8 AS denominator`,
-          `CASE WHEN bool_and(f.processing_time_unit = 'WORKING_HOURS') THEN 'WORKING_HOURS' ELSE 'WORKING_DAYS' END AS time_unit`,
+          `CASE WHEN ${hours} THEN 'WORKING_HOURS' ELSE 'WORKING_DAYS' END AS time_unit`,
         ]
       : [`count(*) FILTER (WHERE ${NUMERATOR[id]})::float8 AS numerator`, `count(*)::float8 AS denominator`];
-  return `SELECT to_char(per.p_local, ${p.key}) AS period, pb.p_start AS period_start, ${[...groupSelect, ...measures].join(', ')}
-FROM dossier_facts f
+  const inner = `SELECT per.p_local${groups.map(([column], i) => `, f.${column} AS g${i}`).join('')}, ${measures.join(', ')}
+  FROM b CROSS JOIN dossier_facts f
   CROSS JOIN LATERAL (SELECT LEAST(f.resolved_at, f.result_issued_at, f.stopped_at, f.rejected_at, f.withdrawn_at) AS finished_at) fin
   ${periods}
-  CROSS JOIN LATERAL (SELECT per.p_local AT TIME ZONE ${TZ} AS p_start, (per.p_local + ${p.step}) AT TIME ZONE ${TZ} AS p_end) pb
-  CROSS JOIN LATERAL (SELECT LEAST(pb.p_end, ${bounds.asOf}) AS e) pe
-  CROSS JOIN LATERAL (SELECT fin.finished_at IS NULL OR fin.finished_at >= pe.e AS open) j
-  ${judged ? `CROSS JOIN LATERAL (SELECT ${judged} AS at_end) jt ${CLOCK_SQL}` : ''}
-WHERE f.received_at IS NOT NULL AND per.p_local >= ${lo} AND per.p_local <= ${hi} AND pb.p_start < ${bounds.asOf}
-  AND ${prefilter}${DENOMINATOR_FILTER[id] ? ` AND ${DENOMINATOR_FILTER[id]}` : ''}${bounds.where ? ` AND ${bounds.where}` : ''}
-GROUP BY per.p_local, pb.p_start${groups.map(([column]) => `, f.${column}`).join('')}`;
+  WHERE ${['f.received_at IS NOT NULL', ...where, DENOMINATOR_FILTER[id], bounds.where].filter(Boolean).join(' AND ')}
+  GROUP BY per.p_local${groups.map(([column]) => `, f.${column}`).join('')}`;
+  // The bounds are computed once (a materialised one-row CTE), not once per dossier.
+  return `WITH b AS MATERIALIZED (
+  SELECT lo, hi, lo AT TIME ZONE ${TZ} AS lo_i, (hi + ${p.step}) AT TIME ZONE ${TZ} AS hi_end_i, as_of
+  FROM (SELECT ${bounds.lo} AS lo, ${bounds.hi} AS hi, ${bounds.asOf} AS as_of) v
+)
+SELECT to_char(x.p_local, ${p.key}) AS period, x.p_local AT TIME ZONE ${TZ} AS period_start${groups.map(([, alias], i) => `, x.g${i} AS "${alias}"`).join('')},
+       x.numerator, x.denominator${id === 'avg_resolution_time' ? ', x.time_unit' : ''}
+FROM (${inner}) x`;
 }
 
 export interface IndicatorSqlQuery {

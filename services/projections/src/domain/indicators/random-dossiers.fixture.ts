@@ -1,5 +1,5 @@
 import { WorkingCalendar, type Pause, type ProcessingTime } from '@motcua/calendar';
-import { dueSoonFrom, resolutionWorkingMinutes } from './derived-facts';
+import { dueSoonFrom, finishedOnTime, resolutionWorkingMinutes } from './derived-facts';
 import type { DueChange, IndicatorInput, SupplementRequest } from './indicator-input';
 import { at, facts } from './indicator-input.fixture';
 
@@ -97,6 +97,7 @@ export function randomDossiers(count: number, seed: number, calendar = new Worki
     });
     base.successorUnit = base.unit === 'H56.30' ? 'H56.22' : base.unit;
     base.resolutionWorkingMinutes = resolutionWorkingMinutes(base, calendar);
+    base.finishedOnTime = finishedOnTime(base);
     return base;
   });
 }
