@@ -9,11 +9,12 @@ import { DossierFacts1764633600001 } from './migrations/1764633600001-dossier-fa
 import { DossierTimeline1764633600002 } from './migrations/1764633600002-dossier-timeline';
 import { Catalogue1764633600003 } from './migrations/1764633600003-catalogue';
 import { ConsumedOffsets1764633600004 } from './migrations/1764633600004-consumed-offsets';
+import { IndicatorViews1764633600005 } from './migrations/1764633600005-indicator-views';
 import { checkedSchema, PROJECTIONS_SCHEMA } from './projections-schema';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export const projectionEntities = [DossierFactEntity, TimelineEntryEntity, UnitEntity, ProcedureEntity, ConsumedOffsetEntity, ProjectedEventEntity];
-export const projectionMigrations = [DossierFacts1764633600001, DossierTimeline1764633600002, Catalogue1764633600003, ConsumedOffsets1764633600004];
+export const projectionMigrations = [DossierFacts1764633600001, DossierTimeline1764633600002, Catalogue1764633600003, ConsumedOffsets1764633600004, IndicatorViews1764633600005];
 
 /**
  * The read models' data source: entities and migrations, never `synchronize`. The schema is a

@@ -1,4 +1,7 @@
+import { WorkingCalendar } from '@motcua/calendar';
+import { finishedOnTime, resolutionWorkingMinutes } from '../indicators';
 import { ComponentFact, DossierFacts, DossierStatus, Instant, SupplementRequest } from './dossier-facts';
+import { toIndicatorInput } from './indicator-input.mapping';
 
 /** What follows from the recorded facts; computed after every fold, so it cannot drift from them. */
 export interface DerivedFacts {
@@ -13,14 +16,18 @@ export interface DerivedFacts {
   allElectronic: boolean;
   reused: boolean;
   eResult: boolean;
+  /** 766 §2.2 office time from reception to resolution less the clock's waits, by the indicator rules. */
+  resolutionWorkingMinutes: number | null;
+  /** The 766 §2.1 verdict at the finish, by the indicator rules; null while unfinished. */
+  finishedOnTime: boolean | null;
 }
 
-export function deriveFacts(facts: DossierFacts): DerivedFacts {
+export function deriveFacts(facts: DossierFacts, calendar: WorkingCalendar): DerivedFacts {
   const supplementRequests = facts.supplementRequests.map((request) => ({ ...request, answeredAt: answerOf(facts, request) }));
   const pending = supplementRequests.filter((r) => r.answeredAt === null).pop();
   const paymentWait = facts.pauses.find((p) => p.reason === 'AWAITING_PAYMENT');
   const closedPauses = facts.pauses.reduce((sum, p) => sum + (p.workingMinutes ?? 0), 0);
-  return {
+  const derived = {
     status: statusOf(facts, pending !== undefined),
     dueAt: facts.dueHistory.at(-1)?.dueAt ?? null,
     supplementRequests,
@@ -33,6 +40,10 @@ export function deriveFacts(facts: DossierFacts): DerivedFacts {
     reused: facts.components.some(isReused),
     eResult: facts.resultForm === 'ELECTRONIC',
   };
+  // The rules that judge the dossier say what its clock and its verdict are; they run here, once per change.
+  const input = toIndicatorInput(facts, derived);
+  const resolution = resolutionWorkingMinutes(input, calendar);
+  return { ...derived, resolutionWorkingMinutes: resolution, finishedOnTime: finishedOnTime({ ...input, resolutionWorkingMinutes: resolution }) };
 }
 
 /** The desk's receipt of the documents (intake) when known, else processing's resumption of the clock. */

@@ -2,13 +2,13 @@ import { WorkingCalendar } from '@motcua/calendar';
 import { assertNever } from '@motcua/platform/errors';
 import { ComponentFact, DossierFacts } from './dossier-facts';
 import { DossierEvent } from './dossier-event';
-import { resolutionWorkingMinutes } from './legal-clock';
 import { earliest, instant, latest, withEntry } from './merge';
 import { recordComponents, recordPause, recordResume, withDueChange } from './dossier-facts.lists';
 
 /**
  * One event's contribution to a dossier's facts. Intake's reception snapshot overwrites what other
- * topics only fill in (the same values, sent earlier or later); instants merge as the earliest or
+ * topics only fill in (the reception instant itself comes from intake alone, so a dossier counts
+ * once its terms are known) (the same values, sent earlier or later); instants merge as the earliest or
  * latest; lists are sets kept in time order. Applying an event twice changes nothing more.
  */
 export function evolveFacts(facts: DossierFacts, event: DossierEvent, calendar: WorkingCalendar): DossierFacts {
@@ -78,11 +78,10 @@ export function evolveFacts(facts: DossierFacts, event: DossierEvent, calendar: 
     case 'DossierResolved':
       return {
         ...next,
-        ...{ code: event.data.code, unit: fill('unit', event.data.unit), channel: fill('channel', event.data.channel), receivedAt: fill('receivedAt', instant(event.data.receivedAt)) },
+        ...{ code: event.data.code, unit: fill('unit', event.data.unit), channel: fill('channel', event.data.channel) },
         ...{ procedureCode: fill('procedureCode', event.data.procedureCode), procedureVersion: fill('procedureVersion', event.data.procedureVersion) },
         ...{ returnsDocument: fill('returnsDocument', event.data.returnsDocument), eResultAllowed: fill('eResultAllowed', event.data.eResultAllowed) },
         ...{ outcome: event.data.outcome, onTime: event.data.onTime, resolvedAt: instant(event.data.resolvedAt), pausedWorkingMinutesAtResolution: event.data.pausedWorkingMinutes },
-        resolutionWorkingMinutes: resolutionWorkingMinutes(calendar, new Date(event.data.receivedAt), new Date(event.data.resolvedAt), event.data.pausedWorkingMinutes),
       };
     case 'ProcessingStopped':
       return { ...next, stoppedAt: earliest(next.stoppedAt, event.data.stoppedAt) };

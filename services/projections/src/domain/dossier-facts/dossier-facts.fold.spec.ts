@@ -1,5 +1,5 @@
 import { WorkingCalendar } from '@motcua/calendar';
-import { ComponentDigitised, DossierReceived, DossierSubmitted, Topics, ProcessingPaused, ReuseRefused, SupplementProvided, SupplementRequested } from '@motcua/contracts';
+import { ComponentDigitised, DossierReceived, DossierWithdrawn, DossierSubmitted, Topics, ProcessingPaused, ReuseRefused, SupplementProvided, SupplementRequested } from '@motcua/contracts';
 import { envelopeOf, sampleProcedure, TopicEvent, wholeLife } from '../../testing/dossier-life.fixtures';
 import { foldFacts, ProjectedFacts } from './dossier-facts.fold';
 
@@ -33,7 +33,7 @@ describe('dossier facts folded from every topic', () => {
       resultIssuedAt: '2025-01-17T03:00:00.000Z', deliveredAt: '2025-01-17T03:00:01.000Z', completedAt: '2025-01-17T03:00:01.000Z',
       dueAt: '2025-01-23T02:00:00.000Z', supplementCount: 1, pendingSupplementRequestedAt: null, pausedWorkingMinutes: 450,
       outcome: 'APPROVED', onTime: true, feeAssessed: 170_000, feeExempt: false, paidOnline: true, paidInCash: false,
-      allElectronic: true, reused: true, eResult: true, status: 'COMPLETED',
+      allElectronic: true, reused: true, eResult: true, status: 'COMPLETED', finishedOnTime: true,
     });
     expect(canonical.supplementRequests).toEqual([{ requestId: 'sr-1', sequence: 1, requestedAt: '2025-01-08T02:00:00.000Z', answeredAt: '2025-01-09T02:00:00.000Z' }]);
     expect(canonical.dueHistory.map((change) => [change.changedAt, change.dueAt])).toEqual([
@@ -79,7 +79,8 @@ describe('dossier facts: the cases that decide a rate', () => {
 
   it.each<[string, TopicEvent[], Partial<ProjectedFacts>]>([
     ['processing heard before intake: known, not yet received', [request(1, '2025-02-03T02:00:00.000Z')], { status: 'UNKNOWN', receivedAt: null, supplementCount: 1 }],
-    ['a pending supplement request is kept with its request time', [received, request(1, '2025-02-03T02:00:00.000Z')], { status: 'PAUSED', pendingSupplementRequestedAt: '2025-02-03T02:00:00.000Z' }],
+    ['a pending supplement request is kept with its request time', [received, request(1, '2025-02-03T02:00:00.000Z')], { status: 'PAUSED', pendingSupplementRequestedAt: '2025-02-03T02:00:00.000Z', finishedOnTime: null }],
+    ['withdrawn before the due date is finished on time', [received, envelopeOf(DossierWithdrawn, id, '2025-02-03T02:00:00.000Z', { ...dossier, withdrawnAt: '2025-02-03T02:00:00.000Z' })], { status: 'WITHDRAWN', finishedOnTime: true }],
     ['a second supplement request is counted', [received, request(1, '2025-02-03T02:00:00.000Z'), provided('2025-02-03T08:00:00.000Z', 'sr-1'), request(2, '2025-02-04T02:00:00.000Z')], { supplementCount: 2, pendingSupplementRequestedAt: '2025-02-04T02:00:00.000Z' }],
     ['a request answered the same day is answered, not pending', [received, request(1, '2025-02-03T02:00:00.000Z'), provided('2025-02-03T08:00:00.000Z', 'sr-1')], { status: 'RECEIVED', pendingSupplementRequestedAt: null, supplementCount: 1 }],
     ['the answer may arrive before the request it answers', [received, provided('2025-02-03T08:00:00.000Z', 'sr-1'), request(1, '2025-02-03T02:00:00.000Z')], { pendingSupplementRequestedAt: null }],

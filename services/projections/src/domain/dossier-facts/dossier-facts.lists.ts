@@ -2,12 +2,12 @@ import { WorkingCalendar } from '@motcua/calendar';
 import type { Component } from '@motcua/contracts';
 import type { Static } from '@sinclair/typebox';
 import { ClockPause, ComponentFact, DueChange } from './dossier-facts';
-import { dueSoonFrom } from './legal-clock';
+import { dueSoonFrom } from '../indicators';
 import { instant, withEntry } from './merge';
 
 /** The due date set or moved at `changedAt`; the reminder instant is derived here, once. */
 export function withDueChange(history: DueChange[], changedAt: string, dueAt: string, calendar: WorkingCalendar): DueChange[] {
-  const entry = { changedAt: instant(changedAt), dueAt: instant(dueAt), dueSoonFrom: dueSoonFrom(calendar, new Date(dueAt)).toISOString() };
+  const entry = { changedAt: instant(changedAt), dueAt: instant(dueAt), dueSoonFrom: dueSoonFrom(new Date(dueAt), calendar).toISOString() };
   return withEntry(history, entry, (e) => `${e.changedAt}|${e.dueAt}`);
 }
 

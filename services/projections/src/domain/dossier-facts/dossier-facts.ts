@@ -103,7 +103,6 @@ export interface DossierFacts {
   outcome: 'APPROVED' | 'DENIED' | null;
   /** The verdict processing recorded at resolution; null before. */
   onTime: boolean | null;
-  resolutionWorkingMinutes: number | null;
   feeAssessed: number | null;
   feeExempt: boolean | null;
   paidAt: Instant | null;
@@ -127,7 +126,7 @@ export function emptyFacts(dossierId: string): DossierFacts {
     ...{ resolvedAt: null, resultIssuedAt: null, deliveredAt: null, completedAt: null },
     ...{ dueSoonAt: null, overdueAt: null, apologyIssuedAt: null, newAppointmentAt: null },
     ...{ dueHistory: [], supplementRequests: [], supplementsProvided: [], pauses: [], pausedWorkingMinutesAtResolution: null },
-    ...{ outcome: null, onTime: null, resolutionWorkingMinutes: null },
+    ...{ outcome: null, onTime: null },
     ...{ feeAssessed: null, feeExempt: null, paidAt: null, paidOnline: false, paidInCash: false, refundedAt: null },
     ...{ components: [], digitisedAt: null, resultForm: null, resultDigitisedAt: null, lastEventAt: null },
   };

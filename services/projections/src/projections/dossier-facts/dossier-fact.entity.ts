@@ -61,6 +61,7 @@ export class DossierFactEntity {
   @text() outcome: string | null;
   @flag() onTime: boolean | null;
   @Column({ type: 'integer', nullable: true }) resolutionWorkingMinutes: number | null;
+  @flag() finishedOnTime: boolean | null;
   @Column({ type: 'integer' }) workingDayMinutes: number;
   @Column({ type: 'bigint', nullable: true, transformer: asNumber }) feeAssessed: number | null;
   @flag() feeExempt: boolean | null;
