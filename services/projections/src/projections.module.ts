@@ -4,17 +4,19 @@ import { connectKafka } from '@motcua/messaging';
 import { CONFIG, ConfigurationError, PlatformModule, ServiceConfig } from '@motcua/platform';
 import { BATCH_FAULTS, PROJECTION_KAFKA, ProjectionRuntime } from './api/kafka/projection.runtime';
 import { LagController } from './api/http/lag.controller';
+import { RebuildController } from './api/http/rebuild.controller';
 import { TimelineController } from './api/http/timeline.controller';
 import { GetTimeline } from './application/get-timeline/get-timeline.query';
 import { ProjectionLag } from './application/projection-lag/projection-lag';
 import { ProjectionLagMetrics } from './application/projection-lag/projection-lag.metrics';
+import { RebuildReadModels } from './application/rebuild/rebuild-read-models';
 import { projectionEntities } from './database/projections-data-source';
 import { ProjectionsDatabaseModule } from './database/projections-database.module';
 
 /** Statistics and lookup read models, built from every topic. */
 @Module({
   imports: [PlatformModule.forRoot({ service: 'projections' }), ProjectionsDatabaseModule, TypeOrmModule.forFeature(projectionEntities)],
-  controllers: [TimelineController, LagController],
+  controllers: [TimelineController, LagController, RebuildController],
   providers: [
     {
       provide: PROJECTION_KAFKA,
@@ -29,6 +31,7 @@ import { ProjectionsDatabaseModule } from './database/projections-database.modul
     GetTimeline,
     ProjectionLag,
     ProjectionLagMetrics,
+    RebuildReadModels,
   ],
 })
 export class ProjectionsModule {}

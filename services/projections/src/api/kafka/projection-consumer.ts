@@ -8,6 +8,8 @@ export interface ProjectionConsumerOptions {
   topics: string[];
   logger: Logger;
   sessionTimeoutMs?: number;
+  /** A rebuild reads what the live consumer has already dead-lettered: it counts them and sends nothing. */
+  sendDeadLetters?: boolean;
 }
 
 export interface ProjectionCounters {
@@ -28,6 +30,7 @@ export class ProjectionConsumer {
   private running = false;
   private stopping = false;
   private restartTimer: NodeJS.Timeout | undefined;
+  private inFlight: Promise<void> = Promise.resolve();
   readonly counters: ProjectionCounters = { applied: 0, skipped: 0, duplicates: 0, deadLettered: 0, batches: 0 };
 
   constructor(
@@ -56,7 +59,15 @@ export class ProjectionConsumer {
     });
     await consumer.connect();
     await consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
-    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: (payload) => this.processBatch(payload) });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => {
+        const batch = this.processBatch(payload);
+        this.inFlight = batch;
+        return batch;
+      },
+    });
   }
 
   startInBackground(): void {
@@ -74,6 +85,16 @@ export class ProjectionConsumer {
     this.running = false;
   }
 
+  /** Stops fetching and waits for the batch in hand to commit; the read models keep serving. */
+  async pause(): Promise<void> {
+    this.consumer?.pause(this.options.topics.map((topic) => ({ topic })));
+    await this.inFlight.catch(() => undefined);
+  }
+
+  resume(): void {
+    this.consumer?.resume(this.options.topics.map((topic) => ({ topic })));
+  }
+
   private scheduleRestart(): void {
     if (this.stopping) return;
     this.restartTimer = setTimeout(() => {
@@ -87,8 +108,8 @@ export class ProjectionConsumer {
   private async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
     const byOffset = new Map(batch.messages.map((message) => [message.offset, message]));
-    const deadLetter = (offset: string, error: unknown) =>
-      sendToDeadLetter(this.publisher, this.options.group, { topic: batch.topic, partition: batch.partition, message: byOffset.get(offset) as KafkaMessage, error, attempts: 0 });
+    const deadLetter = async (offset: string, error: unknown) =>
+      this.options.sendDeadLetters === false ? undefined : sendToDeadLetter(this.publisher, this.options.group, { topic: batch.topic, partition: batch.partition, message: byOffset.get(offset) as KafkaMessage, error, attempts: 0 });
     const outcome = await this.projector.apply(batch.topic, batch.partition, batch.messages.map(decode), deadLetter);
     this.count(outcome);
     const last = batch.messages[batch.messages.length - 1].offset;

@@ -20,6 +20,9 @@ export interface BatchOutcome {
   deadLettered: number;
 }
 
+/** Batches hold it shared; switching a rebuilt schema in takes it alone, so no batch straddles the switch. */
+export const SWITCH_LOCK = "hashtext('motcua.projections.switch')";
+
 /** Test seam: runs inside the batch's transaction after every row is written, before it commits. */
 export interface BatchFaults {
   beforeCommit?(topic: string, partition: number, applied: IntegrationEvent[]): Promise<void> | void;
@@ -36,12 +39,16 @@ export class BatchProjector {
     private readonly schema: string,
     private readonly calendar: WorkingCalendar,
     private readonly faults: BatchFaults = {},
+    /** A rebuild stops at the live read models' offsets: nothing after them is applied. */
+    private readonly until?: ReadonlyMap<string, bigint>,
   ) {}
 
   apply(topic: string, partition: number, messages: BatchMessage[], deadLetter: (offset: string, error: unknown) => Promise<void>): Promise<BatchOutcome> {
     return this.dataSource.transaction(async (manager) => {
+      await manager.query(`select pg_advisory_xact_lock_shared(${SWITCH_LOCK})`);
       const stored = await lockPartition(manager, this.schema, topic, partition);
-      const fresh = messages.filter((m) => BigInt(m.offset) > stored);
+      const bound = this.until ? (this.until.get(`${topic}|${partition}`) ?? -1n) : undefined;
+      const fresh = messages.filter((m) => BigInt(m.offset) > stored && (bound === undefined || BigInt(m.offset) <= bound));
       const outcome: BatchOutcome = { applied: 0, skipped: messages.length - fresh.length, duplicates: 0, deadLettered: 0 };
       if (fresh.length === 0) return outcome;
       const readable: { offset: string; event: IntegrationEvent }[] = [];
