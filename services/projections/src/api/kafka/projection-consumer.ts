@@ -8,6 +8,8 @@ export interface ProjectionConsumerOptions {
   topics: string[];
   logger: Logger;
   sessionTimeoutMs?: number;
+  /** Partitions applied at once, each in its own transaction. */
+  concurrency?: number;
   /** A rebuild reads what the live consumer has already dead-lettered: it counts them and sends nothing. */
   sendDeadLetters?: boolean;
 }
@@ -60,6 +62,8 @@ export class ProjectionConsumer {
     await consumer.connect();
     await consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
     await consumer.run({
+      // Partitions are independent transactions; one dossier's rows are locked across them.
+      partitionsConsumedConcurrently: this.options.concurrency ?? 4,
       autoCommit: false,
       eachBatchAutoResolve: false,
       eachBatch: (payload) => {

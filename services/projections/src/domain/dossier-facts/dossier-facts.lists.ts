@@ -7,8 +7,11 @@ import { instant, withEntry } from './merge';
 
 /** The due date set or moved at `changedAt`; the reminder instant is derived here, once. */
 export function withDueChange(history: DueChange[], changedAt: string, dueAt: string, calendar: WorkingCalendar): DueChange[] {
-  const entry = { changedAt: instant(changedAt), dueAt: instant(dueAt), dueSoonFrom: dueSoonFrom(new Date(dueAt), calendar).toISOString() };
-  return withEntry(history, entry, (e) => `${e.changedAt}|${e.dueAt}`);
+  const key = (e: Pick<DueChange, 'changedAt' | 'dueAt'>) => `${e.changedAt}|${e.dueAt}`;
+  const change = { changedAt: instant(changedAt), dueAt: instant(dueAt) };
+  // The reminder instant costs a search over the calendar: only a change not yet known pays it.
+  if (history.some((e) => key(e) === key(change))) return history;
+  return withEntry(history, { ...change, dueSoonFrom: dueSoonFrom(new Date(dueAt), calendar).toISOString() }, key);
 }
 
 /** Intake's components; `overwrite` when intake's later word on them (reception, a supplement) replaces the submission's. */
