@@ -6,10 +6,10 @@ import { earliest, instant, latest, withEntry } from './merge';
 import { recordComponents, recordPause, recordResume, withDueChange } from './dossier-facts.lists';
 
 /**
- * One event's contribution to a dossier's facts. Intake's reception snapshot overwrites what other
- * topics only fill in (the reception instant itself comes from intake alone, so a dossier counts
- * once its terms are known) (the same values, sent earlier or later); instants merge as the earliest or
- * latest; lists are sets kept in time order. Applying an event twice changes nothing more.
+ * One event's contribution to a dossier's facts. Each field has one owning topic (within a topic
+ * the order is Kafka's): the code, unit, channel and procedure terms are intake's, its reception
+ * snapshot overwriting what the submission filled in. Instants from several events merge as the
+ * earliest or latest; lists are sets kept in time order. Applying an event twice changes nothing.
  */
 export function evolveFacts(facts: DossierFacts, event: DossierEvent, calendar: WorkingCalendar): DossierFacts {
   const next = { ...facts, lastEventAt: latest(facts.lastEventAt, event.time) };
@@ -76,17 +76,16 @@ export function evolveFacts(facts: DossierFacts, event: DossierEvent, calendar: 
         ? next
         : { ...next, apologyIssuedAt: instant(event.data.issuedAt), newAppointmentAt: instant(event.data.newAppointmentAt) };
     case 'DossierResolved':
+      // Code, unit, channel and terms are intake's alone: a copy from another topic would make the
+      // row depend on which topic arrived first whenever two of them disagree.
       return {
         ...next,
-        ...{ code: event.data.code, unit: fill('unit', event.data.unit), channel: fill('channel', event.data.channel) },
-        ...{ procedureCode: fill('procedureCode', event.data.procedureCode), procedureVersion: fill('procedureVersion', event.data.procedureVersion) },
-        ...{ returnsDocument: fill('returnsDocument', event.data.returnsDocument), eResultAllowed: fill('eResultAllowed', event.data.eResultAllowed) },
         ...{ outcome: event.data.outcome, onTime: event.data.onTime, resolvedAt: instant(event.data.resolvedAt), pausedWorkingMinutesAtResolution: event.data.pausedWorkingMinutes },
       };
     case 'ProcessingStopped':
       return { ...next, stoppedAt: earliest(next.stoppedAt, event.data.stoppedAt) };
     case 'FeeAssessed':
-      return { ...next, feeAssessed: event.data.total, feeExempt: event.data.exempt, feeBearing: fill('feeBearing', event.data.items.some((item) => item.listed > 0)) };
+      return { ...next, feeAssessed: event.data.total, feeExempt: event.data.exempt };
     case 'PaymentSucceeded':
       return {
         ...next,
@@ -107,11 +106,11 @@ export function evolveFacts(facts: DossierFacts, event: DossierEvent, calendar: 
     case 'ResultDigitised':
       return { ...next, resultDigitisedAt: earliest(next.resultDigitisedAt, event.data.digitisedAt) };
     case 'ResultIssued':
-      return { ...next, code: event.data.code, resultIssuedAt: earliest(next.resultIssuedAt, event.data.issuedAt), resultForm: event.data.result.form };
+      return { ...next, resultIssuedAt: earliest(next.resultIssuedAt, event.data.issuedAt), resultForm: event.data.result.form };
     case 'ResultDelivered':
       return { ...next, deliveredAt: earliest(next.deliveredAt, event.data.deliveredAt) };
     case 'DossierCompleted':
-      return { ...next, code: event.data.code, completedAt: earliest(next.completedAt, event.data.completedAt) };
+      return { ...next, completedAt: earliest(next.completedAt, event.data.completedAt) };
     case 'CaseHandedOff':
     case 'PaymentRequested':
     case 'PaymentFailed':

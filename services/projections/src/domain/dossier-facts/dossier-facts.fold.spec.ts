@@ -1,5 +1,5 @@
 import { WorkingCalendar } from '@motcua/calendar';
-import { ComponentDigitised, DossierReceived, DossierWithdrawn, DossierSubmitted, Topics, ProcessingPaused, ReuseRefused, SupplementProvided, SupplementRequested } from '@motcua/contracts';
+import { ComponentDigitised, DossierReceived, DossierResolved, DossierWithdrawn, EventData, DossierSubmitted, Topics, ProcessingPaused, ReuseRefused, SupplementProvided, SupplementRequested } from '@motcua/contracts';
 import { envelopeOf, sampleProcedure, TopicEvent, wholeLife } from '../../testing/dossier-life.fixtures';
 import { foldFacts, ProjectedFacts } from './dossier-facts.fold';
 
@@ -75,6 +75,10 @@ describe('dossier facts: the cases that decide a rate', () => {
       ...dossier, providedAt: at, ...(requestId ? { requestId } : {}),
       components: [provenance === 'PAPER' ? { componentId: `p-${at}`, name: 'Bản giấy', provenance } : { componentId: `e-${at}`, name: 'Bản điện tử', provenance, documentId: 'doc-9' }],
     });
+  const resolvedAs = (code: string) => {
+    const base = wholeLife(id).find((e) => e.envelope.type === 'DossierResolved') as TopicEvent;
+    return envelopeOf(DossierResolved, id, base.envelope.time, { ...(base.envelope.data as EventData<typeof DossierResolved>), code });
+  };
   const scanned = envelopeOf(ComponentDigitised, id, '2025-01-31T10:00:00.000Z', { dossierId: id, componentId: 'c1', documentId: 'scan-1', digitisedAt: '2025-01-31T10:00:00.000Z', pages: 1, officerId: 'o', sha256: 'b'.repeat(64) });
 
   it.each<[string, TopicEvent[], Partial<ProjectedFacts>]>([
@@ -90,6 +94,7 @@ describe('dossier facts: the cases that decide a rate', () => {
     ['the scan may arrive before reception', [scanned, received], { allElectronic: true }],
     ['a refused reuse is no reuse', [received, envelopeOf(ReuseRefused, id, '2025-01-31T09:00:01.000Z', { dossierId: id, componentId: 'c1', repositoryDocumentId: 'r', refusedAt: '2025-01-31T09:00:01.000Z', reason: 'NOT_FOUND' })], { reused: false }],
     ['a pay-first wait is no supplement', [received, envelopeOf(ProcessingPaused, id, '2025-01-31T09:00:00.000Z', { dossierId: id, pausedAt: '2025-01-31T09:00:00.000Z', reason: 'AWAITING_PAYMENT' })], { status: 'PAUSED', supplementCount: 0, paymentWaitFrom: '2025-01-31T09:00:00.000Z', paymentWaitUntil: null }],
+    ['a code that another topic gives differently never replaces intake\'s, in either order', [resolvedAs('OTHER-250101-0001'), received, resolvedAs('OTHER-250101-0002')], { code: 'H56.22-250131-0007' }],
     ['received on the last day of a month keeps that instant', [received], { receivedAt: '2025-01-31T09:00:00.000Z', dueAt: '2025-02-14T09:00:00.000Z', status: 'RECEIVED' }],
   ])('%s', (_name, events, expected) => {
     expect(fold(events)).toMatchObject(expected);
