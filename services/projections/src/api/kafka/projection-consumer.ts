@@ -107,6 +107,8 @@ export class ProjectionConsumer {
         await this.start().catch(() => this.scheduleRestart());
       })();
     }, 2_000);
+    // The HTTP server keeps the process alive; a pending restart alone must not.
+    this.restartTimer.unref();
   }
 
   private async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
