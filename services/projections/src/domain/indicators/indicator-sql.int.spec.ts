@@ -2,6 +2,7 @@ import { uniqueName } from '@motcua/testing';
 import { Client } from 'pg';
 import { INDICATOR_IDS, type IndicatorId } from './indicator-catalogue';
 import type { IndicatorInput } from './indicator-input';
+import { at, due, facts } from './indicator-input.fixture';
 import { indicatorReport, type GroupKey } from './indicator-report';
 import { indicatorQuery, type IndicatorSqlQuery } from './indicator-sql';
 import { indicatorView, indicatorViews } from './indicator-views';
@@ -17,6 +18,24 @@ const RANGES: Record<PeriodKind, [string, string]> = {
   year: ['2024-01-01', '2025-12-31'],
 };
 const GROUPINGS: GroupKey[][] = [[], ['unit'], ['successorUnit', 'procedure'], ['department', 'field', 'channel']];
+
+/** Facts that fall exactly on a period's end (30 April → 1 May, local midnight), where < and <= part. */
+function boundaryDossiers(): IndicatorInput[] {
+  const end = '2025-05-01T00:00';
+  const received = { receivedAt: at('2025-04-28T08:00') };
+  return [
+    facts({ ...received, dueHistory: [due('2025-04-28T08:00', '2025-05-02T08:00', end)] }),
+    facts({ ...received, dueHistory: [due('2025-04-28T08:00', end)] }),
+    facts({ ...received, dueHistory: [due('2025-04-28T08:00', '2025-04-30T08:00'), due(end, '2025-05-06T08:00')] }),
+    facts({ ...received, dueHistory: [due('2025-04-28T08:00', '2025-04-30T08:00')], supplementRequests: [{ requestedAt: at(end), answeredAt: null }] }),
+    facts({ ...received, dueHistory: [due('2025-04-28T08:00', '2025-04-30T08:00')], supplementRequests: [{ requestedAt: at('2025-04-29T08:00'), answeredAt: at(end) }] }),
+    facts({ ...received, dueHistory: [due('2025-04-28T08:00', '2025-05-09T08:00')], supplementRequests: [{ requestedAt: at('2025-04-29T08:00'), answeredAt: at('2025-04-29T10:00') }, { requestedAt: at(end), answeredAt: null }] }),
+    facts({ ...received, dueHistory: [due('2025-04-28T08:00', '2025-04-30T08:00')], paymentWaitFrom: at('2025-04-28T08:00'), paymentWaitUntil: at(end) }),
+    facts({ ...received, dueHistory: [due('2025-04-28T08:00', end)], resolvedAt: at(end), resolutionWorkingMinutes: 1350 }),
+    facts({ receivedAt: at(end), dueHistory: [due(end, '2025-05-08T08:00')] }),
+    facts({ receivedAt: new Date(at(end).getTime() - 1), dueHistory: [due('2025-04-30T23:59', '2025-05-08T08:00')], withdrawnAt: at(end) }),
+  ];
+}
 
 type Figures = Record<string, [numerator: number, denominator: number, timeUnit?: string]>;
 
@@ -37,7 +56,7 @@ function pureFigures(dossiers: IndicatorInput[], id: IndicatorId, kind: PeriodKi
 describe('the SQL form of the indicators gives the pure rules numbers', () => {
   const client = new Client({ connectionString: process.env['DATABASE_URL'] });
   const schema = uniqueName('indicators');
-  const dossiers = randomDossiers(400, 766);
+  const dossiers = [...randomDossiers(400, 766), ...boundaryDossiers()];
 
   beforeAll(async () => {
     await client.connect();
