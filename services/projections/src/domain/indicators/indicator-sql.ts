@@ -53,11 +53,14 @@ export function indicatorSelect(id: IndicatorId, kind: PeriodKind, groups: [colu
           `count(*)::float8 AS denominator`,
           `CASE WHEN ${hours} THEN 'WORKING_HOURS' ELSE 'WORKING_DAYS' END AS time_unit`,
         ]
-      : [`count(*) FILTER (WHERE ${NUMERATOR[id]})::float8 AS numerator`, `count(*)::float8 AS denominator`];
+      : [`count(*) FILTER (WHERE n.hit)::float8 AS numerator`, `count(*)::float8 AS denominator`];
+  // Judged below the aggregate, so what is sorted or hashed per row is a boolean, not the JSON.
+  const numerator = id === 'avg_resolution_time' ? '' : `CROSS JOIN LATERAL (SELECT ${NUMERATOR[id]} AS hit OFFSET 0) n`;
   const inner = `SELECT per.p_local${groups.map(([column], i) => `, f.${column} AS g${i}`).join('')}, ${measures.join(', ')}
   FROM b CROSS JOIN dossier_facts f
   CROSS JOIN LATERAL (SELECT LEAST(f.resolved_at, f.result_issued_at, f.stopped_at, f.rejected_at, f.withdrawn_at) AS finished_at) fin
   ${periods}
+  ${numerator}
   WHERE ${['f.received_at IS NOT NULL', ...where, DENOMINATOR_FILTER[id], bounds.where].filter(Boolean).join(' AND ')}
   GROUP BY per.p_local${groups.map(([column]) => `, f.${column}`).join('')}`;
   // The bounds are computed once (a materialised one-row CTE), not once per dossier.
