@@ -6,7 +6,9 @@ import { at, due, facts } from './indicator-input.fixture';
 import { indicatorReport, type GroupKey } from './indicator-report';
 import { indicatorQuery, type IndicatorSqlQuery } from './indicator-sql';
 import { indicatorView, indicatorViews } from './indicator-views';
-import { PERIOD_KINDS, type PeriodKind } from './periods';
+import { PERIOD_KINDS, periodsCovering, type PeriodKind } from './periods';
+import { contribution } from './indicator-rules';
+import { drillDownQuery } from './indicator-drilldown';
 import { randomDossiers } from './random-dossiers.fixture';
 import { DOSSIER_FACTS_DDL, insertFacts } from './dossier-facts.test-table';
 
@@ -104,6 +106,26 @@ describe('the SQL form of the indicators gives the pure rules numbers', () => {
         expect(Object.keys(pure).length).toBeGreaterThan(0);
       }
     });
+  });
+
+  it.each(INDICATOR_IDS)('%s: the drill-down lists exactly the dossiers behind each monthly figure of a unit, paged by code', async (id) => {
+    for (const period of periodsCovering(...RANGES.month, 'month')) {
+      for (const side of ['numerator', 'denominator'] as const) {
+        const expected = dossiers
+          .filter((d) => d.unit === 'H56.22')
+          .filter((d) => {
+            const c = contribution(id, d, period, asOf);
+            return c !== null && (side === 'denominator' || id === 'avg_resolution_time' || c.numerator > 0);
+          })
+          .map((d) => d.code)
+          .sort();
+        const query = { period: 'month' as const, on: `${period.key}-01`, group: { unit: 'H56.22' }, side, asOf, limit: 10_000, offset: 0 };
+        const all = await client.query(drillDownQuery(id, query).text, drillDownQuery(id, query).values);
+        expect({ period: period.key, side, codes: all.rows.map((r) => r.code) }).toEqual({ period: period.key, side, codes: expected });
+        const page = drillDownQuery(id, { ...query, limit: 3, offset: 2 });
+        expect((await client.query(page.text, page.values)).rows.map((r) => r.code)).toEqual(expected.slice(2, 5));
+      }
+    }
   });
 
   it('creates every view, and indicator_on_time_monthly filtered by unit gives the pure monthly figures', async () => {
