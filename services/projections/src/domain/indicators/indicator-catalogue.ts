@@ -6,8 +6,8 @@
  * below it rate × maximum / threshold. The per-indicator maxima below are NOT established by the
  * project's sources: they follow a public reconstruction of the decision's annex (progress: all 20
  * points on §2.1, §2.2 is shown, not scored; online service: 12 for online dossiers, 6 for online
- * payment; digitisation: 6 e-results, 4 digitised dossiers, 2 reuse). They are sample values,
- * configurable through `scoring` overrides, to be checked against the annex before publication.
+ * payment; digitisation: 6 e-results, 4 digitised dossiers, 2 reuse). They are sample values —
+ * `figureOf` takes other `Scoring` — to be checked against the annex before publication.
  */
 export const INDICATOR_IDS = [
   'on_time',

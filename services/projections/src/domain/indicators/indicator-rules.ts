@@ -14,7 +14,7 @@ const share = (inNumerator: boolean): Contribution => ({ numerator: inNumerator 
 const within = (t: Date | null, p: Period): t is Date => t !== null && t >= p.start && t < p.end;
 
 /**
- * Populations, as read from 766 and the national portal's published computation:
+ * Populations, as read from 766 and the public description of how the national portal computes it:
  * - "to process in the period" (§2.1): received before the period's end and not finished before
  *   its start — the new intake plus the backlog carried in. Dossiers never received (returned or
  *   rejected at the desk) are not in it: the clock never started.

@@ -2,10 +2,13 @@ import { uniqueName } from '@motcua/testing';
 import { Client } from 'pg';
 import { INDICATOR_IDS, type IndicatorId } from './indicator-catalogue';
 import type { IndicatorInput } from './indicator-input';
+import { at, due, facts } from './indicator-input.fixture';
 import { indicatorReport, type GroupKey } from './indicator-report';
 import { indicatorQuery, type IndicatorSqlQuery } from './indicator-sql';
 import { indicatorView, indicatorViews } from './indicator-views';
-import { PERIOD_KINDS, type PeriodKind } from './periods';
+import { PERIOD_KINDS, periodsCovering, type PeriodKind } from './periods';
+import { contribution } from './indicator-rules';
+import { drillDownQuery } from './indicator-drilldown';
 import { randomDossiers } from './random-dossiers.fixture';
 import { DOSSIER_FACTS_DDL, insertFacts } from './dossier-facts.test-table';
 
@@ -17,6 +20,24 @@ const RANGES: Record<PeriodKind, [string, string]> = {
   year: ['2024-01-01', '2025-12-31'],
 };
 const GROUPINGS: GroupKey[][] = [[], ['unit'], ['successorUnit', 'procedure'], ['department', 'field', 'channel']];
+
+/** Facts that fall exactly on a period's end (30 April → 1 May, local midnight), where < and <= part. */
+function boundaryDossiers(): IndicatorInput[] {
+  const end = '2025-05-01T00:00';
+  const received = { receivedAt: at('2025-04-28T08:00') };
+  return [
+    facts({ ...received, dueHistory: [due('2025-04-28T08:00', '2025-05-02T08:00', end)] }),
+    facts({ ...received, dueHistory: [due('2025-04-28T08:00', end)] }),
+    facts({ ...received, dueHistory: [due('2025-04-28T08:00', '2025-04-30T08:00'), due(end, '2025-05-06T08:00')] }),
+    facts({ ...received, dueHistory: [due('2025-04-28T08:00', '2025-04-30T08:00')], supplementRequests: [{ requestedAt: at(end), answeredAt: null }] }),
+    facts({ ...received, dueHistory: [due('2025-04-28T08:00', '2025-04-30T08:00')], supplementRequests: [{ requestedAt: at('2025-04-29T08:00'), answeredAt: at(end) }] }),
+    facts({ ...received, dueHistory: [due('2025-04-28T08:00', '2025-05-09T08:00')], supplementRequests: [{ requestedAt: at('2025-04-29T08:00'), answeredAt: at('2025-04-29T10:00') }, { requestedAt: at(end), answeredAt: null }] }),
+    facts({ ...received, dueHistory: [due('2025-04-28T08:00', '2025-04-30T08:00')], paymentWaitFrom: at('2025-04-28T08:00'), paymentWaitUntil: at(end) }),
+    facts({ ...received, dueHistory: [due('2025-04-28T08:00', end)], resolvedAt: at(end), resolutionWorkingMinutes: 1350 }),
+    facts({ receivedAt: at(end), dueHistory: [due(end, '2025-05-08T08:00')] }),
+    facts({ receivedAt: new Date(at(end).getTime() - 1), dueHistory: [due('2025-04-30T23:59', '2025-05-08T08:00')], withdrawnAt: at(end) }),
+  ];
+}
 
 type Figures = Record<string, [numerator: number, denominator: number, timeUnit?: string]>;
 
@@ -37,7 +58,7 @@ function pureFigures(dossiers: IndicatorInput[], id: IndicatorId, kind: PeriodKi
 describe('the SQL form of the indicators gives the pure rules numbers', () => {
   const client = new Client({ connectionString: process.env['DATABASE_URL'] });
   const schema = uniqueName('indicators');
-  const dossiers = randomDossiers(400, 766);
+  const dossiers = [...randomDossiers(400, 766), ...boundaryDossiers()];
 
   beforeAll(async () => {
     await client.connect();
@@ -85,6 +106,26 @@ describe('the SQL form of the indicators gives the pure rules numbers', () => {
         expect(Object.keys(pure).length).toBeGreaterThan(0);
       }
     });
+  });
+
+  it.each(INDICATOR_IDS)('%s: the drill-down lists exactly the dossiers behind each monthly figure of a unit, paged by code', async (id) => {
+    for (const period of periodsCovering(...RANGES.month, 'month')) {
+      for (const side of ['numerator', 'denominator'] as const) {
+        const expected = dossiers
+          .filter((d) => d.unit === 'H56.22')
+          .filter((d) => {
+            const c = contribution(id, d, period, asOf);
+            return c !== null && (side === 'denominator' || id === 'avg_resolution_time' || c.numerator > 0);
+          })
+          .map((d) => d.code)
+          .sort();
+        const query = { period: 'month' as const, on: `${period.key}-01`, group: { unit: 'H56.22' }, side, asOf, limit: 10_000, offset: 0 };
+        const all = await client.query(drillDownQuery(id, query).text, drillDownQuery(id, query).values);
+        expect({ period: period.key, side, codes: all.rows.map((r) => r.code) }).toEqual({ period: period.key, side, codes: expected });
+        const page = drillDownQuery(id, { ...query, limit: 3, offset: 2 });
+        expect((await client.query(page.text, page.values)).rows.map((r) => r.code)).toEqual(expected.slice(2, 5));
+      }
+    }
   });
 
   it('creates every view, and indicator_on_time_monthly filtered by unit gives the pure monthly figures', async () => {

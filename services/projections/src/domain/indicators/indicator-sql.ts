@@ -14,7 +14,7 @@ export const GROUP_COLUMNS: Record<GroupKey, string> = {
 };
 
 /** Where the periods start and stop, and the instant a running period is judged at: SQL expressions. */
-interface Bounds {
+export interface Bounds {
   /** Local timestamp of the first period's start. */
   lo: string;
   /** Local timestamp of the last period's start. */
@@ -25,11 +25,11 @@ interface Bounds {
 }
 
 /**
- * One indicator's numerator and denominator per period and group, over `dossier_facts` (as the
- * search path finds it). Output: `period` (key), `period_start`, the group columns under the
- * aliases given, `numerator`, `denominator` (float8), and `time_unit` for avg_resolution_time.
+ * The rows behind an indicator: one per dossier and period it counts in, as `FROM … WHERE` text
+ * exposing `f` (facts), `per.p_local` (the period's local start) and `n.hit` (in the numerator),
+ * preceded by the bounds CTE `b` its text needs. The aggregate and the drill-down share it.
  */
-export function indicatorSelect(id: IndicatorId, kind: PeriodKind, groups: [column: string, alias: string][], bounds: Bounds): string {
+export function dossierPeriodsSql(id: IndicatorId, kind: PeriodKind, bounds: Bounds): { cte: string; fromWhere: string } {
   const p = PERIOD_SQL[kind];
   const trunc = (instant: string) => `date_trunc('${p.trunc}', ${instant} AT TIME ZONE ${TZ})`;
   const population = POPULATION[id];
@@ -45,6 +45,27 @@ export function indicatorSelect(id: IndicatorId, kind: PeriodKind, groups: [colu
   const where = single
     ? [`${instant} >= b.lo_i`, `${instant} < b.hi_end_i`, `(${instant} < b.as_of OR per.p_local AT TIME ZONE ${TZ} < b.as_of)`]
     : [`f.received_at < b.hi_end_i`, `(fin.finished_at IS NULL OR fin.finished_at >= b.lo_i)`, `pe.p_start < b.as_of`, `f.received_at < pe.e`, ...(population === 'OPEN_AT_END' ? ['j.open'] : [])];
+  // Judged below any aggregate, so what is sorted or hashed per row is a boolean, not the JSON.
+  const fromWhere = `FROM b CROSS JOIN dossier_facts f
+  CROSS JOIN LATERAL (SELECT LEAST(f.resolved_at, f.result_issued_at, f.stopped_at, f.rejected_at, f.withdrawn_at) AS finished_at) fin
+  ${periods}
+  CROSS JOIN LATERAL (SELECT ${NUMERATOR[id]} AS hit OFFSET 0) n
+  WHERE ${['f.received_at IS NOT NULL', ...where, DENOMINATOR_FILTER[id], bounds.where].filter(Boolean).join(' AND ')}`;
+  // The bounds are computed once (a materialised one-row CTE), not once per dossier.
+  const cte = `WITH b AS MATERIALIZED (
+  SELECT lo, hi, lo AT TIME ZONE ${TZ} AS lo_i, (hi + ${p.step}) AT TIME ZONE ${TZ} AS hi_end_i, as_of
+  FROM (SELECT ${bounds.lo} AS lo, ${bounds.hi} AS hi, ${bounds.asOf} AS as_of) v
+)`;
+  return { cte, fromWhere };
+}
+
+/**
+ * One indicator's numerator and denominator per period and group, over `dossier_facts` (as the
+ * search path finds it). Output: `period` (key), `period_start`, the group columns under the
+ * aliases given, `numerator`, `denominator` (float8), and `time_unit` for avg_resolution_time.
+ */
+export function indicatorSelect(id: IndicatorId, kind: PeriodKind, groups: [column: string, alias: string][], bounds: Bounds): string {
+  const { cte, fromWhere } = dossierPeriodsSql(id, kind, bounds);
   const hours = `bool_and(f.processing_time_unit = 'WORKING_HOURS')`;
   const measures =
     id === 'avg_resolution_time'
@@ -53,19 +74,12 @@ export function indicatorSelect(id: IndicatorId, kind: PeriodKind, groups: [colu
           `count(*)::float8 AS denominator`,
           `CASE WHEN ${hours} THEN 'WORKING_HOURS' ELSE 'WORKING_DAYS' END AS time_unit`,
         ]
-      : [`count(*) FILTER (WHERE ${NUMERATOR[id]})::float8 AS numerator`, `count(*)::float8 AS denominator`];
+      : [`count(*) FILTER (WHERE n.hit)::float8 AS numerator`, `count(*)::float8 AS denominator`];
   const inner = `SELECT per.p_local${groups.map(([column], i) => `, f.${column} AS g${i}`).join('')}, ${measures.join(', ')}
-  FROM b CROSS JOIN dossier_facts f
-  CROSS JOIN LATERAL (SELECT LEAST(f.resolved_at, f.result_issued_at, f.stopped_at, f.rejected_at, f.withdrawn_at) AS finished_at) fin
-  ${periods}
-  WHERE ${['f.received_at IS NOT NULL', ...where, DENOMINATOR_FILTER[id], bounds.where].filter(Boolean).join(' AND ')}
+  ${fromWhere}
   GROUP BY per.p_local${groups.map(([column]) => `, f.${column}`).join('')}`;
-  // The bounds are computed once (a materialised one-row CTE), not once per dossier.
-  return `WITH b AS MATERIALIZED (
-  SELECT lo, hi, lo AT TIME ZONE ${TZ} AS lo_i, (hi + ${p.step}) AT TIME ZONE ${TZ} AS hi_end_i, as_of
-  FROM (SELECT ${bounds.lo} AS lo, ${bounds.hi} AS hi, ${bounds.asOf} AS as_of) v
-)
-SELECT to_char(x.p_local, ${p.key}) AS period, x.p_local AT TIME ZONE ${TZ} AS period_start${groups.map(([, alias], i) => `, x.g${i} AS "${alias}"`).join('')},
+  return `${cte}
+SELECT to_char(x.p_local, ${PERIOD_SQL[kind].key}) AS period, x.p_local AT TIME ZONE ${TZ} AS period_start${groups.map(([, alias], i) => `, x.g${i} AS "${alias}"`).join('')},
        x.numerator, x.denominator${id === 'avg_resolution_time' ? ', x.time_unit' : ''}
 FROM (${inner}) x`;
 }
