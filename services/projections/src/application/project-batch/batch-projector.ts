@@ -1,0 +1,92 @@
+import { WorkingCalendar } from '@motcua/calendar';
+import type { IntegrationEvent } from '@motcua/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { DossierEvent, isDossierEvent } from '../../domain/dossier-facts/dossier-event';
+import { foldFacts } from '../../domain/dossier-facts/dossier-facts.fold';
+import { advancePartition, claimEventIds, lockPartition } from '../../projections/consumed-offsets/consumed-offsets';
+import { DossierFactsWriter } from '../../projections/dossier-facts/dossier-facts.writer';
+import { recordTimeline } from '../../projections/dossier-timeline/timeline.writer';
+import { applyCatalogue, isCatalogueEvent, UNITS_LOCK } from '../../projections/units/catalogue.writer';
+
+/** One Kafka message: its event, or why it could not be read (it goes to the dead-letter topic). */
+export type BatchMessage = { offset: string; event: IntegrationEvent } | { offset: string; invalid: unknown };
+
+export interface BatchOutcome {
+  applied: number;
+  /** At or below the stored offset: already in the read models (redelivery after a crash or rebalance). */
+  skipped: number;
+  /** An event id projected before, at another offset. */
+  duplicates: number;
+  deadLettered: number;
+}
+
+/** Batches hold it shared; switching a rebuilt schema in takes it alone, so no batch straddles the switch. */
+export const SWITCH_LOCK = "hashtext('motcua.projections.switch')";
+
+/** Test seam: runs inside the batch's transaction after every row is written, before it commits. */
+export interface BatchFaults {
+  beforeCommit?(topic: string, partition: number, applied: IntegrationEvent[]): Promise<void> | void;
+}
+
+/**
+ * One Kafka batch (one topic partition) in one PostgreSQL transaction: the read-model rows and the
+ * partition's consumed offset commit together or not at all, so a crash anywhere is redelivered
+ * and redelivery is skipped. Exactly once in effect, with Kafka's own commit only a hint.
+ */
+export class BatchProjector {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly schema: string,
+    private readonly calendar: WorkingCalendar,
+    private readonly faults: BatchFaults = {},
+    /** A rebuild stops at the live read models' offsets: nothing after them is applied. */
+    private readonly until?: ReadonlyMap<string, bigint>,
+  ) {}
+
+  apply(topic: string, partition: number, messages: BatchMessage[], deadLetter: (offset: string, error: unknown) => Promise<void>): Promise<BatchOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`select pg_advisory_xact_lock_shared(${SWITCH_LOCK})`);
+      const stored = await lockPartition(manager, this.schema, topic, partition);
+      const bound = this.until ? (this.until.get(`${topic}|${partition}`) ?? -1n) : undefined;
+      const fresh = messages.filter((m) => BigInt(m.offset) > stored && (bound === undefined || BigInt(m.offset) <= bound));
+      const outcome: BatchOutcome = { applied: 0, skipped: messages.length - fresh.length, duplicates: 0, deadLettered: 0 };
+      if (fresh.length === 0) return outcome;
+      const readable: { offset: string; event: IntegrationEvent }[] = [];
+      for (const message of fresh) {
+        if ('event' in message) readable.push(message);
+        else {
+          // Sent before the offset commits: a crash re-sends it (a dead letter twice), never loses it.
+          await deadLetter(message.offset, message.invalid);
+          outcome.deadLettered += 1;
+        }
+      }
+      const seen = new Set<string>();
+      const firstOfEach = readable.filter((m) => !seen.has(m.event.id) && seen.add(m.event.id));
+      const claimed = await claimEventIds(manager, this.schema, topic, partition, firstOfEach.map((m) => ({ id: m.event.id, offset: m.offset })));
+      const events = firstOfEach.filter((m) => claimed.has(m.event.id)).map((m) => m.event);
+      outcome.duplicates = readable.length - events.length;
+      outcome.applied = events.length;
+      await this.project(manager, events);
+      await advancePartition(manager, this.schema, topic, partition, fresh[fresh.length - 1].offset);
+      await this.faults.beforeCommit?.(topic, partition, events);
+      return outcome;
+    });
+  }
+
+  private async project(manager: EntityManager, events: IntegrationEvent[]): Promise<void> {
+    await applyCatalogue(manager, this.schema, events.filter(isCatalogueEvent));
+    const dossierEvents = events.filter(isDossierEvent);
+    if (dossierEvents.length === 0) return;
+    await manager.query(`select pg_advisory_xact_lock_shared(${UNITS_LOCK})`);
+    const byDossier = new Map<string, DossierEvent[]>();
+    for (const event of dossierEvents) {
+      const list = byDossier.get(event.data.dossierId);
+      if (list) list.push(event);
+      else byDossier.set(event.data.dossierId, [event]);
+    }
+    const writer = new DossierFactsWriter(manager, this.schema);
+    const known = await writer.lockAndLoad([...byDossier.keys()]);
+    await writer.save([...byDossier].map(([id, list]) => foldFacts(known.get(id), id, list, this.calendar)));
+    await recordTimeline(manager, this.schema, dossierEvents);
+  }
+}

@@ -1,0 +1,40 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { METRICS } from '@motcua/platform';
+import { Gauge, Registry } from 'prom-client';
+import { ProjectionRuntime } from '../../api/kafka/projection.runtime';
+import { ProjectionLag } from './projection-lag';
+
+/** The lag endpoint's figures as Prometheus gauges, read at each scrape; and the consumer's counts. */
+@Injectable()
+export class ProjectionLagMetrics implements OnModuleInit {
+  constructor(
+    @Inject(METRICS) private readonly metrics: { registry: Registry },
+    private readonly lag: ProjectionLag,
+    private readonly runtime: ProjectionRuntime,
+  ) {}
+
+  onModuleInit(): void {
+    const lag = this.lag;
+    const counters = this.runtime.consumer.counters;
+    new Gauge({
+      name: 'motcua_projection_lag_messages',
+      help: 'Messages on each topic partition not yet in the read models (high watermark less the stored offset)',
+      labelNames: ['topic', 'partition'],
+      registers: [this.metrics.registry],
+      async collect() {
+        // A broker that does not answer leaves the last figures rather than failing the whole scrape.
+        const partitions = await lag.read().catch(() => []);
+        for (const p of partitions) this.set({ topic: p.topic, partition: String(p.partition) }, p.lag);
+      },
+    });
+    new Gauge({
+      name: 'motcua_projection_messages',
+      help: 'Messages the projection consumer handled since start, by outcome',
+      labelNames: ['outcome'],
+      registers: [this.metrics.registry],
+      collect() {
+        for (const [outcome, value] of Object.entries(counters)) this.set({ outcome }, value);
+      },
+    });
+  }
+}
