@@ -115,6 +115,7 @@ export function evolveFacts(facts: DossierFacts, event: DossierEvent, calendar: 
     case 'PaymentRequested':
     case 'PaymentFailed':
     case 'PaymentExpired':
+    case 'PaymentOverdue':
       return next;
     default:
       return assertNever(event);

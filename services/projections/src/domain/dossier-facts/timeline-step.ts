@@ -61,6 +61,7 @@ export function timelineStepOf(event: DossierEvent): TimelineStep | undefined {
     case 'PaymentSucceeded':
     case 'PaymentFailed':
     case 'PaymentExpired':
+    case 'PaymentOverdue':
     case 'PaymentRefunded':
     case 'ComponentDigitised':
     case 'DossierDigitised':
