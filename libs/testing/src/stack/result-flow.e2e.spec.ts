@@ -90,7 +90,8 @@ describe('a dossier from upload to completed result (every service as a process,
     expect(electronic).toMatchObject({ documentId: certificate.documentId, sha256: certificate.sha256 });
 
     // Verification recomputes the hash of the bytes digitisation holds; a changed byte fails it.
-    const download = await fetch(`${stack.url('digitisation')}/v1/documents/${certificate.documentId}`, { headers: portal() });
+    // The portal may read the certificate once digitisation has filed it under the dossier (it learns the result from issuance's topic).
+    const download = await eventually(() => fetch(`${stack.url('digitisation')}/v1/documents/${certificate.documentId}`, { headers: portal() }), (r) => r.status === 200, { ...KAFKA, what: 'the certificate readable by the portal' });
     const bytes = Buffer.from(await download.arrayBuffer());
     const verify = (document: Buffer) => stack.call('issuance', 'POST', '/verifications', {}, { manifest: electronic.manifest, signature: electronic.signature, document: document.toString('base64') });
     expect((await verify(bytes)).body).toMatchObject({ valid: true, reasons: [] });

@@ -51,6 +51,13 @@ describe('issuance: public verification of bad input (HTTP, real PostgreSQL)', (
     expect(await footprint()).toEqual(before);
   });
 
+  it('checks a document of the largest size taken instead of failing on its base64 (no 500)', async () => {
+    const atLimit = Buffer.alloc(MAX_DOCUMENT_BYTES, 0x25).toString('base64');
+    const response = await post({ manifest, signature, document: atLimit });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ valid: false, reasons: expect.arrayContaining(['DOCUMENT_HASH_MISMATCH']) });
+  });
+
   it('refuses a document over the limit', async () => {
     const tooLong = 'A'.repeat(MAX_DOCUMENT_BASE64 + 4);
     expect(await problem(await post({ manifest, signature, document: tooLong }))).toMatchObject({ status: 400, code: 'REQUEST.INVALID', fields: ['document'] });

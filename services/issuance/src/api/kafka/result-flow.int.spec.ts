@@ -123,7 +123,8 @@ describe('issuance: from resolution to completion (real PostgreSQL and Kafka)', 
   });
 
   it('waits for an officer of the unit to issue the paper result of a procedure without e-results, then the desk hands it over', async () => {
-    const resolved = dossierResolved({ eResultAllowed: false, delivery: 'COUNTER', channel: 'COUNTER' });
+    // Submitted online, handed over at the counter: the portal may look but not take delivery.
+    const resolved = dossierResolved({ eResultAllowed: false, delivery: 'COUNTER' });
     const id = resolved.dossierId;
     await peers.resolve(resolved);
     // Digitisation's report of the draft changes nothing: this procedure signs nothing.
