@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sweepBadInput } from '@motcua/testing';
 import type { IndicatorInput } from '../../domain/indicators';
 import { at, due, facts } from '../../domain/indicators/indicator-input.fixture';
 import { ProjectionsHarness } from '../../testing/projections.harness';
@@ -145,5 +146,13 @@ describe('statistics over HTTP: the 766 indicators of a caller\'s units and the 
     expect(noSide.body.errors?.map((e) => e.field)).toEqual(['side']);
     const unknown = await get(`/happiness/dossiers?${march}&side=numerator`, analyst());
     expect({ status: unknown.status, code: unknown.body.code }).toEqual({ status: 404, code: 'INDICATOR.NOT_FOUND' });
+  });
+
+  it('documents both endpoints at /docs, and no hostile parameter gets a 5xx or an unnamed 400 from them', async () => {
+    const document = (await (await fetch(`${harness.base}/docs/json`)).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/v1/statistics/indicators', '/v1/statistics/indicators/{id}/dossiers']));
+    const { routes, findings } = await sweepBadInput({ origin: harness.base, credentials: [analyst()] });
+    expect(routes).toEqual(expect.arrayContaining(['GET /v1/statistics/indicators', 'GET /v1/statistics/indicators/{id}/dossiers']));
+    expect(findings.filter((f) => f.route.includes('/statistics/'))).toEqual([]);
   });
 });
