@@ -5,7 +5,10 @@ import { CONFIG, ConfigurationError, PlatformModule, ServiceConfig } from '@motc
 import { BATCH_FAULTS, PROJECTION_KAFKA, ProjectionRuntime } from './api/kafka/projection.runtime';
 import { LagController } from './api/http/lag.controller';
 import { RebuildController } from './api/http/rebuild.controller';
+import { StatisticsController } from './api/http/statistics.controller';
 import { TimelineController } from './api/http/timeline.controller';
+import { DrillDown } from './application/get-indicators/drill-down.query';
+import { GetIndicators } from './application/get-indicators/get-indicators.query';
 import { GetTimeline } from './application/get-timeline/get-timeline.query';
 import { ProjectionLag } from './application/projection-lag/projection-lag';
 import { ProjectionLagMetrics } from './application/projection-lag/projection-lag.metrics';
@@ -16,7 +19,7 @@ import { ProjectionsDatabaseModule } from './database/projections-database.modul
 /** Statistics and lookup read models, built from every topic. */
 @Module({
   imports: [PlatformModule.forRoot({ service: 'projections' }), ProjectionsDatabaseModule, TypeOrmModule.forFeature(projectionEntities)],
-  controllers: [TimelineController, LagController, RebuildController],
+  controllers: [TimelineController, LagController, RebuildController, StatisticsController],
   providers: [
     {
       provide: PROJECTION_KAFKA,
@@ -29,6 +32,8 @@ import { ProjectionsDatabaseModule } from './database/projections-database.modul
     { provide: BATCH_FAULTS, useValue: {} },
     ProjectionRuntime,
     GetTimeline,
+    GetIndicators,
+    DrillDown,
     ProjectionLag,
     ProjectionLagMetrics,
     RebuildReadModels,

@@ -2,7 +2,7 @@ import { PipeTransform } from '@nestjs/common';
 import { ValidationFailedError } from '@motcua/platform';
 
 /** Receiving unit, local date YYMMDD, daily sequence: `H56.22-250106-0042`. */
-const DOSSIER_CODE = /^[A-Za-z0-9.]{1,40}-\d{6}-\d{4,8}$/;
+export const DOSSIER_CODE = /^[A-Za-z0-9.]{1,40}-\d{6}-\d{4,8}$/;
 
 export class DossierCodePipe implements PipeTransform<string, string> {
   constructor(private readonly field = 'code') {}

@@ -15,12 +15,14 @@ export interface DrillDownQuery {
   units?: { by: 'unit' | 'successorUnit'; codes: string[] };
   limit: number;
   offset: number;
+  /** Keyset paging: only codes after this one (bytewise), so a page does not shift when dossiers arrive. */
+  after?: string;
 }
 
 /**
  * The dossier codes behind one figure of the report — the same rows the aggregate counts, so a
  * number and its list never disagree. Paged by code. Parameters: `$1` date, `$2` as-of, `$3`
- * limit, `$4` offset, then the group values and the units. Codes sort bytewise (COLLATE "C"), the same on every server.
+ * limit, `$4` offset, then the group values, the units and the code to start after. Codes sort bytewise (COLLATE "C"), the same on every server.
  */
 export function drillDownQuery(id: IndicatorId, query: DrillDownQuery): { text: string; values: unknown[] } {
   const entries = Object.entries(query.group) as [GroupKey, string | null][];
@@ -29,6 +31,10 @@ export function drillDownQuery(id: IndicatorId, query: DrillDownQuery): { text: 
   if (query.units) {
     values.push(query.units.codes);
     conditions.push(`f.${GROUP_COLUMNS[query.units.by]} = ANY($${values.length}::text[])`);
+  }
+  if (query.after !== undefined) {
+    values.push(query.after);
+    conditions.push(`f.code COLLATE "C" > $${values.length}::text`);
   }
   if (query.side === 'numerator' && id !== 'avg_resolution_time') conditions.push('n.hit');
   const start = `date_trunc('${PERIOD_SQL[query.period].trunc}', $1::date::timestamp)`;

@@ -1,0 +1,58 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, Clock, Principal } from '@motcua/platform';
+import { DataSource } from 'typeorm';
+import { figureOf, indicatorQuery, INDICATOR_IDS, type Figure, type GroupKey, type IndicatorId, type IndicatorRow, type PeriodKind } from '../../domain/indicators';
+import { inStatisticsSnapshot } from './statistics-transaction';
+import { scopeOf } from './unit-scope';
+
+export interface IndicatorsAsked {
+  from: string;
+  to: string;
+  period: PeriodKind;
+  groupBy: GroupKey[];
+  indicators: IndicatorId[];
+  /** Count a unit's dossiers by today's successor unit or by the unit at reception. */
+  by: 'successorUnit' | 'unit';
+  /** Only this unit and those under it. */
+  unit?: string;
+}
+
+interface SqlRow {
+  period: string;
+  period_start: Date;
+  numerator: number;
+  denominator: number;
+  time_unit?: 'WORKING_DAYS' | 'WORKING_HOURS';
+  [group: string]: unknown;
+}
+
+/** The indicator report of a caller's units: one row per period and group, each indicator's figure. */
+@Injectable()
+export class GetIndicators {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  run(asked: IndicatorsAsked, caller: Principal): Promise<{ rows: IndicatorRow[] }> {
+    const asOf = this.clock.now();
+    return inStatisticsSnapshot(this.dataSource, async (manager) => {
+      const codes = await scopeOf(manager, caller, asked.unit);
+      const units = codes ? { by: asked.by, codes } : undefined;
+      const rows = new Map<string, IndicatorRow & { start: number }>();
+      for (const id of asked.indicators.length > 0 ? asked.indicators : INDICATOR_IDS) {
+        const { text, values } = indicatorQuery(id, { period: asked.period, groupBy: asked.groupBy, from: asked.from, to: asked.to, asOf, units });
+        for (const r of (await manager.query(text, values)) as SqlRow[]) {
+          const group = Object.fromEntries(asked.groupBy.map((key) => [key, (r[key] as string | null) ?? null]));
+          const key = JSON.stringify([r.period, ...asked.groupBy.map((k) => group[k])]);
+          const row: IndicatorRow & { start: number } = rows.get(key) ?? { period: r.period, group, indicators: {}, start: new Date(r.period_start).getTime() };
+          rows.set(key, row);
+          const figure: Figure = figureOf(id, Number(r.numerator), Number(r.denominator));
+          row.indicators[id] = r.time_unit ? { ...figure, timeUnit: r.time_unit } : figure;
+        }
+      }
+      const ordered = [...rows.entries()].sort(([ka, a], [kb, b]) => a.start - b.start || (ka < kb ? -1 : ka > kb ? 1 : 0));
+      return { rows: ordered.map(([, { start: _start, ...row }]) => row) };
+    });
+  }
+}
