@@ -60,7 +60,7 @@ describe('intake: a portal reaches only the dossiers it submitted', () => {
   it('records the submitting portal and carries it to reception, for the services downstream', async () => {
     const dossierId = await submit(h.portal('other'));
     expect((await call('POST', `/dossiers/${dossierId}/receive`, officer())).status).toBe(200);
-    const published = await eventually(() => h.published(dossierId), (events) => events.length === 2, { what: 'both events on the topic' });
+    const published = await eventually(() => h.published(dossierId), (events) => events.length === 2, { what: 'both events on the topic', timeoutMs: 60_000 });
     expect(published.map((e) => [e.type, (e.data as { portal?: string }).portal])).toEqual([
       ['DossierSubmitted', 'other-portal'],
       ['DossierReceived', 'other-portal'],
