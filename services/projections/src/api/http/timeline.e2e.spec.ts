@@ -31,6 +31,18 @@ describe('projections over HTTP: the timeline by dossier code and the lag (real 
     expect(JSON.stringify(body)).not.toMatch(/applicant|officer-|leader-1|a{64}/);
   });
 
+  it('answers another portal exactly as for an unknown code (a portal sees only the dossiers it submitted)', async () => {
+    const theirs = await get(`/dossiers/by-code/${code}/timeline`, harness.portal('other'));
+    const unknown = await get('/dossiers/by-code/H56.22-250106-99999/timeline', harness.portal('other'));
+    expect(theirs.status).toBe(404);
+    expect(theirs.headers.get('content-type')).toBe(unknown.headers.get('content-type'));
+    const [theirBody, unknownBody] = [(await theirs.json()) as Record<string, unknown>, (await unknown.json()) as Record<string, unknown>];
+    const { instance: _a, ...their } = theirBody;
+    const { instance: _b, ...none } = unknownBody;
+    expect(their).toEqual(none);
+    expect(their).toMatchObject({ status: 404, code: 'DOSSIER.NOT_FOUND' });
+  });
+
   it('serves officers of a unit the dossier passed through, refuses others with 403', async () => {
     expect((await get(`/dossiers/by-code/${code}/timeline`, harness.officer('PROCESSING_OFFICER', 'H56.10'))).status).toBe(200);
     const other = await get(`/dossiers/by-code/${code}/timeline`, harness.officer('RECEPTION_OFFICER', 'H56.99'));
