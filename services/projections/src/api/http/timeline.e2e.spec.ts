@@ -7,7 +7,7 @@ import { ProjectionsHarness } from '../../testing/projections.harness';
 describe('projections over HTTP: the timeline by dossier code and the lag (real PostgreSQL and Kafka)', () => {
   const harness = new ProjectionsHarness();
   const id = randomUUID();
-  const code = `H56.22-250106-${String(Math.floor(Math.random() * 9_000) + 1_000)}`;
+  const code = `H56.22-250106-${String(Math.floor(Math.random() * 900_000) + 100_000)}`;
   beforeAll(async () => {
     await harness.start();
     const life = wholeLife(id, code);
