@@ -19,5 +19,8 @@ export * from './nest/log-projection';
 export * from './inbox/dead-letters';
 export * from './inbox/dead-letter-queue';
 export * from './inbox/transient-failure';
+export { readMessage } from './inbox/read-message';
+export type { Read } from './inbox/read-message';
+export { PartitionTurn } from './inbox/partition-turn';
 export * from './inbox/subject-lock';
 export * from './inbox/parked-metrics';
