@@ -2,6 +2,8 @@ export * from './logger';
 export * from './kafka/kafka-connection';
 export * from './kafka/publisher';
 export * from './kafka/topics';
+export { BrokerMonitor } from './kafka/broker-monitor';
+export type { BrokerStatus } from './kafka/broker-monitor';
 export * from './relay/event-relay';
 export * from './relay/to-outgoing-message';
 export * from './relay/publish-checked-event-store';
