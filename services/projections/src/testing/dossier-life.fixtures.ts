@@ -41,8 +41,8 @@ const components = [
 export function wholeLife(dossierId: string, code = 'H56.22-250106-0001'): TopicEvent[] {
   const dossier = { dossierId, code };
   return [
-    envelopeOf(DossierSubmitted, dossierId, '2025-01-06T01:00:00.000Z', { ...dossier, submittedAt: '2025-01-06T01:00:00.000Z', channel: 'ONLINE', unit: 'H56.22', procedureCode: '1.001612', procedureVersion: 3, applicantRef, applicantKind: 'INDIVIDUAL', components, delivery: 'ONLINE' }),
-    envelopeOf(DossierReceived, dossierId, '2025-01-06T02:00:00.000Z', { ...dossier, receivedAt: '2025-01-06T02:00:00.000Z', dueAt: '2025-01-20T02:00:00.000Z', channel: 'ONLINE', unit: 'H56.22', applicantRef, components, delivery: 'ONLINE', procedure: sampleProcedure, officerId: 'officer-1' }),
+    envelopeOf(DossierSubmitted, dossierId, '2025-01-06T01:00:00.000Z', { ...dossier, submittedAt: '2025-01-06T01:00:00.000Z', channel: 'ONLINE', unit: 'H56.22', procedureCode: '1.001612', procedureVersion: 3, applicantRef, applicantKind: 'INDIVIDUAL', components, delivery: 'ONLINE', portal: 'test-portal' }),
+    envelopeOf(DossierReceived, dossierId, '2025-01-06T02:00:00.000Z', { ...dossier, receivedAt: '2025-01-06T02:00:00.000Z', dueAt: '2025-01-20T02:00:00.000Z', channel: 'ONLINE', unit: 'H56.22', applicantRef, components, delivery: 'ONLINE', procedure: sampleProcedure, officerId: 'officer-1', portal: 'test-portal' }),
     envelopeOf(CaseAssigned, dossierId, '2025-01-06T02:00:00.000Z', { dossierId, assignedAt: '2025-01-06T02:00:00.000Z', agency: 'H56.22', step: 1 }),
     envelopeOf(FeeAssessed, dossierId, '2025-01-06T02:00:01.000Z', { dossierId, assessedAt: '2025-01-06T02:00:01.000Z', items: [{ code: 'LLTP', kind: 'FEE', listed: 200_000, due: 170_000, rule: 'DISCOUNT_PERCENT' }], total: 170_000, exempt: false, payFirst: false }),
     envelopeOf(ComponentDigitised, dossierId, '2025-01-06T03:00:00.000Z', { dossierId, componentId: 'c2', documentId: 'scan-2', digitisedAt: '2025-01-06T03:00:00.000Z', pages: 2, officerId: 'officer-1', sha256: 'b'.repeat(64) }),

@@ -22,13 +22,14 @@ export class ProjectionsHarness {
   readonly kafka: Kafka = connectKafka({ brokers: String(process.env['KAFKA_BROKERS']).split(','), clientId: 'projections-test-peers' });
   readonly jwtSecret = `projections-test-jwt-${randomBytes(4).toString('hex')}-0123456789abcdef`;
   readonly portalKey = `projections-test-portal-${randomBytes(4).toString('hex')}-0123`;
+  readonly otherPortalKey = `projections-other-portal-${randomBytes(4).toString('hex')}-0123`;
   private readonly publisher = new KafkaPublisher(this.kafka);
   app: NestFastifyApplication | undefined;
   base = '';
   faults: BatchFaults = {};
 
   async start(): Promise<this> {
-    Object.assign(process.env, { JWT_SECRET: this.jwtSecret, API_KEYS: `test-portal:${this.portalKey}` });
+    Object.assign(process.env, { JWT_SECRET: this.jwtSecret, API_KEYS: `test-portal:${this.portalKey},other-portal:${this.otherPortalKey}` });
     await isolateService('projections');
     await this.boot();
     return this;
@@ -64,8 +65,9 @@ export class ProjectionsHarness {
     return { authorization: `Bearer ${mintDevToken({ sub: `${role.toLowerCase()}@${unit}`, role, unit }, this.jwtSecret)}` };
   }
 
-  portal(): Record<string, string> {
-    return { 'x-api-key': this.portalKey };
+  /** The portal `test-portal` (which submitted the fixtures' online dossiers), or with 'other' the portal `other-portal`. */
+  portal(which: 'test' | 'other' = 'test'): Record<string, string> {
+    return { 'x-api-key': which === 'test' ? this.portalKey : this.otherPortalKey };
   }
 
   /** Each event to its own topic, in the order given (the order within each topic is what Kafka keeps). */

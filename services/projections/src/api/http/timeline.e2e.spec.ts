@@ -7,7 +7,7 @@ import { ProjectionsHarness } from '../../testing/projections.harness';
 describe('projections over HTTP: the timeline by dossier code and the lag (real PostgreSQL and Kafka)', () => {
   const harness = new ProjectionsHarness();
   const id = randomUUID();
-  const code = `H56.22-250106-${String(Math.floor(Math.random() * 9_000) + 1_000)}`;
+  const code = `H56.22-250106-${String(Math.floor(Math.random() * 900_000) + 100_000)}`;
   beforeAll(async () => {
     await harness.start();
     const life = wholeLife(id, code);
@@ -29,6 +29,18 @@ describe('projections over HTTP: the timeline by dossier code and the lag (real 
     expect(body.steps.map((s) => s.at)).toEqual(body.steps.map((s) => s.at).sort());
     expect(body.steps[0]).toEqual({ at: '2025-01-06T01:00:00.000Z', status: 'SUBMITTED', eventType: 'DossierSubmitted', service: 'intake', actorRole: 'PORTAL' });
     expect(JSON.stringify(body)).not.toMatch(/applicant|officer-|leader-1|a{64}/);
+  });
+
+  it('answers another portal exactly as for an unknown code (a portal sees only the dossiers it submitted)', async () => {
+    const theirs = await get(`/dossiers/by-code/${code}/timeline`, harness.portal('other'));
+    const unknown = await get('/dossiers/by-code/H56.22-250106-99999/timeline', harness.portal('other'));
+    expect(theirs.status).toBe(404);
+    expect(theirs.headers.get('content-type')).toBe(unknown.headers.get('content-type'));
+    const [theirBody, unknownBody] = [(await theirs.json()) as Record<string, unknown>, (await unknown.json()) as Record<string, unknown>];
+    const { instance: _a, ...their } = theirBody;
+    const { instance: _b, ...none } = unknownBody;
+    expect(their).toEqual(none);
+    expect(their).toMatchObject({ status: 404, code: 'DOSSIER.NOT_FOUND' });
   });
 
   it('serves officers of a unit the dossier passed through, refuses others with 403', async () => {

@@ -1,5 +1,5 @@
-import { asIntegrationEvent, integrationEvents, IntegrationEvent } from '@motcua/contracts';
-import { EventPublisher, Logger, sendToDeadLetter } from '@motcua/messaging';
+import { asIntegrationEvent, integrationEvents } from '@motcua/contracts';
+import { EventPublisher, Logger, MessageDecoder, PartitionTurn, Read, readMessage, sendToDeadLetter } from '@motcua/messaging';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { BatchMessage, BatchOutcome, BatchProjector } from '../../application/project-batch/batch-projector';
 
@@ -12,6 +12,22 @@ export interface ProjectionConsumerOptions {
   concurrency?: number;
   /** A rebuild reads what the live consumer has already dead-lettered: it counts them and sends nothing. */
   sendDeadLetters?: boolean;
+  /** Reads a message into an envelope; an upgraded service knows more versions. */
+  decode?: MessageDecoder;
+  /** How often a partition held at an unknown version looks again (capped exponential). */
+  holdBackoffMs?: { firstMs: number; atMostMs: number };
+}
+
+/** A partition waiting at an event whose version this service does not know yet. */
+export interface HeldPartition {
+  topic: string;
+  partition: number;
+  offset: string;
+  eventId: string;
+  type: string;
+  version: number;
+  since: string;
+  attempts: number;
 }
 
 export interface ProjectionCounters {
@@ -19,21 +35,27 @@ export interface ProjectionCounters {
   skipped: number;
   duplicates: number;
   deadLettered: number;
+  /** Types the registry does not know: skipped, the partition moves on. */
+  ignored: number;
   batches: number;
 }
 
 /**
  * One consumer group over every topic, a batch at a time. Kafka's committed offsets only save
- * work on a restart: what counts is the offset stored with the rows (BatchProjector). A failed
- * batch (database down) is retried by kafkajs and then by a fresh member, never dead-lettered.
+ * work on a restart: what counts is the offset stored with the rows (BatchProjector). As the
+ * services' inbox consumers do: an outage is retried in place, never dead-lettered; a type the
+ * registry does not know is skipped and counted; a newer version of a known type holds its
+ * partition (HeldPartition, logged by event id) until the service is upgraded.
  */
 export class ProjectionConsumer {
   private consumer: Consumer | undefined;
   private running = false;
   private stopping = false;
+  private pausedForRebuild = false;
   private restartTimer: NodeJS.Timeout | undefined;
   private inFlight: Promise<void> = Promise.resolve();
-  readonly counters: ProjectionCounters = { applied: 0, skipped: 0, duplicates: 0, deadLettered: 0, batches: 0 };
+  readonly counters: ProjectionCounters = { applied: 0, skipped: 0, duplicates: 0, deadLettered: 0, ignored: 0, batches: 0 };
+  private readonly holds = new Map<string, HeldPartition>();
 
   constructor(
     private readonly kafka: Kafka,
@@ -41,6 +63,10 @@ export class ProjectionConsumer {
     private readonly projector: BatchProjector,
     private readonly options: ProjectionConsumerOptions,
   ) {}
+
+  held(): HeldPartition[] {
+    return [...this.holds.values()];
+  }
 
   get ready(): boolean {
     return this.running;
@@ -91,11 +117,13 @@ export class ProjectionConsumer {
 
   /** Stops fetching and waits for the batch in hand to commit; the read models keep serving. */
   async pause(): Promise<void> {
+    this.pausedForRebuild = true;
     this.consumer?.pause(this.options.topics.map((topic) => ({ topic })));
     await this.inFlight.catch(() => undefined);
   }
 
   resume(): void {
+    this.pausedForRebuild = false;
     this.consumer?.resume(this.options.topics.map((topic) => ({ topic })));
   }
 
@@ -113,15 +141,49 @@ export class ProjectionConsumer {
 
   private async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
-    const byOffset = new Map(batch.messages.map((message) => [message.offset, message]));
-    const deadLetter = async (offset: string, error: unknown) =>
-      this.options.sendDeadLetters === false ? undefined : sendToDeadLetter(this.publisher, this.options.group, { topic: batch.topic, partition: batch.partition, message: byOffset.get(offset) as KafkaMessage, error, attempts: 0 });
-    const outcome = await this.projector.apply(batch.topic, batch.partition, batch.messages.map(decode), deadLetter);
-    this.count(outcome);
-    const last = batch.messages[batch.messages.length - 1].offset;
-    resolveOffset(last);
-    await this.consumer?.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
+    const decode = this.options.decode ?? ((value: Buffer) => integrationEvents.decode(value));
+    const reads = batch.messages.map((message) => ({ message, read: readMessage(message, decode, undefined) }));
+    // A newer version of a type the read models use: nothing at or after it may be applied, or
+    // skipped, before this service knows it (the rows would be wrong for ever).
+    const holdAt = reads.findIndex((r) => r.read.kind === 'unknown-version');
+    const usable = holdAt === -1 ? reads : reads.slice(0, holdAt);
+    if (usable.length > 0) {
+      const byOffset = new Map(batch.messages.map((message) => [message.offset, message]));
+      const deadLetter = async (offset: string, error: unknown) =>
+        this.options.sendDeadLetters === false ? undefined : sendToDeadLetter(this.publisher, this.options.group, { topic: batch.topic, partition: batch.partition, message: byOffset.get(offset) as KafkaMessage, error, attempts: 0 });
+      const turn = new PartitionTurn(heartbeat, () => isRunning() && !isStale(), { firstMs: 200, atMostMs: 10_000 }, this.options.logger, this.options.group);
+      let outcome: BatchOutcome | undefined;
+      // The database or the broker away: retried in place for as long as it takes, never dead-lettered.
+      const owned = await turn.whileTransient(async () => {
+        outcome = await this.projector.apply(batch.topic, batch.partition, usable.map(({ message, read }) => toBatchMessage(message, read)), deadLetter);
+      });
+      if (!owned || !outcome) return;
+      this.count(outcome);
+      const last = usable[usable.length - 1].message.offset;
+      resolveOffset(last);
+      await this.consumer?.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
+    }
+    if (holdAt === -1) this.holds.delete(`${batch.topic}|${batch.partition}`);
+    else this.hold(batch.topic, batch.partition, reads[holdAt].message, reads[holdAt].read);
     await heartbeat();
+  }
+
+  /** Pauses the partition before the unknown version and looks again after a capped backoff; the offset stays before it. */
+  private hold(topic: string, partition: number, message: KafkaMessage, read: Read): void {
+    if (read.kind !== 'unknown-version') return;
+    const key = `${topic}|${partition}`;
+    const { id: eventId, type, schemaversion: version } = read.envelope;
+    const previous = this.holds.get(key);
+    const held: HeldPartition = previous?.eventId === eventId ? { ...previous, attempts: previous.attempts + 1 } : { topic, partition, offset: message.offset, eventId, type, version, since: new Date().toISOString(), attempts: 1 };
+    this.holds.set(key, held);
+    this.options.logger.warn({ group: this.options.group, topic, partition, offset: message.offset, eventId, type, version, attempts: held.attempts }, 'partition waits at an event version this service does not know yet; upgrade the service');
+    const { firstMs, atMostMs } = this.options.holdBackoffMs ?? { firstMs: 1_000, atMostMs: 60_000 };
+    const consumer = this.consumer;
+    consumer?.pause([{ topic, partitions: [partition] }]);
+    const timer = setTimeout(() => {
+      if (this.consumer === consumer && !this.pausedForRebuild) consumer?.resume([{ topic, partitions: [partition] }]);
+    }, Math.min(atMostMs, firstMs * 2 ** Math.min(held.attempts - 1, 20)));
+    timer.unref();
   }
 
   private count(outcome: BatchOutcome): void {
@@ -130,13 +192,15 @@ export class ProjectionConsumer {
     this.counters.skipped += outcome.skipped;
     this.counters.duplicates += outcome.duplicates;
     this.counters.deadLettered += outcome.deadLettered;
+    this.counters.ignored += outcome.ignored;
   }
 }
 
-function decode(message: KafkaMessage): BatchMessage {
+function toBatchMessage(message: KafkaMessage, read: Read): BatchMessage {
+  if (read.kind === 'ignored') return { offset: message.offset, ignored: true };
+  if (read.kind !== 'envelope') return { offset: message.offset, invalid: read.kind === 'malformed' ? read.error : new Error('unknown version') };
   try {
-    const event: IntegrationEvent = asIntegrationEvent(integrationEvents.decode(message.value));
-    return { offset: message.offset, event };
+    return { offset: message.offset, event: asIntegrationEvent(read.envelope) };
   } catch (invalid) {
     return { offset: message.offset, invalid };
   }

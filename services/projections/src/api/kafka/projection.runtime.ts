@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger as NestLogger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { WorkingCalendar } from '@motcua/calendar';
 import { dlqTopicSettings, Topics, topicSettings } from '@motcua/contracts';
-import { consumerGroup, ensureTopics, KafkaPublisher, Logger } from '@motcua/messaging';
-import { CONFIG, ReadinessRegistry, ServiceConfig } from '@motcua/platform';
+import { BrokerMonitor, consumerGroup, ensureTopics, ensureTopicsPatiently, KafkaPublisher, Logger, TopicSpec } from '@motcua/messaging';
+import { CONFIG, METRICS, ReadinessRegistry, ServiceConfig } from '@motcua/platform';
+import { Registry } from 'prom-client';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { BatchFaults, BatchProjector } from '../../application/project-batch/batch-projector';
@@ -23,6 +24,9 @@ export function projectionGroup(config: ServiceConfig): string {
 @Injectable()
 export class ProjectionRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly publisher: KafkaPublisher;
+  private readonly broker: BrokerMonitor;
+  private readonly stopping = new AbortController();
+  private readonly logger = toLogger(new NestLogger('projections'));
   readonly consumer: ProjectionConsumer;
 
   constructor(
@@ -31,21 +35,37 @@ export class ProjectionRuntime implements OnApplicationBootstrap, OnApplicationS
     @Inject(BATCH_FAULTS) faults: BatchFaults,
     dataSource: DataSource,
     private readonly readiness: ReadinessRegistry,
+    @Inject(METRICS) metrics: { registry: Registry },
   ) {
     this.publisher = new KafkaPublisher(kafka);
+    this.broker = new BrokerMonitor(kafka, metrics.registry);
     const projector = new BatchProjector(dataSource, PROJECTIONS_SCHEMA, new WorkingCalendar(), faults);
-    this.consumer = new ProjectionConsumer(kafka, this.publisher, projector, { group: projectionGroup(config), topics: PROJECTED_TOPICS, logger: toLogger(new NestLogger('projections')) });
+    this.consumer = new ProjectionConsumer(kafka, this.publisher, projector, { group: projectionGroup(config), topics: PROJECTED_TOPICS, logger: this.logger });
   }
 
   async onApplicationBootstrap(): Promise<void> {
     const group = projectionGroup(this.config);
+    // Kafka and the consumer are optional for readiness, as in every service: with the broker away
+    // the lookups keep answering from PostgreSQL, and the consumer catches up when it returns.
+    this.readiness.register({ name: 'kafka', role: 'optional', check: () => this.broker.status() });
+    this.readiness.register({ name: `consumer:${group}`, role: 'optional', check: () => ({ ready: this.consumer.ready, detail: this.consumer.ready ? 'running' : 'joining' }) });
+    await this.broker.start();
     // Created here too (same settings, from contracts), so the services can start in any order.
-    await ensureTopics(this.kafka, PROJECTED_TOPICS.flatMap((topic) => [topicSettings(topic), dlqTopicSettings(topic, group)]));
-    this.readiness.register({ name: `consumer:${group}`, check: () => ({ ready: this.consumer.ready, detail: this.consumer.ready ? 'running' : 'joining' }) });
-    this.consumer.startInBackground();
+    const topics = PROJECTED_TOPICS.flatMap((topic) => [topicSettings(topic), dlqTopicSettings(topic, group)]);
+    const created = this.broker.status().ready && (await ensureTopics(this.kafka, topics, 3).then(() => true, () => false));
+    if (created) this.consumer.startInBackground();
+    else void this.startWhenTopicsExist(topics);
+  }
+
+  private async startWhenTopicsExist(topics: TopicSpec[]): Promise<void> {
+    this.logger.warn({ brokers: this.broker.status().detail }, 'Kafka is not available: serving lookups; topics and the consumer start when it returns');
+    const created = await ensureTopicsPatiently(this.kafka, topics, this.stopping.signal, (error, attempt) => this.logger.warn({ err: error, attempt }, 'Kafka still not available; retrying'));
+    if (created && !this.stopping.signal.aborted) this.consumer.startInBackground();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping.abort();
+    await this.broker.stop();
     await this.consumer.stop();
     await this.publisher.close();
   }

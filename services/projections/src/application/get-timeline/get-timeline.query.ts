@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ForbiddenError, NotFoundError, Principal } from '@motcua/platform';
+import { assertDossierAccess, ForbiddenError, NotFoundError, Principal } from '@motcua/platform';
 import { Repository } from 'typeorm';
 import { DossierFactEntity } from '../../projections/dossier-facts/dossier-fact.entity';
 import { TimelineEntryEntity } from '../../projections/dossier-timeline/timeline-entry.entity';
@@ -25,10 +25,10 @@ export class GetTimeline {
   async byCode(code: string, caller: Principal): Promise<DossierTimelineView> {
     const facts = await this.facts.findOne({ where: { code } });
     if (!facts) throw new DossierNotFoundError();
-    // A portal may look any code up for now: the code is what the applicant holds. Once intake's
-    // events say which portal submitted a dossier, a portal will see only its own (object-level
-    // authorization), and this is where that check goes.
-    if (caller.kind === 'officer') assertOfficerSees(caller, facts);
+    // A portal sees only the dossiers it submitted (OWASP API1), and another's reads exactly as an
+    // unknown code, so that codes cannot be probed. Officers follow the dossier's path, not one unit.
+    if (caller.kind === 'portal') assertDossierAccess(caller, { unit: facts.unit ?? '', portal: facts.portal ?? undefined }, () => new DossierNotFoundError());
+    else assertOfficerSees(caller, facts);
     const steps = await this.timeline.find({ where: { dossierId: facts.dossierId }, order: { occurredAt: 'ASC', eventId: 'ASC' } });
     return {
       ...{ code, status: facts.status, procedureCode: facts.procedureCode, procedureName: facts.procedureName },

@@ -8,8 +8,8 @@ import { DossierFactsWriter } from '../../projections/dossier-facts/dossier-fact
 import { recordTimeline } from '../../projections/dossier-timeline/timeline.writer';
 import { applyCatalogue, isCatalogueEvent, UNITS_LOCK } from '../../projections/units/catalogue.writer';
 
-/** One Kafka message: its event, or why it could not be read (it goes to the dead-letter topic). */
-export type BatchMessage = { offset: string; event: IntegrationEvent } | { offset: string; invalid: unknown };
+/** One Kafka message: its event, a type no reader here knows (skipped), or why it could not be read (it goes to the dead-letter topic). */
+export type BatchMessage = { offset: string; event: IntegrationEvent } | { offset: string; ignored: true } | { offset: string; invalid: unknown };
 
 export interface BatchOutcome {
   applied: number;
@@ -18,6 +18,8 @@ export interface BatchOutcome {
   /** An event id projected before, at another offset. */
   duplicates: number;
   deadLettered: number;
+  /** Types the registry does not know: the offset moves past them. */
+  ignored: number;
 }
 
 /** Batches hold it shared; switching a rebuilt schema in takes it alone, so no batch straddles the switch. */
@@ -49,11 +51,12 @@ export class BatchProjector {
       const stored = await lockPartition(manager, this.schema, topic, partition);
       const bound = this.until ? (this.until.get(`${topic}|${partition}`) ?? -1n) : undefined;
       const fresh = messages.filter((m) => BigInt(m.offset) > stored && (bound === undefined || BigInt(m.offset) <= bound));
-      const outcome: BatchOutcome = { applied: 0, skipped: messages.length - fresh.length, duplicates: 0, deadLettered: 0 };
+      const outcome: BatchOutcome = { applied: 0, skipped: messages.length - fresh.length, duplicates: 0, deadLettered: 0, ignored: 0 };
       if (fresh.length === 0) return outcome;
       const readable: { offset: string; event: IntegrationEvent }[] = [];
       for (const message of fresh) {
         if ('event' in message) readable.push(message);
+        else if ('ignored' in message) outcome.ignored += 1;
         else {
           // Sent before the offset commits: a crash re-sends it (a dead letter twice), never loses it.
           await deadLetter(message.offset, message.invalid);

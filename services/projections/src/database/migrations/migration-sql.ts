@@ -12,6 +12,11 @@ const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
 export function commentsOn(schema: string, table: string, about: string, columns: Record<string, string>, kind: 'table' | 'view' = 'table'): string {
   return [
     `comment on ${kind} ${schema}.${table} is ${quote(about)};`,
-    ...Object.entries(columns).map(([column, text]) => `comment on column ${schema}.${table}.${column} is ${quote(text)};`),
+    ...Object.entries(columns).map(([column, text]) => columnComment(schema, table, column, text)),
   ].join('\n');
+}
+
+/** The comment of one column, for a migration that adds it to an existing table. */
+export function columnComment(schema: string, table: string, column: string, text: string): string {
+  return `comment on column ${schema}.${table}.${column} is ${quote(text)};`;
 }

@@ -7,8 +7,8 @@ import { recordComponents, recordPause, recordResume, withDueChange } from './do
 
 /**
  * One event's contribution to a dossier's facts. Each field has one owning topic (within a topic
- * the order is Kafka's): the code, unit, channel and procedure terms are intake's, its reception
- * snapshot overwriting what the submission filled in. Instants from several events merge as the
+ * the order is Kafka's): the code, unit, channel, portal and procedure terms are intake's, its
+ * reception snapshot overwriting what the submission filled in. Instants from several events merge as the
  * earliest or latest; lists are sets kept in time order. Applying an event twice changes nothing.
  */
 export function evolveFacts(facts: DossierFacts, event: DossierEvent, calendar: WorkingCalendar): DossierFacts {
@@ -18,7 +18,7 @@ export function evolveFacts(facts: DossierFacts, event: DossierEvent, calendar: 
     case 'DossierSubmitted':
       return {
         ...next,
-        ...{ code: event.data.code, unit: fill('unit', event.data.unit), channel: fill('channel', event.data.channel) },
+        ...{ code: event.data.code, unit: fill('unit', event.data.unit), channel: fill('channel', event.data.channel), portal: fill('portal', event.data.portal ?? null) },
         ...{ procedureCode: fill('procedureCode', event.data.procedureCode), procedureVersion: fill('procedureVersion', event.data.procedureVersion) },
         submittedAt: earliest(next.submittedAt, event.data.submittedAt),
         components: recordComponents(next.components, event.data.components, false),
@@ -30,6 +30,8 @@ export function evolveFacts(facts: DossierFacts, event: DossierEvent, calendar: 
       return {
         ...next,
         ...{ code: event.data.code, unit: event.data.unit, channel: event.data.channel, receivedAt: instant(event.data.receivedAt) },
+        // Events written before portals were recorded carry none: they must not erase the submission's.
+        portal: event.data.portal ?? next.portal,
         ...{ procedureCode: p.code, procedureVersion: p.version, procedureName: p.name, field: p.field, level: p.level, serviceLevel: p.serviceLevel },
         ...{ agencies: [...p.agencies], processingTimeValue: p.processingTime.value, processingTimeUnit: p.processingTime.unit },
         ...{ returnsDocument: p.returnsDocument, eResultAllowed: p.eResultAllowed, payFirst: p.payFirst, feeBearing: p.fees.some((fee) => fee.amount > 0) },
@@ -76,7 +78,7 @@ export function evolveFacts(facts: DossierFacts, event: DossierEvent, calendar: 
         ? next
         : { ...next, apologyIssuedAt: instant(event.data.issuedAt), newAppointmentAt: instant(event.data.newAppointmentAt) };
     case 'DossierResolved':
-      // Code, unit, channel and terms are intake's alone: a copy from another topic would make the
+      // Code, unit, channel, portal and terms are intake's alone: a copy from another topic would make the
       // row depend on which topic arrived first whenever two of them disagree.
       return {
         ...next,

@@ -27,7 +27,7 @@ describe('dossier facts folded from every topic', () => {
 
   it('a whole life gives the facts every indicator reads', () => {
     expect(canonical).toMatchObject<Partial<ProjectedFacts>>({
-      code: 'H56.22-250106-0001', unit: 'H56.22', department: 'H56.22', channel: 'ONLINE', procedureCode: '1.001612', procedureVersion: 3,
+      code: 'H56.22-250106-0001', unit: 'H56.22', department: 'H56.22', channel: 'ONLINE', portal: 'test-portal', procedureCode: '1.001612', procedureVersion: 3,
       field: 'Lý lịch tư pháp', level: 'PROVINCE', processingTimeUnit: 'WORKING_DAYS', returnsDocument: true, eResultAllowed: true, feeBearing: true,
       submittedAt: '2025-01-06T01:00:00.000Z', receivedAt: '2025-01-06T02:00:00.000Z', resolvedAt: '2025-01-17T02:00:00.000Z',
       resultIssuedAt: '2025-01-17T03:00:00.000Z', deliveredAt: '2025-01-17T03:00:01.000Z', completedAt: '2025-01-17T03:00:01.000Z',

@@ -79,6 +79,8 @@ export interface DossierFacts {
   payFirst: boolean | null;
   feeBearing: boolean | null;
   channel: 'ONLINE' | 'COUNTER' | 'POSTAL' | null;
+  /** The portal that submitted an online dossier; it alone may look the dossier up among portals. */
+  portal: string | null;
   submittedAt: Instant | null;
   returnedAt: Instant | null;
   receivedAt: Instant | null;
@@ -121,7 +123,7 @@ export function emptyFacts(dossierId: string): DossierFacts {
     dossierId,
     ...{ code: null, unit: null, department: null, currentAgency: null, currentStep: 0 },
     ...{ procedureCode: null, procedureVersion: null, procedureName: null, field: null, level: null, serviceLevel: null, agencies: [] },
-    ...{ processingTimeValue: null, processingTimeUnit: null, returnsDocument: null, eResultAllowed: null, payFirst: null, feeBearing: null, channel: null },
+    ...{ processingTimeValue: null, processingTimeUnit: null, returnsDocument: null, eResultAllowed: null, payFirst: null, feeBearing: null, channel: null, portal: null },
     ...{ submittedAt: null, returnedAt: null, receivedAt: null, rejectedAt: null, withdrawnAt: null, caseAssignedAt: null, stoppedAt: null },
     ...{ resolvedAt: null, resultIssuedAt: null, deliveredAt: null, completedAt: null },
     ...{ dueSoonAt: null, overdueAt: null, apologyIssuedAt: null, newAppointmentAt: null },

@@ -32,6 +32,7 @@ export class DossierFactEntity {
   @flag() payFirst: boolean | null;
   @flag() feeBearing: boolean | null;
   @text() channel: string | null;
+  @text() portal: string | null;
   @at() submittedAt: Date | null;
   @at() returnedAt: Date | null;
   @at() receivedAt: Date | null;
