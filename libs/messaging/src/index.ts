@@ -26,3 +26,4 @@ export type { Read } from './inbox/read-message';
 export { PartitionTurn } from './inbox/partition-turn';
 export * from './inbox/subject-lock';
 export * from './inbox/parked-metrics';
+export * from './nest/nest-logger';

@@ -15,6 +15,7 @@ import { ensureTopics, ensureTopicsPatiently, TopicSpec } from '../kafka/topics'
 import { Logger } from '../logger';
 import { EventRelay } from '../relay/event-relay';
 import { consumerGroup, KAFKA, MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
+import { fromNestLogger } from './nest-logger';
 
 /**
  * Runs a service's messaging: schema migrations before the app serves, then its topics, the relay
@@ -22,7 +23,7 @@ import { consumerGroup, KAFKA, MESSAGING_OPTIONS, MessagingOptions } from './mes
  */
 @Injectable()
 export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger: Logger = toLogger(new NestLogger('messaging'));
+  private readonly logger: Logger = fromNestLogger(new NestLogger('messaging'));
   private readonly publisher: KafkaPublisher;
   private relay: EventRelay | undefined;
   private readonly consumers: InboxConsumer[] = [];
@@ -159,11 +160,3 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, O
   }
 }
 
-function toLogger(nest: NestLogger): Logger {
-  return {
-    debug: (object, message) => nest.debug(object, message),
-    info: (object, message) => nest.log(object, message),
-    warn: (object, message) => nest.warn(object, message),
-    error: (object, message) => nest.error(object, message),
-  };
-}

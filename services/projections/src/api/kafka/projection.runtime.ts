@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger as NestLogger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { WorkingCalendar } from '@motcua/calendar';
 import { dlqTopicSettings, Topics, topicSettings } from '@motcua/contracts';
-import { BrokerMonitor, consumerGroup, ensureTopics, ensureTopicsPatiently, KafkaPublisher, Logger, TopicSpec } from '@motcua/messaging';
+import { BrokerMonitor, consumerGroup, ensureTopics, ensureTopicsPatiently, fromNestLogger, KafkaPublisher, TopicSpec } from '@motcua/messaging';
 import { CONFIG, METRICS, ReadinessRegistry, ServiceConfig } from '@motcua/platform';
 import { Registry } from 'prom-client';
 import { Kafka } from 'kafkajs';
@@ -26,7 +26,7 @@ export class ProjectionRuntime implements OnApplicationBootstrap, OnApplicationS
   private readonly publisher: KafkaPublisher;
   private readonly broker: BrokerMonitor;
   private readonly stopping = new AbortController();
-  private readonly logger = toLogger(new NestLogger('projections'));
+  private readonly logger = fromNestLogger(new NestLogger('projections'));
   readonly consumer: ProjectionConsumer;
 
   constructor(
@@ -71,11 +71,3 @@ export class ProjectionRuntime implements OnApplicationBootstrap, OnApplicationS
   }
 }
 
-function toLogger(nest: NestLogger): Logger {
-  return {
-    debug: (object, message) => nest.debug(object, message),
-    info: (object, message) => nest.log(object, message),
-    warn: (object, message) => nest.warn(object, message),
-    error: (object, message) => nest.error(object, message),
-  };
-}

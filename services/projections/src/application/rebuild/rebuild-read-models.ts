@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger as NestLogger } from '@nestjs/common';
 import { WorkingCalendar } from '@motcua/calendar';
-import { KafkaPublisher } from '@motcua/messaging';
+import { fromNestLogger, KafkaPublisher } from '@motcua/messaging';
 import { CONFIG, ConflictError, ServiceConfig } from '@motcua/platform';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
@@ -51,7 +51,7 @@ export class RebuildReadModels {
       const bounds = await this.liveOffsets();
       const projector = new BatchProjector(fresh, REBUILD_SCHEMA, new WorkingCalendar(), {}, bounds);
       const group = `${projectionGroup(this.config)}.rebuild-${Date.now()}`;
-      consumer = new ProjectionConsumer(this.kafka, publisher, projector, { group, topics: PROJECTED_TOPICS, logger: toLogger(this.logger), sendDeadLetters: false });
+      consumer = new ProjectionConsumer(this.kafka, publisher, projector, { group, topics: PROJECTED_TOPICS, logger: fromNestLogger(this.logger), sendDeadLetters: false });
       consumer.startInBackground();
       await this.caughtUp(fresh, bounds, timeoutMs);
       await consumer.stop();
@@ -96,11 +96,3 @@ export class RebuildReadModels {
   }
 }
 
-function toLogger(nest: NestLogger) {
-  return {
-    debug: (object: object, message: string) => nest.debug(object, message),
-    info: (object: object, message: string) => nest.log(object, message),
-    warn: (object: object, message: string) => nest.warn(object, message),
-    error: (object: object, message: string) => nest.error(object, message),
-  };
-}
