@@ -2,6 +2,7 @@ import { provisionInfrastructure } from '@motcua/testing';
 import { benchAppend } from './append.bench';
 import { benchConsumer } from './consumer.bench';
 import { benchIntakeSubmission } from './intake-submission.bench';
+import { benchProjection } from './projection.bench';
 import { benchRelay } from './relay.bench';
 
 const benches: Record<string, (databaseUrl: string, kafkaBrokers: string[]) => Promise<void>> = {
@@ -9,6 +10,7 @@ const benches: Record<string, (databaseUrl: string, kafkaBrokers: string[]) => P
   relay: benchRelay,
   intake: benchIntakeSubmission,
   consumer: benchConsumer,
+  projection: benchProjection,
 };
 
 /** `npm run bench`: figures beside a raw baseline measured in the same run; nothing is asserted. BENCH_ONLY=intake,append picks some. */

@@ -31,18 +31,25 @@ export function resolutionWorkingMinutes(d: ClockFacts, calendar: WorkingCalenda
 
 /**
  * The first instant from which at most `window` minutes of office time remain before `dueAt`.
- * Office time left only shrinks as time passes, so the instant is found by bisection on whole
- * minutes over the calendar's own count (exact to the minute) — no second copy of office hours.
+ * Office time left only shrinks as time passes, so the instant is the one boundary of a monotone
+ * test on whole minutes before `dueAt`, found over the calendar's own count (no second copy of
+ * office hours). Any bracket around it gives the same minute; doubling from one day keeps the
+ * bracket, and so each count, a few days long instead of months (Tết included).
  */
 export function dueSoonFrom(dueAt: Date, calendar: WorkingCalendar, window = DUE_SOON_WORKING_MINUTES): Date {
   const minute = 60_000;
-  let early = dueAt.getTime() - 60 * 86_400_000;
+  const atMostWindowLeft = (instant: number) => calendar.workingMinutesBetween(new Date(instant), dueAt) <= window;
   let late = dueAt.getTime();
-  while (calendar.workingMinutesBetween(new Date(early), dueAt) <= window) early -= 60 * 86_400_000;
+  let span = 86_400_000;
+  while (atMostWindowLeft(dueAt.getTime() - span)) {
+    late = dueAt.getTime() - span;
+    span *= 2;
+  }
+  let early = dueAt.getTime() - span;
   // Invariant: more than `window` left at `early`, at most `window` left at `late`.
   while (late - early > minute) {
     const middle = early + Math.max(1, Math.floor((late - early) / minute / 2)) * minute;
-    if (calendar.workingMinutesBetween(new Date(middle), dueAt) <= window) late = middle;
+    if (atMostWindowLeft(middle)) late = middle;
     else early = middle;
   }
   return new Date(late);
