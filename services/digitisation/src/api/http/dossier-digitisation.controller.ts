@@ -2,7 +2,7 @@ import { Controller, Get, HttpStatus, Inject, Param, Post, Req, Res } from '@nes
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CONFIG, CurrentPrincipal, Principal, Roles, ValidationFailedError } from '@motcua/platform';
+import { CONFIG, CurrentPrincipal, Principal, Roles, uuidParam, ValidationFailedError } from '@motcua/platform';
 import type { ReceiveScan } from '../../application/scan';
 import { ComponentScanned, ScanComponent } from '../../application/scan-component/scan-component.command';
 import { ResultScanned, ScanResult } from '../../application/scan-result/scan-result.command';
@@ -10,7 +10,7 @@ import { DOCUMENT_STORAGE, DocumentStorage } from '../../application/storage/doc
 import { DigitisationView, ViewDigitisation } from '../../application/view-digitisation/view-digitisation.query';
 import { DEFAULT_DOCUMENT_MAX_BYTES, DigitisationConfig } from '../../digitisation.config';
 import { integerField, receiveUpload } from './multipart-upload';
-import { MAX_PAGES, scanUploadBody, uuidParam } from './upload.schemas';
+import { MAX_PAGES, scanUploadBody } from './upload.schemas';
 
 const componentIdPattern = /^[A-Za-z0-9._-]{1,100}$/;
 

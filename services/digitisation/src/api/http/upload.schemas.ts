@@ -1,6 +1,4 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import type { ApiBodyOptions } from '@nestjs/swagger';
-import { ValidationFailedError } from '@motcua/platform';
 import { ACCEPTED_MEDIA_TYPES } from '../../domain/document/media-type';
 
 const file = { type: 'string', format: 'binary', description: `${ACCEPTED_MEDIA_TYPES.join(', ')}; the type is told from the content` };
@@ -19,4 +17,3 @@ export const scanUploadBody: ApiBodyOptions = {
 
 export const MAX_PAGES = 10_000;
 
-export const uuidParam = (name: string) => new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailedError([{ field: name, message: `${name} must be a UUID` }]) });

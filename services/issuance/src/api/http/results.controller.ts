@@ -1,13 +1,13 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles, ValidationFailedError } from '@motcua/platform';
+import { CurrentPrincipal, Principal, Roles, uuidParam } from '@motcua/platform';
 import { DeliverResult, Delivery } from '../../application/deliver-result/deliver-result.command';
 import { GetResult, ResultView } from '../../application/get-result/get-result.query';
 import { IssuePaperResult, PaperResultIssued } from '../../application/issue-paper-result/issue-paper-result.command';
 import { DeliverResultRequest, IssuePaperResultRequest } from './result.requests';
 
-const dossierIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailedError([{ field: 'dossierId', message: 'dossierId must be a UUID' }]) });
+const dossierIdPipe = uuidParam('dossierId');
 
 /** A dossier's result: the e-result and its manifest, a paper result, delivery and completion. */
 @ApiTags('results')

@@ -1,13 +1,13 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles, ValidationFailedError } from '@motcua/platform';
+import { CurrentPrincipal, Principal, Roles, uuidParam } from '@motcua/platform';
 import { CashReceipt, RecordCashPayment } from '../../application/record-cash-payment/record-cash-payment.handler';
 import { CheckoutView, StartCheckout } from '../../application/start-checkout/start-checkout.command';
 import { BillView, ViewBill } from '../../application/view-bill/view-bill.query';
 import { CashPaymentRequest } from './cash-payment.request';
 
-const dossierIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailedError([{ field: 'dossierId', message: 'dossierId must be a UUID' }]) });
+const dossierIdPipe = uuidParam('dossierId');
 
 /** A dossier's fees: the bill, online checkout for portals, cash at the counter. */
 @ApiTags('payment')

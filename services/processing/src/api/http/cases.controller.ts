@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles, ValidationFailedError } from '@motcua/platform';
+import { CurrentPrincipal, Principal, Roles, uuidParam } from '@motcua/platform';
 import { AssignCase, CaseAssignment } from '../../application/assign-case/assign-case.command';
 import { DeadlineExtension, ExtendDeadline } from '../../application/extend-deadline/extend-deadline.command';
 import { CaseView, GetCase } from '../../application/get-case/get-case.query';
@@ -14,7 +14,7 @@ import { AssignCaseRequest, ReasonRequest, RequestSupplementRequest, StopProcess
 import { ExtendDeadlineRequest } from './extend-deadline.request';
 import { ResolveCaseRequest } from './resolve-case.request';
 
-const dossierIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailedError([{ field: 'dossierId', message: 'dossierId must be a UUID' }]) });
+const dossierIdPipe = uuidParam('dossierId');
 
 /**
  * Officers' work on a handling case. Every act is checked against the agency of the case's
