@@ -12,11 +12,12 @@ import { ConsumedOffsets1764633600004 } from './migrations/1764633600004-consume
 import { IndicatorViews1764633600005 } from './migrations/1764633600005-indicator-views';
 import { DossierPortal1764633600006 } from './migrations/1764633600006-dossier-portal';
 import { IndicatorIndexes1764633600007 } from './migrations/1764633600007-indicator-indexes';
+import { ViewPeriodComment1764633600008 } from './migrations/1764633600008-view-period-comment';
 import { checkedSchema, PROJECTIONS_SCHEMA } from './projections-schema';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export const projectionEntities = [DossierFactEntity, TimelineEntryEntity, UnitEntity, ProcedureEntity, ConsumedOffsetEntity, ProjectedEventEntity];
-export const projectionMigrations = [DossierFacts1764633600001, DossierTimeline1764633600002, Catalogue1764633600003, ConsumedOffsets1764633600004, IndicatorViews1764633600005, DossierPortal1764633600006, IndicatorIndexes1764633600007];
+export const projectionMigrations = [DossierFacts1764633600001, DossierTimeline1764633600002, Catalogue1764633600003, ConsumedOffsets1764633600004, IndicatorViews1764633600005, DossierPortal1764633600006, IndicatorIndexes1764633600007, ViewPeriodComment1764633600008];
 
 /**
  * The read models' data source: entities and migrations, never `synchronize`. The schema is a

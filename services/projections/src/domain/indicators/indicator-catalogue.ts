@@ -3,11 +3,12 @@
  *
  * Decision 766/QĐ-TTg fixes the group totals (publicity 18, progress and results 20, digitisation
  * 22, online service 22, satisfaction 18) and the scoring: at or above the threshold the maximum,
- * below it rate × maximum / threshold. The per-indicator maxima below are NOT established by the
- * project's sources: they follow a public reconstruction of the decision's annex (progress: all 20
- * points on §2.1, §2.2 is shown, not scored; online service: 12 for online dossiers, 6 for online
- * payment; digitisation: 6 e-results, 4 digitised dossiers, 2 reuse). They are sample values —
- * `figureOf` takes other `Scoring` — to be checked against the annex before publication.
+ * below it rate × maximum / threshold. Of the per-indicator maxima below, only §2.1's is stated by
+ * the public summaries of the decision (on-time processing earns at most 20 points, the whole of
+ * its group; §2.2 is shown, not scored). The others follow a public reconstruction of the annex
+ * (online service: 12 for online dossiers, 6 for online payment; digitisation: 6 e-results, 4
+ * digitised dossiers, 2 reuse) and are sample values — `figureOf` takes other `Scoring` — to be
+ * checked against the annex before publication.
  */
 export const INDICATOR_IDS = [
   'on_time',
