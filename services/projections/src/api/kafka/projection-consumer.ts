@@ -51,9 +51,7 @@ export class ProjectionConsumer {
   private consumer: Consumer | undefined;
   private running = false;
   private stopping = false;
-  private pausedForRebuild = false;
   private restartTimer: NodeJS.Timeout | undefined;
-  private inFlight: Promise<void> = Promise.resolve();
   readonly counters: ProjectionCounters = { applied: 0, skipped: 0, duplicates: 0, deadLettered: 0, ignored: 0, batches: 0 };
   private readonly holds = new Map<string, HeldPartition>();
 
@@ -92,11 +90,7 @@ export class ProjectionConsumer {
       partitionsConsumedConcurrently: this.options.concurrency ?? 4,
       autoCommit: false,
       eachBatchAutoResolve: false,
-      eachBatch: (payload) => {
-        const batch = this.processBatch(payload);
-        this.inFlight = batch;
-        return batch;
-      },
+      eachBatch: (payload) => this.processBatch(payload),
     });
   }
 
@@ -115,16 +109,9 @@ export class ProjectionConsumer {
     this.running = false;
   }
 
-  /** Stops fetching and waits for the batch in hand to commit; the read models keep serving. */
-  async pause(): Promise<void> {
-    this.pausedForRebuild = true;
-    this.consumer?.pause(this.options.topics.map((topic) => ({ topic })));
-    await this.inFlight.catch(() => undefined);
-  }
-
-  resume(): void {
-    this.pausedForRebuild = false;
-    this.consumer?.resume(this.options.topics.map((topic) => ({ topic })));
+  /** Reads one partition again from `offset` (a rebuild whose bound moved up after it had read past it). */
+  seek(topic: string, partition: number, offset: bigint): void {
+    this.consumer?.seek({ topic, partition, offset: offset.toString() });
   }
 
   private scheduleRestart(): void {
@@ -181,7 +168,7 @@ export class ProjectionConsumer {
     const consumer = this.consumer;
     consumer?.pause([{ topic, partitions: [partition] }]);
     const timer = setTimeout(() => {
-      if (this.consumer === consumer && !this.pausedForRebuild) consumer?.resume([{ topic, partitions: [partition] }]);
+      if (this.consumer === consumer) consumer?.resume([{ topic, partitions: [partition] }]);
     }, Math.min(atMostMs, firstMs * 2 ** Math.min(held.attempts - 1, 20)));
     timer.unref();
   }

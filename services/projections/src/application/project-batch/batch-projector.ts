@@ -1,6 +1,7 @@
 import { WorkingCalendar } from '@motcua/calendar';
 import type { IntegrationEvent } from '@motcua/contracts';
 import { DataSource, EntityManager } from 'typeorm';
+import { PROJECTIONS_SCHEMA } from '../../database/projections-schema';
 import { DossierEvent, isDossierEvent } from '../../domain/dossier-facts/dossier-event';
 import { foldFacts } from '../../domain/dossier-facts/dossier-facts.fold';
 import { advancePartition, claimEventIds, lockPartition } from '../../projections/consumed-offsets/consumed-offsets';
@@ -41,13 +42,14 @@ export class BatchProjector {
     private readonly schema: string,
     private readonly calendar: WorkingCalendar,
     private readonly faults: BatchFaults = {},
-    /** A rebuild stops at the live read models' offsets: nothing after them is applied. */
+    /** A rebuild applies nothing after these offsets (the live tables' offsets, moved up as they move). */
     private readonly until?: ReadonlyMap<string, bigint>,
   ) {}
 
   apply(topic: string, partition: number, messages: BatchMessage[], deadLetter: (offset: string, error: unknown) => Promise<void>): Promise<BatchOutcome> {
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(`select pg_advisory_xact_lock_shared(${SWITCH_LOCK})`);
+      // A rebuild's batches write a schema nobody reads yet, and must go on while the switch holds the lock.
+      if (this.schema === PROJECTIONS_SCHEMA) await manager.query(`select pg_advisory_xact_lock_shared(${SWITCH_LOCK})`);
       const stored = await lockPartition(manager, this.schema, topic, partition);
       const bound = this.until ? (this.until.get(`${topic}|${partition}`) ?? -1n) : undefined;
       const fresh = messages.filter((m) => BigInt(m.offset) > stored && (bound === undefined || BigInt(m.offset) <= bound));

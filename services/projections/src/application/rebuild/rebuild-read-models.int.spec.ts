@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@motcua/contracts';
+import { eventually } from '@motcua/testing';
 import { wholeLife } from '../../testing/dossier-life.fixtures';
 import { ProjectionsHarness } from '../../testing/projections.harness';
 import { RebuildReport } from './rebuild-read-models';
@@ -47,6 +48,43 @@ describe('rebuilding the read models without downtime (real PostgreSQL and Kafka
     await harness.publish(...later);
     await harness.projected(later);
   });
+
+  it('switches while events keep arriving and the live tables keep applying them: nothing is lost, one rebuild at a time', async () => {
+    const run = Math.floor(Math.random() * 90_000) + 10_000;
+    const schemasBefore = await retiredSchemas();
+    const rebuild = fetch(`${harness.base}/v1/projections/rebuild`, { method: 'POST', headers: harness.officer('ADMIN', 'H56') });
+    let settled = false;
+    void rebuild.finally(() => (settled = true));
+    await eventually(() => harness.db.query(`select 1 from pg_namespace where nspname = 'projections_rebuild'`), (rows: unknown[]) => rows.length === 1, { timeoutMs: 30_000, what: 'the rebuild under way' });
+    const second = await fetch(`${harness.base}/v1/projections/rebuild`, { method: 'POST', headers: harness.officer('ADMIN', 'H56') });
+    expect(second.status).toBe(409);
+
+    const during: ReturnType<typeof wholeLife>[] = [];
+    const codes: string[] = [];
+    while (!settled && during.length < 40) {
+      codes.push(`H56.22-250107-${run}${String(during.length).padStart(2, '0')}`);
+      const life = wholeLife(randomUUID(), codes[codes.length - 1]);
+      during.push(life);
+      await harness.publish(...life);
+    }
+    const response = await rebuild;
+    expect(response.status).toBe(200);
+    const report = (await response.json()) as RebuildReport;
+    expect(during.length).toBeGreaterThan(0);
+    await harness.projected(during.flat());
+    const facts = await harness.db.query(`select count(*)::int as n from projections.dossier_facts where code = any($1)`, [codes]);
+    expect(facts[0].n).toBe(during.length);
+    // The live tables applied some of them before the switch, and the switch took exactly their history.
+    const appliedBefore = await harness.db.query(`select count(*)::int as n from ${report.retiredSchema}.dossier_facts where code = any($1)`, [codes]);
+    expect(appliedBefore[0].n).toBeGreaterThan(0);
+    expect(report.checksums).toEqual(await schemaChecksums(harness.db.manager, report.retiredSchema));
+    // The newest retired tables stay for comparison; the earlier ones are gone.
+    expect(await retiredSchemas()).toEqual([report.retiredSchema]);
+    expect(schemasBefore).not.toContain(report.retiredSchema);
+  });
+
+  const retiredSchemas = async () =>
+    ((await harness.db.query(`select nspname from pg_namespace where nspname like 'projections_retired_%' order by 1`)) as { nspname: string }[]).map((r) => r.nspname);
 
   it('refuses anyone but an administrator', async () => {
     expect((await fetch(`${harness.base}/v1/projections/rebuild`, { method: 'POST', headers: harness.officer('OPERATOR', 'H56') })).status).toBe(403);

@@ -4,95 +4,142 @@ import { fromNestLogger, KafkaPublisher } from '@motcua/messaging';
 import { CONFIG, ConflictError, ServiceConfig } from '@motcua/platform';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { PROJECTED_TOPICS, PROJECTION_KAFKA, projectionGroup, ProjectionRuntime } from '../../api/kafka/projection.runtime';
+import { PROJECTED_TOPICS, PROJECTION_KAFKA, projectionGroup } from '../../api/kafka/projection.runtime';
 import { ProjectionConsumer } from '../../api/kafka/projection-consumer';
 import { migrateUnderLock } from '../../database/migrate-under-lock';
 import { projectionsDataSourceOptions } from '../../database/projections-data-source';
-import { PROJECTIONS_SCHEMA } from '../../database/projections-schema';
+import { checkedSchema, PROJECTIONS_SCHEMA } from '../../database/projections-schema';
 import { BatchProjector, SWITCH_LOCK } from '../project-batch/batch-projector';
 import { schemaChecksums } from './schema-checksum';
 
 const REBUILD_SCHEMA = 'projections_rebuild';
+const RETIRED_PREFIX = 'projections_retired_';
+/** Held for a rebuild's whole run, whichever replica runs it: there is one rebuild schema. */
+const REBUILD_LOCK = "hashtext('motcua.projections.rebuild')";
+/** The switch holds every live batch back while the rebuild closes its last gap: keep that short. */
+const FINAL_GAP_MS = 60_000;
 
 export interface RebuildReport {
-  /** The schema the previous live tables were moved to, kept for comparison until dropped. */
+  /** The schema the previous live tables were moved to, kept for comparison until the next rebuild. */
   retiredSchema: string;
+  /** Per table, `rows:md5` of the swapped-in tables at the instant of the switch. */
   checksums: Record<string, string>;
 }
 
+type Offsets = Map<string, bigint>;
+
 /**
  * Rebuilds every read model from the start of the topics into a fresh schema while the live one
- * keeps answering, then swaps the two in one transaction. The live consumer pauses so the rebuild
- * can stop at exactly its offsets: the swapped-in tables then hold the same history, and the live
- * consumer resumes from there.
+ * keeps answering and applying (on every replica), then switches the two in one transaction.
+ * The rebuild applies nothing past the live tables' offsets, a bound moved up as they move. The
+ * switch takes the lock every live batch holds shared, so the live offsets stand still; it moves
+ * the bound to them one last time, waits there for the rebuild to reach them (a few batches), and
+ * renames: the swapped-in tables hold exactly the history the live ones held. A live batch that
+ * waited on the lock then runs against them, from their stored offsets.
  */
 @Injectable()
 export class RebuildReadModels {
-  private running = false;
   private readonly logger = new NestLogger('projections-rebuild');
 
   constructor(
     @Inject(CONFIG) private readonly config: ServiceConfig,
     @Inject(PROJECTION_KAFKA) private readonly kafka: Kafka,
     private readonly live: DataSource,
-    private readonly runtime: ProjectionRuntime,
   ) {}
 
   async run(timeoutMs = 30 * 60_000): Promise<RebuildReport> {
-    if (this.running) throw new ConflictError('PROJECTIONS.REBUILD_RUNNING', 'A rebuild is already running');
-    this.running = true;
+    const lock = this.live.createQueryRunner();
+    await lock.connect();
+    try {
+      const [{ held }] = (await lock.query(`select pg_try_advisory_lock(${REBUILD_LOCK}) as held`)) as { held: boolean }[];
+      if (!held) throw new ConflictError('PROJECTIONS.REBUILD_RUNNING', 'A rebuild is already running');
+      try {
+        return await this.rebuild(timeoutMs);
+      } finally {
+        await lock.query(`select pg_advisory_unlock(${REBUILD_LOCK})`);
+      }
+    } finally {
+      await lock.release();
+    }
+  }
+
+  private async rebuild(timeoutMs: number): Promise<RebuildReport> {
     await this.live.query(`drop schema if exists ${REBUILD_SCHEMA} cascade`);
     const fresh = await new DataSource(projectionsDataSourceOptions(this.config.DATABASE_URL, REBUILD_SCHEMA)).initialize();
     const publisher = new KafkaPublisher(this.kafka);
+    const bounds: Offsets = await this.offsets(PROJECTIONS_SCHEMA, this.live);
     let consumer: ProjectionConsumer | undefined;
     try {
       await migrateUnderLock(fresh, REBUILD_SCHEMA);
-      await this.runtime.consumer.pause();
-      const bounds = await this.liveOffsets();
       const projector = new BatchProjector(fresh, REBUILD_SCHEMA, new WorkingCalendar(), {}, bounds);
       const group = `${projectionGroup(this.config)}.rebuild-${Date.now()}`;
       consumer = new ProjectionConsumer(this.kafka, publisher, projector, { group, topics: PROJECTED_TOPICS, logger: fromNestLogger(this.logger), sendDeadLetters: false });
       consumer.startInBackground();
-      await this.caughtUp(fresh, bounds, timeoutMs);
-      await consumer.stop();
+      const rebuild = { fresh, consumer, bounds };
+      await this.reached(fresh, bounds, Date.now() + timeoutMs);
+      // Close most of what the live tables applied meanwhile without holding anyone back.
+      await this.catchUp(rebuild, await this.offsets(PROJECTIONS_SCHEMA, this.live), Date.now() + timeoutMs);
+      const report = await this.swap(rebuild);
       consumer = undefined;
-      return await this.swap(bounds);
+      await this.dropRetiredBefore(report.retiredSchema);
+      return report;
     } finally {
       await consumer?.stop();
       await publisher.close();
       await fresh.destroy();
-      this.runtime.consumer.resume();
-      this.running = false;
     }
   }
 
-  private async liveOffsets(schema = PROJECTIONS_SCHEMA, source: { query: DataSource['query'] } = this.live): Promise<Map<string, bigint>> {
+  private async offsets(schema: string, source: { query: DataSource['query'] }): Promise<Offsets> {
     const rows: { topic: string; partition: number; offset: string }[] = await source.query(`select topic, partition, "offset" from ${schema}.consumed_offsets`);
     return new Map(rows.map((r) => [`${r.topic}|${r.partition}`, BigInt(r.offset)]));
   }
 
-  private async caughtUp(fresh: DataSource, bounds: Map<string, bigint>, timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
+  /** Moves the bound up to `target` and reads again, where the rebuild had read past its old bound, from what it applied. */
+  private async catchUp({ fresh, consumer, bounds }: Rebuild, target: Offsets, deadline: number): Promise<void> {
+    for (const [key, offset] of target) bounds.set(key, offset);
+    const rebuilt = await this.offsets(REBUILD_SCHEMA, fresh);
+    for (const [key, offset] of target) {
+      const applied = rebuilt.get(key) ?? -1n;
+      if (applied >= offset) continue;
+      const [topic, partition] = key.split('|');
+      consumer.seek(topic, Number(partition), applied + 1n);
+    }
+    await this.reached(fresh, target, deadline);
+  }
+
+  /** Until the rebuild has applied, on every partition, what the live tables hold. */
+  private async reached(fresh: DataSource, target: Offsets, deadline: number): Promise<void> {
     for (;;) {
-      const reached = await this.liveOffsets(REBUILD_SCHEMA, fresh);
-      if ([...bounds].every(([key, bound]) => bound < 0n || (reached.get(key) ?? -1n) >= bound)) return;
+      const rebuilt = await this.offsets(REBUILD_SCHEMA, fresh);
+      if ([...target].every(([key, offset]) => (rebuilt.get(key) ?? -1n) >= offset)) return;
       if (Date.now() > deadline) throw new Error('the rebuild did not reach the live offsets in time');
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 
-  /** Alone on the switch lock: no batch is between its first and last statement while the names change. */
-  private swap(bounds: Map<string, bigint>): Promise<RebuildReport> {
-    const retiredSchema = `projections_retired_${Date.now()}`;
+  /** Alone on the switch lock: no live batch is between its first and last statement while the names change. */
+  private swap(rebuild: Rebuild): Promise<RebuildReport> {
+    const retiredSchema = `${RETIRED_PREFIX}${Date.now()}`;
     return this.live.transaction(async (manager) => {
       await manager.query(`select pg_advisory_xact_lock(${SWITCH_LOCK})`);
-      const now = await this.liveOffsets(PROJECTIONS_SCHEMA, manager);
-      const moved = [...now].filter(([key, offset]) => offset !== (bounds.get(key) ?? -1n));
-      if (moved.length > 0) throw new ConflictError('PROJECTIONS.LIVE_MOVED', 'Another replica applied events during the rebuild; run it again');
+      await this.catchUp(rebuild, await this.offsets(PROJECTIONS_SCHEMA, manager), Date.now() + FINAL_GAP_MS);
+      await rebuild.consumer.stop();
       await manager.query(`alter schema ${PROJECTIONS_SCHEMA} rename to ${retiredSchema}`);
       await manager.query(`alter schema ${REBUILD_SCHEMA} rename to ${PROJECTIONS_SCHEMA}`);
       return { retiredSchema, checksums: await schemaChecksums(manager, PROJECTIONS_SCHEMA) };
     });
   }
+
+  /** The latest retired tables stay for comparison; older ones go. */
+  private async dropRetiredBefore(latest: string): Promise<void> {
+    const rows: { name: string }[] = await this.live.query(`select nspname as name from pg_namespace where nspname like $1 and nspname <> $2`, [`${RETIRED_PREFIX}%`, latest]);
+    for (const { name } of rows) await this.live.query(`drop schema ${checkedSchema(name)} cascade`);
+  }
 }
 
+interface Rebuild {
+  fresh: DataSource;
+  consumer: ProjectionConsumer;
+  bounds: Offsets;
+}
