@@ -77,7 +77,7 @@ export const samples: SampleData = {
     decidedBy: 'leader-1',
   },
   PaymentOverdue: { dossierId, paymentId: 'pay-1', expiredAt: due, reminder: 1 },
-  ProcessingStopped: { dossierId, stoppedAt: at, reason: 'Người nộp không bổ sung', decidedBy: 'leader-1' },
+  ProcessingStopped: { dossierId, stoppedAt: at, reason: 'Người nộp không bổ sung', decidedBy: 'leader-1', ground: 'OTHER' },
   FeeAssessed: { dossierId, assessedAt: at, items: [{ code: 'LLTP', kind: 'FEE', listed: 200_000, due: 170_000, rule: 'DISCOUNT_PERCENT' }], total: 170_000, exempt: false, payFirst: true },
   PaymentRequested: { dossierId, paymentId: 'pay-1', requestedAt: at, amount: 170_000, expiresAt: due },
   PaymentSucceeded: { dossierId, paymentId: 'pay-1', paidAt: at, amount: 170_000, method: 'ONLINE' },

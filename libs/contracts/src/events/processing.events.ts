@@ -10,6 +10,8 @@ const topic = Topics.processing;
 const WorkingMinutes = Type.Integer({ minimum: 0 });
 /** A pause for payment-first is not a supplement: it never makes a dossier late (766). */
 const PauseReason = Literals('SUPPLEMENT', 'AWAITING_PAYMENT');
+/** NON_PAYMENT: the fee of a pay-first procedure went unpaid after its request expired (PaymentOverdue). Absent in events recorded before grounds were. */
+const StopGround = Literals('NON_PAYMENT', 'OTHER');
 
 export const CaseAssigned = defineEvent({
   type: 'CaseAssigned',
@@ -147,7 +149,7 @@ export const ProcessingStopped = defineEvent({
   type: 'ProcessingStopped',
   version: 1,
   topic,
-  schema: Type.Object({ dossierId: Uuid, stoppedAt: Instant, reason: Reason, decidedBy: Id }, strict),
+  schema: Type.Object({ dossierId: Uuid, stoppedAt: Instant, reason: Reason, decidedBy: Id, ground: Type.Optional(StopGround) }, strict),
 });
 
 export const processingEvents = [

@@ -4,7 +4,8 @@ import type { CaseEvent } from './case.events';
 type Opened = Extract<CaseEvent, { type: 'CaseOpened' }>['data'];
 type Resolved = Extract<CaseEvent, { type: 'DossierResolved' }>['data'];
 
-export type StopGround = 'NON_PAYMENT' | 'OTHER';
+/** The contract's grounds for stopping (ProcessingStopped), so the command and the event cannot drift apart. */
+export type StopGround = NonNullable<Extract<CaseEvent, { type: 'ProcessingStopped' }>['data']['ground']>;
 
 /** Every command carries its instant from the service's clock; the decider never reads one. */
 export type CaseCommand =

@@ -81,7 +81,7 @@ export function caseDecider(calendar: WorkingCalendar) {
         return [resolution(state, command)];
       case 'StopProcessing':
         if (command.ground === 'NON_PAYMENT' && !(state.pause?.reason === 'AWAITING_PAYMENT' && state.paymentOverdue)) throw new PaymentNotOverdueError();
-        return [{ type: 'ProcessingStopped', data: { dossierId, stoppedAt: at, reason: command.reason, decidedBy: command.decidedBy } }];
+        return [{ type: 'ProcessingStopped', data: { dossierId, stoppedAt: at, reason: command.reason, decidedBy: command.decidedBy, ground: command.ground ?? 'OTHER' } }];
       case 'Withdraw':
         return [{ type: 'CaseWithdrawn', data: { dossierId, withdrawnAt: at } }];
       case 'CheckDeadline':

@@ -48,6 +48,8 @@ describe('a pay-first case whose payment request expired unpaid', () => {
   it('lets the officer stop for non-payment only once the payment is overdue', () => {
     const { outcomes } = run(opened(true), stopForNonPayment('2025-03-04T08:00'), expired('pay-1', '2025-03-04T09:00'), stopForNonPayment('2025-03-04T10:00'));
     expect(outcomes.map(types)).toEqual(['CASE.PAYMENT_NOT_OVERDUE', ['PaymentOverdue'], ['ProcessingStopped']]);
+    // The ground travels with the event, so readers can tell a stop for non-payment from any other.
+    expect((outcomes[2] as CaseEvent[])[0].data).toMatchObject({ ground: 'NON_PAYMENT' });
   });
 
   it('resumes when a later request is paid; the overdue standing ends and a stop for non-payment is refused again', () => {
@@ -60,5 +62,6 @@ describe('a pay-first case whose payment request expired unpaid', () => {
     expect(run(opened(false), expired('pay-1', '2025-03-04T09:00'), stopForNonPayment('2025-03-04T10:00')).outcomes.map(types)).toEqual([[], 'CASE.PAYMENT_NOT_OVERDUE']);
     const stopped = run(opened(true), { type: 'StopProcessing', at: vn('2025-03-04T08:00'), reason: 'Người nộp đề nghị dừng', decidedBy: 'leader-1' }, expired('pay-1', '2025-03-04T09:00'));
     expect(stopped.outcomes.map(types)).toEqual([['ProcessingStopped'], []]);
+    expect((stopped.outcomes[0] as CaseEvent[])[0].data).toMatchObject({ ground: 'OTHER' });
   });
 });
