@@ -1,6 +1,6 @@
 import { WorkingCalendar } from '@motcua/calendar';
 import type { DemoDossier } from '../demo-dossier';
-import { resolvedAt, verdictAtEnd, verdictAtFinish, type Verdict } from './dossier-verdict';
+import { finishedAt, verdictAtEnd, verdictAtFinish, type Verdict } from './dossier-verdict';
 import type { Month } from './months';
 import { standingIn } from './populations';
 
@@ -40,7 +40,8 @@ export function countedIn(d: DemoDossier, m: Month, calendar: WorkingCalendar): 
     counted.push(['on_time', verdict.onTime], ['in_progress', s.openAtEnd]);
   }
   if (s.resolvedIn) {
-    const onTime = verdictAtFinish(d, resolvedAt(d) as number).onTime;
+    // The finish is the resolution unless the record says something ended it first; the verdict is the finish's.
+    const onTime = verdictAtFinish(d, finishedAt(d) as number).onTime;
     counted.push(['on_time_plain', onTime], ['late_resolved', !onTime]);
   }
   if (atEnd) {
