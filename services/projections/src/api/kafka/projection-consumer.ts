@@ -1,5 +1,5 @@
 import { asIntegrationEvent, integrationEvents } from '@motcua/contracts';
-import { EventPublisher, Logger, MessageDecoder, PartitionTurn, Read, readMessage, sendToDeadLetter } from '@motcua/messaging';
+import { EventPublisher, KafkaMember, Logger, MessageDecoder, PartitionTurn, Read, readMessage, sendToDeadLetter } from '@motcua/messaging';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { BatchMessage, BatchOutcome, BatchProjector } from '../../application/project-batch/batch-projector';
 
@@ -48,98 +48,67 @@ export interface ProjectionCounters {
  * partition (HeldPartition, logged by event id) until the service is upgraded.
  */
 export class ProjectionConsumer {
-  private consumer: Consumer | undefined;
-  private running = false;
-  private stopping = false;
+  private readonly member: KafkaMember;
   private pausedForRebuild = false;
-  private restartTimer: NodeJS.Timeout | undefined;
   private inFlight: Promise<void> = Promise.resolve();
   readonly counters: ProjectionCounters = { applied: 0, skipped: 0, duplicates: 0, deadLettered: 0, ignored: 0, batches: 0 };
   private readonly holds = new Map<string, HeldPartition>();
 
   constructor(
-    private readonly kafka: Kafka,
+    kafka: Kafka,
     private readonly publisher: EventPublisher,
     private readonly projector: BatchProjector,
     private readonly options: ProjectionConsumerOptions,
-  ) {}
-
-  held(): HeldPartition[] {
-    return [...this.holds.values()];
-  }
-
-  get ready(): boolean {
-    return this.running;
-  }
-
-  async start(): Promise<void> {
-    this.stopping = false;
-    const sessionTimeout = this.options.sessionTimeoutMs ?? 30_000;
-    const consumer = this.kafka.consumer({ groupId: this.options.group, allowAutoTopicCreation: false, sessionTimeout, heartbeatInterval: Math.min(3_000, sessionTimeout / 3) });
-    this.consumer = consumer;
-    consumer.on(consumer.events.GROUP_JOIN, () => {
-      this.running = true;
-    });
-    consumer.on(consumer.events.CRASH, (event) => {
-      this.options.logger.error({ err: event.payload.error, group: this.options.group }, 'projection consumer crashed');
-      this.running = false;
-      if (!event.payload.restart) this.scheduleRestart();
-    });
-    await consumer.connect();
-    await consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
-    await consumer.run({
+  ) {
+    this.member = new KafkaMember(kafka, {
+      group: options.group,
+      topics: options.topics,
+      logger: options.logger,
+      name: 'projection consumer',
+      sessionTimeoutMs: options.sessionTimeoutMs,
       // Partitions are independent transactions; one dossier's rows are locked across them.
-      partitionsConsumedConcurrently: this.options.concurrency ?? 4,
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      eachBatch: (payload) => {
-        const batch = this.processBatch(payload);
+      partitionsConsumedConcurrently: options.concurrency ?? 4,
+      eachBatch: (payload, consumer) => {
+        const batch = this.processBatch(payload, consumer);
         this.inFlight = batch;
         return batch;
       },
     });
   }
 
-  startInBackground(): void {
-    this.start().catch((error: unknown) => {
-      this.options.logger.error({ err: error, group: this.options.group }, 'projection consumer could not start; retrying');
-      this.scheduleRestart();
-    });
+  held(): HeldPartition[] {
+    return [...this.holds.values()];
   }
 
-  async stop(): Promise<void> {
-    this.stopping = true;
-    clearTimeout(this.restartTimer);
-    await this.consumer?.disconnect();
-    this.consumer = undefined;
-    this.running = false;
+  get ready(): boolean {
+    return this.member.ready;
+  }
+
+  start(): Promise<void> {
+    return this.member.start();
+  }
+
+  startInBackground(): void {
+    this.member.startInBackground();
+  }
+
+  stop(): Promise<void> {
+    return this.member.stop();
   }
 
   /** Stops fetching and waits for the batch in hand to commit; the read models keep serving. */
   async pause(): Promise<void> {
     this.pausedForRebuild = true;
-    this.consumer?.pause(this.options.topics.map((topic) => ({ topic })));
+    this.member.consumer?.pause(this.options.topics.map((topic) => ({ topic })));
     await this.inFlight.catch(() => undefined);
   }
 
   resume(): void {
     this.pausedForRebuild = false;
-    this.consumer?.resume(this.options.topics.map((topic) => ({ topic })));
+    this.member.consumer?.resume(this.options.topics.map((topic) => ({ topic })));
   }
 
-  private scheduleRestart(): void {
-    if (this.stopping) return;
-    this.restartTimer = setTimeout(() => {
-      void (async () => {
-        await this.consumer?.disconnect().catch(() => undefined);
-        await this.start().catch(() => this.scheduleRestart());
-      })();
-    }, 2_000);
-    // The HTTP server keeps the process alive; a pending restart alone must not.
-    this.restartTimer.unref();
-  }
-
-  private async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload, consumer: Consumer): Promise<void> {
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
     const decode = this.options.decode ?? ((value: Buffer) => integrationEvents.decode(value));
     const reads = batch.messages.map((message) => ({ message, read: readMessage(message, decode, undefined) }));
@@ -161,15 +130,15 @@ export class ProjectionConsumer {
       this.count(outcome);
       const last = usable[usable.length - 1].message.offset;
       resolveOffset(last);
-      await this.consumer?.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
+      await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
     }
     if (holdAt === -1) this.holds.delete(`${batch.topic}|${batch.partition}`);
-    else this.hold(batch.topic, batch.partition, reads[holdAt].message, reads[holdAt].read);
+    else this.hold(consumer, batch.topic, batch.partition, reads[holdAt].message, reads[holdAt].read);
     await heartbeat();
   }
 
   /** Pauses the partition before the unknown version and looks again after a capped backoff; the offset stays before it. */
-  private hold(topic: string, partition: number, message: KafkaMessage, read: Read): void {
+  private hold(consumer: Consumer, topic: string, partition: number, message: KafkaMessage, read: Read): void {
     if (read.kind !== 'unknown-version') return;
     const key = `${topic}|${partition}`;
     const { id: eventId, type, schemaversion: version } = read.envelope;
@@ -178,10 +147,9 @@ export class ProjectionConsumer {
     this.holds.set(key, held);
     this.options.logger.warn({ group: this.options.group, topic, partition, offset: message.offset, eventId, type, version, attempts: held.attempts }, 'partition waits at an event version this service does not know yet; upgrade the service');
     const { firstMs, atMostMs } = this.options.holdBackoffMs ?? { firstMs: 1_000, atMostMs: 60_000 };
-    const consumer = this.consumer;
-    consumer?.pause([{ topic, partitions: [partition] }]);
+    consumer.pause([{ topic, partitions: [partition] }]);
     const timer = setTimeout(() => {
-      if (this.consumer === consumer && !this.pausedForRebuild) consumer?.resume([{ topic, partitions: [partition] }]);
+      if (this.member.consumer === consumer && !this.pausedForRebuild) consumer.resume([{ topic, partitions: [partition] }]);
     }, Math.min(atMostMs, firstMs * 2 ** Math.min(held.attempts - 1, 20)));
     timer.unref();
   }
