@@ -2,6 +2,7 @@ import { asIntegrationEvent, integrationEvents } from '@motcua/contracts';
 import { EventPublisher, KafkaMember, Logger, MessageDecoder, PartitionTurn, Read, readMessage, sendToDeadLetter } from '@motcua/messaging';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { BatchMessage, BatchOutcome, BatchProjector } from '../../application/project-batch/batch-projector';
+import { StoredPositions } from './stored-positions';
 
 export interface ProjectionConsumerOptions {
   group: string;
@@ -42,13 +43,15 @@ export interface ProjectionCounters {
 
 /**
  * One consumer group over every topic, a batch at a time. Kafka's committed offsets only save
- * work on a restart: what counts is the offset stored with the rows (BatchProjector). As the
- * services' inbox consumers do: an outage is retried in place, never dead-lettered; a type the
- * registry does not know is skipped and counted; a newer version of a known type holds its
- * partition (HeldPartition, logged by event id) until the service is upgraded.
+ * work on a restart: what counts is the offset stored with the rows (BatchProjector), and every
+ * assigned partition resumes from it (StoredPositions). As the services' inbox consumers do: an
+ * outage is retried in place, never dead-lettered; a type the registry does not know is skipped
+ * and counted; a newer version of a known type holds its partition (HeldPartition, logged by
+ * event id) until the service is upgraded.
  */
 export class ProjectionConsumer {
   private readonly member: KafkaMember;
+  private readonly positions: StoredPositions;
   private pausedForRebuild = false;
   private inFlight: Promise<void> = Promise.resolve();
   readonly counters: ProjectionCounters = { applied: 0, skipped: 0, duplicates: 0, deadLettered: 0, ignored: 0, batches: 0 };
@@ -60,6 +63,7 @@ export class ProjectionConsumer {
     private readonly projector: BatchProjector,
     private readonly options: ProjectionConsumerOptions,
   ) {
+    this.positions = new StoredPositions((topics) => projector.storedOffsets(topics), options.logger, options.group);
     this.member = new KafkaMember(kafka, {
       group: options.group,
       topics: options.topics,
@@ -73,6 +77,7 @@ export class ProjectionConsumer {
         this.inFlight = batch;
         return batch;
       },
+      onJoin: (consumer, assignment) => this.positions.assigned(consumer, assignment),
     });
   }
 
@@ -93,6 +98,7 @@ export class ProjectionConsumer {
   }
 
   stop(): Promise<void> {
+    this.positions.cancel();
     return this.member.stop();
   }
 
@@ -110,6 +116,10 @@ export class ProjectionConsumer {
 
   private async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload, consumer: Consumer): Promise<void> {
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
+    // Nothing is applied before the assigned partitions stand where the database says; a batch
+    // fetched from elsewhere is stale by then.
+    const stillOurs = () => isRunning() && !isStale();
+    if (!(await this.positions.settled(heartbeat, stillOurs)) || !stillOurs()) return;
     const decode = this.options.decode ?? ((value: Buffer) => integrationEvents.decode(value));
     const reads = batch.messages.map((message) => ({ message, read: readMessage(message, decode, undefined) }));
     // A newer version of a type the read models use: nothing at or after it may be applied, or
@@ -120,7 +130,7 @@ export class ProjectionConsumer {
       const byOffset = new Map(batch.messages.map((message) => [message.offset, message]));
       const deadLetter = async (offset: string, error: unknown) =>
         this.options.sendDeadLetters === false ? undefined : sendToDeadLetter(this.publisher, this.options.group, { topic: batch.topic, partition: batch.partition, message: byOffset.get(offset) as KafkaMessage, error, attempts: 0 });
-      const turn = new PartitionTurn(heartbeat, () => isRunning() && !isStale(), { firstMs: 200, atMostMs: 10_000 }, this.options.logger, this.options.group);
+      const turn = new PartitionTurn(heartbeat, stillOurs, { firstMs: 200, atMostMs: 10_000 }, this.options.logger, this.options.group);
       let outcome: BatchOutcome | undefined;
       // The database or the broker away: retried in place for as long as it takes, never dead-lettered.
       const owned = await turn.whileTransient(async () => {
