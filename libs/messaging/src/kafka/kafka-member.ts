@@ -36,6 +36,8 @@ export class KafkaMember {
   private restartTimer: NodeJS.Timeout | undefined;
   /** The start under way, if any; starts run one after another. */
   private attempt: Promise<void> = Promise.resolve();
+  /** kafkajs's run() while it joins the group. */
+  private joining: Promise<void> | undefined;
   /** Crashes kafkajs would have restarted by itself (retriable ones), with the wait it would have used. */
   private readonly retriable = new WeakMap<Error, number>();
 
@@ -75,8 +77,9 @@ export class KafkaMember {
     clearTimeout(this.restartTimer);
     this.restartTimer = undefined;
     // Disconnecting while run() is joining would orphan kafkajs's runner, which then consumes on
-    // its own: the start under way ends first (it stops early once it sees the stop).
-    await this.attempt.catch(() => undefined);
+    // its own: the join ends first. A member still connecting is disconnected now, and leaves on
+    // its own once connected, without running.
+    await this.joining?.catch(() => undefined);
     const consumer = this.current;
     this.current = undefined;
     await consumer?.disconnect();
@@ -123,11 +126,15 @@ export class KafkaMember {
       this.options.onJoin?.(consumer, event.payload.memberAssignment);
     });
     consumer.on(consumer.events.CRASH, (event) => this.crashed(consumer, event.payload.error));
-    await consumer.connect();
-    if (this.stopped) return;
-    await consumer.subscribe({ topics: [...topics], fromBeginning: true });
-    if (this.stopped) return;
-    await consumer.run({
+    try {
+      await consumer.connect();
+      if (!this.stopped) await consumer.subscribe({ topics: [...topics], fromBeginning: true });
+    } catch (error) {
+      // A stop disconnects a member that is still connecting; what that breaks is no failure.
+      if (!this.stopped) throw error;
+    }
+    if (this.stopped) return consumer.disconnect().catch(() => undefined);
+    const joining = consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
@@ -137,6 +144,12 @@ export class KafkaMember {
         await this.options.eachBatch(payload, consumer);
       },
     });
+    this.joining = joining;
+    try {
+      await joining;
+    } finally {
+      if (this.joining === joining) this.joining = undefined;
+    }
   }
 
   private crashed(consumer: Consumer, error: Error): void {

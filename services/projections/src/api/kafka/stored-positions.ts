@@ -16,6 +16,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export class StoredPositions {
   private generation = 0;
+  private positionedGeneration = 0;
   private positioned: Promise<void> = Promise.resolve();
 
   constructor(
@@ -38,6 +39,7 @@ export class StoredPositions {
 
   /** Waits for the current assignment to be positioned, heartbeating meanwhile; false if the partition was lost first. */
   async settled(heartbeat: () => Promise<void>, owned: () => boolean): Promise<boolean> {
+    if (this.positionedGeneration === this.generation) return true;
     const positioned = this.positioned.then(() => true);
     for (;;) {
       if (!owned()) return false;
@@ -48,7 +50,10 @@ export class StoredPositions {
 
   private async seekAll(consumer: Consumer, assignment: Record<string, number[]>, generation: number): Promise<void> {
     const topics = Object.keys(assignment).filter((topic) => assignment[topic].length > 0);
-    if (topics.length === 0) return;
+    if (topics.length === 0) {
+      this.positionedGeneration = generation;
+      return;
+    }
     let stored: Map<string, bigint> | undefined;
     for (let outage = 1; stored === undefined; outage++) {
       try {
@@ -68,6 +73,7 @@ export class StoredPositions {
           consumer.seek({ topic, partition, offset: next.toString() });
         }
       }
+      this.positionedGeneration = generation;
     } catch (error) {
       // The member crashed or stopped meanwhile; the one that replaces it is positioned on its own join.
       this.logger.debug({ err: error, group: this.group }, 'member gone before its partitions were positioned');
