@@ -4,6 +4,8 @@ export * from './kafka/publisher';
 export * from './kafka/topics';
 export { BrokerMonitor } from './kafka/broker-monitor';
 export type { BrokerStatus } from './kafka/broker-monitor';
+export { KafkaMember } from './kafka/kafka-member';
+export type { KafkaMemberOptions, MemberState } from './kafka/kafka-member';
 export * from './relay/event-relay';
 export * from './relay/to-outgoing-message';
 export * from './relay/publish-checked-event-store';

@@ -1,6 +1,7 @@
 import type { Envelope } from '@motcua/contracts';
 import { PgDatabase } from '@motcua/event-store';
 import { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import { KafkaMember, MemberState } from '../kafka/kafka-member';
 import { EventPublisher } from '../kafka/publisher';
 import { Logger, silentLogger } from '../logger';
 import { InboxTransactions } from './inbox-transactions';
@@ -43,7 +44,7 @@ export interface ConsumerCounters {
   ignored: number;
 }
 
-export type ConsumerState = 'stopped' | 'starting' | 'running' | 'restarting';
+export type ConsumerState = MemberState;
 
 /**
  * The idempotent consumer: for each message, in one PostgreSQL transaction, skip it if the inbox
@@ -55,17 +56,14 @@ export type ConsumerState = 'stopped' | 'starting' | 'running' | 'restarting';
  * does not know yet waits, parked.
  */
 export class InboxConsumer {
-  private consumer: Consumer | undefined;
-  private state: ConsumerState = 'stopped';
-  private stopping = false;
-  private restartTimer: NodeJS.Timeout | undefined;
+  private readonly member: KafkaMember;
   private readonly processor: MessageProcessor;
   private readonly logger: Logger;
   private sweeping = false;
   readonly counters: ConsumerCounters = { applied: 0, duplicates: 0, parked: 0, unparked: 0, deadLettered: 0, ignored: 0 };
 
   constructor(
-    private readonly kafka: Kafka,
+    kafka: Kafka,
     db: PgDatabase,
     schema: string,
     publisher: EventPublisher,
@@ -75,87 +73,49 @@ export class InboxConsumer {
     this.logger = options.logger ?? silentLogger;
     this.processor = new MessageProcessor(options, new InboxTransactions(db, schema, drain, options.group), publisher, this.counters, this.logger);
     drain.register(options.topic, options.handle, options.decode);
+    this.member = new KafkaMember(kafka, {
+      group: options.group,
+      topics: [options.topic],
+      logger: this.logger,
+      name: 'consumer',
+      sessionTimeoutMs: options.sessionTimeoutMs,
+      // kafkajs retries retriable errors in place; past them, the member crashes and is replaced.
+      retry: { retries: options.retries ?? 5, initialRetryTime: 300 },
+      // Partitions are independent (a dossier's messages share one); the subject lock covers the rest.
+      partitionsConsumedConcurrently: options.partitionsConcurrently ?? 3,
+      eachBatch: (payload, consumer) => this.processBatch(payload, consumer),
+    });
   }
 
   status(): { name: string; state: ConsumerState; ready: boolean } {
-    return { name: `${this.options.group} <- ${this.options.topic}`, state: this.state, ready: this.state === 'running' };
+    return { name: `${this.options.group} <- ${this.options.topic}`, state: this.member.state, ready: this.member.ready };
   }
 
   async start(): Promise<void> {
-    this.stopping = false;
-    this.state = 'starting';
-    const consumer = this.kafka.consumer({
-      groupId: this.options.group,
-      allowAutoTopicCreation: false,
-      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
-      heartbeatInterval: Math.min(3_000, (this.options.sessionTimeoutMs ?? 30_000) / 3),
-      // kafkajs restarts by itself after retriable errors; the rest reach the crash handler below.
-      retry: { retries: this.options.retries ?? 5, initialRetryTime: 300 },
-    });
-    this.consumer = consumer;
-    consumer.on(consumer.events.GROUP_JOIN, () => {
-      this.state = 'running';
-    });
-    consumer.on(consumer.events.CRASH, (event) => {
-      const { error, restart } = event.payload;
-      this.logger.error({ err: error, group: this.options.group, restart }, 'consumer crashed');
-      this.state = 'restarting';
-      if (!restart) this.scheduleRestart();
-    });
     if (!this.sweeping) this.drain.startSweeping();
     this.sweeping = true;
-    await consumer.connect();
-    await consumer.subscribe({ topic: this.options.topic, fromBeginning: true });
-    await consumer.run({
-      autoCommit: false,
-      // Partitions are independent (a dossier's messages share one); the subject lock covers the rest.
-      partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 3,
-      eachBatchAutoResolve: false,
-      eachBatch: (payload) => this.processBatch(payload),
-    });
+    await this.member.start();
   }
 
   /** Starts without holding up the caller; a broker that is not there yet is retried, not-ready meanwhile. */
   startInBackground(): void {
-    this.start().catch((error: unknown) => {
-      this.logger.error({ err: error, group: this.options.group }, 'consumer could not start; retrying');
-      this.state = 'restarting';
-      this.scheduleRestart();
-    });
+    if (!this.sweeping) this.drain.startSweeping();
+    this.sweeping = true;
+    this.member.startInBackground();
   }
 
   async stop(): Promise<void> {
-    this.stopping = true;
-    clearTimeout(this.restartTimer);
-    await this.consumer?.disconnect();
-    this.consumer = undefined;
+    await this.member.stop();
     if (this.sweeping) await this.drain.stopSweeping();
     this.sweeping = false;
-    this.state = 'stopped';
   }
 
-  /** A consumer that crashed for good is replaced by a fresh member; readiness is false meanwhile. */
-  private scheduleRestart(): void {
-    if (this.stopping) return;
-    this.restartTimer = setTimeout(() => {
-      void (async () => {
-        try {
-          await this.consumer?.disconnect().catch(() => undefined);
-          await this.start();
-        } catch (error) {
-          this.logger.error({ err: error, group: this.options.group }, 'consumer restart failed');
-          this.scheduleRestart();
-        }
-      })();
-    }, 2_000);
-  }
-
-  private async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload, consumer: Consumer): Promise<void> {
     const { backoffMs = 200, maxBackoffMs = 10_000, group } = this.options;
     const turn = new PartitionTurn(heartbeat, () => isRunning() && !isStale(), { firstMs: backoffMs, atMostMs: maxBackoffMs }, this.logger, group);
     const last = await this.processor.processBatch(batch, resolveOffset, turn);
-    if (last !== undefined && this.consumer) {
-      await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
+    if (last !== undefined) {
+      await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
     }
   }
 }

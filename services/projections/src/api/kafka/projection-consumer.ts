@@ -1,7 +1,8 @@
 import { asIntegrationEvent, integrationEvents } from '@motcua/contracts';
-import { EventPublisher, Logger, MessageDecoder, PartitionTurn, Read, readMessage, sendToDeadLetter } from '@motcua/messaging';
+import { EventPublisher, KafkaMember, Logger, MessageDecoder, PartitionTurn, Read, readMessage, sendToDeadLetter } from '@motcua/messaging';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { BatchMessage, BatchOutcome, BatchProjector } from '../../application/project-batch/batch-projector';
+import { StoredPositions } from './stored-positions';
 
 export interface ProjectionConsumerOptions {
   group: string;
@@ -42,92 +43,70 @@ export interface ProjectionCounters {
 
 /**
  * One consumer group over every topic, a batch at a time. Kafka's committed offsets only save
- * work on a restart: what counts is the offset stored with the rows (BatchProjector). As the
- * services' inbox consumers do: an outage is retried in place, never dead-lettered; a type the
- * registry does not know is skipped and counted; a newer version of a known type holds its
- * partition (HeldPartition, logged by event id) until the service is upgraded.
+ * work on a restart: what counts is the offset stored with the rows (BatchProjector), and every
+ * assigned partition resumes from it (StoredPositions). As the services' inbox consumers do: an
+ * outage is retried in place, never dead-lettered; a type the registry does not know is skipped
+ * and counted; a newer version of a known type holds its partition (HeldPartition, logged by
+ * event id) until the service is upgraded.
  */
 export class ProjectionConsumer {
-  private consumer: Consumer | undefined;
-  private running = false;
-  private stopping = false;
-  private restartTimer: NodeJS.Timeout | undefined;
+  private readonly member: KafkaMember;
+  private readonly positions: StoredPositions;
   readonly counters: ProjectionCounters = { applied: 0, skipped: 0, duplicates: 0, deadLettered: 0, ignored: 0, batches: 0 };
   private readonly holds = new Map<string, HeldPartition>();
 
   constructor(
-    private readonly kafka: Kafka,
+    kafka: Kafka,
     private readonly publisher: EventPublisher,
     private readonly projector: BatchProjector,
     private readonly options: ProjectionConsumerOptions,
-  ) {}
+  ) {
+    this.positions = new StoredPositions((topics) => projector.storedOffsets(topics), options.logger, options.group);
+    this.member = new KafkaMember(kafka, {
+      group: options.group,
+      topics: options.topics,
+      logger: options.logger,
+      name: 'projection consumer',
+      sessionTimeoutMs: options.sessionTimeoutMs,
+      // Partitions are independent transactions; one dossier's rows are locked across them.
+      partitionsConsumedConcurrently: options.concurrency ?? 4,
+      eachBatch: (payload, consumer) => this.processBatch(payload, consumer),
+      onJoin: (consumer, assignment) => this.positions.assigned(consumer, assignment),
+    });
+  }
 
   held(): HeldPartition[] {
     return [...this.holds.values()];
   }
 
   get ready(): boolean {
-    return this.running;
+    return this.member.ready;
   }
 
-  async start(): Promise<void> {
-    this.stopping = false;
-    const sessionTimeout = this.options.sessionTimeoutMs ?? 30_000;
-    const consumer = this.kafka.consumer({ groupId: this.options.group, allowAutoTopicCreation: false, sessionTimeout, heartbeatInterval: Math.min(3_000, sessionTimeout / 3) });
-    this.consumer = consumer;
-    consumer.on(consumer.events.GROUP_JOIN, () => {
-      this.running = true;
-    });
-    consumer.on(consumer.events.CRASH, (event) => {
-      this.options.logger.error({ err: event.payload.error, group: this.options.group }, 'projection consumer crashed');
-      this.running = false;
-      if (!event.payload.restart) this.scheduleRestart();
-    });
-    await consumer.connect();
-    await consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
-    await consumer.run({
-      // Partitions are independent transactions; one dossier's rows are locked across them.
-      partitionsConsumedConcurrently: this.options.concurrency ?? 4,
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      eachBatch: (payload) => this.processBatch(payload),
-    });
+  start(): Promise<void> {
+    return this.member.start();
   }
 
   startInBackground(): void {
-    this.start().catch((error: unknown) => {
-      this.options.logger.error({ err: error, group: this.options.group }, 'projection consumer could not start; retrying');
-      this.scheduleRestart();
-    });
+    this.member.startInBackground();
   }
 
-  async stop(): Promise<void> {
-    this.stopping = true;
-    clearTimeout(this.restartTimer);
-    await this.consumer?.disconnect();
-    this.consumer = undefined;
-    this.running = false;
+  stop(): Promise<void> {
+    this.positions.cancel();
+    return this.member.stop();
   }
 
   /** Reads one partition again from `offset` (a rebuild whose bound moved up after it had read past it). */
   seek(topic: string, partition: number, offset: bigint): void {
-    this.consumer?.seek({ topic, partition, offset: offset.toString() });
+    this.member.consumer?.seek({ topic, partition, offset: offset.toString() });
   }
 
-  private scheduleRestart(): void {
-    if (this.stopping) return;
-    this.restartTimer = setTimeout(() => {
-      void (async () => {
-        await this.consumer?.disconnect().catch(() => undefined);
-        await this.start().catch(() => this.scheduleRestart());
-      })();
-    }, 2_000);
-    // The HTTP server keeps the process alive; a pending restart alone must not.
-    this.restartTimer.unref();
-  }
-
-  private async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload, consumer: Consumer): Promise<void> {
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
+    // Nothing is applied before the assigned partitions stand where the database says; a batch
+    // fetched from elsewhere is stale by then.
+    const stillOurs = () => isRunning() && !isStale();
+    if (!(await this.positions.settled(heartbeat, stillOurs)) || !stillOurs()) return;
     const decode = this.options.decode ?? ((value: Buffer) => integrationEvents.decode(value));
     const reads = batch.messages.map((message) => ({ message, read: readMessage(message, decode, undefined) }));
     // A newer version of a type the read models use: nothing at or after it may be applied, or
@@ -138,7 +117,7 @@ export class ProjectionConsumer {
       const byOffset = new Map(batch.messages.map((message) => [message.offset, message]));
       const deadLetter = async (offset: string, error: unknown) =>
         this.options.sendDeadLetters === false ? undefined : sendToDeadLetter(this.publisher, this.options.group, { topic: batch.topic, partition: batch.partition, message: byOffset.get(offset) as KafkaMessage, error, attempts: 0 });
-      const turn = new PartitionTurn(heartbeat, () => isRunning() && !isStale(), { firstMs: 200, atMostMs: 10_000 }, this.options.logger, this.options.group);
+      const turn = new PartitionTurn(heartbeat, stillOurs, { firstMs: 200, atMostMs: 10_000 }, this.options.logger, this.options.group);
       let outcome: BatchOutcome | undefined;
       // The database or the broker away: retried in place for as long as it takes, never dead-lettered.
       const owned = await turn.whileTransient(async () => {
@@ -148,15 +127,15 @@ export class ProjectionConsumer {
       this.count(outcome);
       const last = usable[usable.length - 1].message.offset;
       resolveOffset(last);
-      await this.consumer?.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
+      await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
     }
     if (holdAt === -1) this.holds.delete(`${batch.topic}|${batch.partition}`);
-    else this.hold(batch.topic, batch.partition, reads[holdAt].message, reads[holdAt].read);
+    else this.hold(consumer, batch.topic, batch.partition, reads[holdAt].message, reads[holdAt].read);
     await heartbeat();
   }
 
   /** Pauses the partition before the unknown version and looks again after a capped backoff; the offset stays before it. */
-  private hold(topic: string, partition: number, message: KafkaMessage, read: Read): void {
+  private hold(consumer: Consumer, topic: string, partition: number, message: KafkaMessage, read: Read): void {
     if (read.kind !== 'unknown-version') return;
     const key = `${topic}|${partition}`;
     const { id: eventId, type, schemaversion: version } = read.envelope;
@@ -165,10 +144,9 @@ export class ProjectionConsumer {
     this.holds.set(key, held);
     this.options.logger.warn({ group: this.options.group, topic, partition, offset: message.offset, eventId, type, version, attempts: held.attempts }, 'partition waits at an event version this service does not know yet; upgrade the service');
     const { firstMs, atMostMs } = this.options.holdBackoffMs ?? { firstMs: 1_000, atMostMs: 60_000 };
-    const consumer = this.consumer;
-    consumer?.pause([{ topic, partitions: [partition] }]);
+    consumer.pause([{ topic, partitions: [partition] }]);
     const timer = setTimeout(() => {
-      if (this.consumer === consumer) consumer?.resume([{ topic, partitions: [partition] }]);
+      if (this.member.consumer === consumer) consumer.resume([{ topic, partitions: [partition] }]);
     }, Math.min(atMostMs, firstMs * 2 ** Math.min(held.attempts - 1, 20)));
     timer.unref();
   }

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { PROJECTIONS_SCHEMA } from '../../database/projections-schema';
 import { DossierEvent, isDossierEvent } from '../../domain/dossier-facts/dossier-event';
 import { foldFacts } from '../../domain/dossier-facts/dossier-facts.fold';
-import { advancePartition, claimEventIds, lockPartition } from '../../projections/consumed-offsets/consumed-offsets';
+import { advancePartition, claimEventIds, lockPartition, storedOffsets } from '../../projections/consumed-offsets/consumed-offsets';
 import { DossierFactsWriter } from '../../projections/dossier-facts/dossier-facts.writer';
 import { recordTimeline } from '../../projections/dossier-timeline/timeline.writer';
 import { applyCatalogue, isCatalogueEvent, UNITS_LOCK } from '../../projections/units/catalogue.writer';
@@ -45,6 +45,11 @@ export class BatchProjector {
     /** A rebuild applies nothing after these offsets (the live tables' offsets, moved up as they move). */
     private readonly until?: ReadonlyMap<string, bigint>,
   ) {}
+
+  /** Where the read models stand on these topics: the truth a consumer resumes from, whatever the group committed. */
+  storedOffsets(topics: string[]): Promise<Map<string, bigint>> {
+    return storedOffsets(this.dataSource, this.schema, topics);
+  }
 
   apply(topic: string, partition: number, messages: BatchMessage[], deadLetter: (offset: string, error: unknown) => Promise<void>): Promise<BatchOutcome> {
     return this.dataSource.transaction(async (manager) => {

@@ -25,3 +25,9 @@ export async function claimEventIds(manager: EntityManager, schema: string, topi
   );
   return new Set(rows.map((row) => row.event_id));
 }
+
+/** The stored offsets of these topics' partitions, keyed `topic|partition`; a partition never applied has none. */
+export async function storedOffsets(source: Pick<EntityManager, 'query'>, schema: string, topics: string[]): Promise<Map<string, bigint>> {
+  const rows: { topic: string; partition: number; offset: string }[] = await source.query(`select topic, partition, "offset" from ${schema}.consumed_offsets where topic = any($1::text[])`, [topics]);
+  return new Map(rows.map((row) => [`${row.topic}|${row.partition}`, BigInt(row.offset)]));
+}
