@@ -43,7 +43,7 @@ export async function benchProjection(databaseUrl: string, brokers: string[]): P
     const projector = new BatchProjector(dataSource, schema, new WorkingCalendar());
     const consumer = new ProjectionConsumer(kafka, new KafkaPublisher(kafka), projector, { group: `bench-projection-${suffix}`, topics: [topic], logger: silentLogger, concurrency: PARTITIONS });
     await consumer.start();
-    const projected = await fromJoin(() => consumer.ready, () => consumer.counters.applied, events.length);
+    const projected = await fromJoin(() => consumer.ready, () => consumer.counters.applied, events.length, () => consumer.counters.batches);
     await consumer.stop();
     const rate = (m: Measured) => m.events / m.seconds;
     printTable(`Projection: whole dossier lives (${DOSSIERS} dossiers, ${events.length} events, ${PARTITIONS} partitions), from the group join`, [
@@ -51,6 +51,9 @@ export async function benchProjection(databaseUrl: string, brokers: string[]): P
       { case: 'projection (facts, timeline, ids, offsets)', ...projected, baseline: rate(raw) },
     ]);
     process.stdout.write(`projection/raw ratio: ${(rate(projected) / rate(raw)).toFixed(3)}\n`);
+    for (const [name, m] of [['raw', raw], ['projection', projected]] as const) {
+      process.stdout.write(`${name}: ${m.batches} batches, bench process CPU ${((m.cpuSeconds / m.events) * 1e6).toFixed(0)} µs/event (${(m.events / m.cpuSeconds).toFixed(0)} events per CPU second)\n`);
+    }
   } finally {
     await dataSource.query(`drop schema if exists ${schema} cascade`).catch(() => undefined);
     await dataSource.destroy();
@@ -60,15 +63,20 @@ export async function benchProjection(databaseUrl: string, brokers: string[]): P
 interface Measured {
   events: number;
   seconds: number;
+  /** This process's CPU over the same span: on a shared machine it moves far less than the wall clock. */
+  cpuSeconds: number;
+  batches: number;
 }
 
 /** Timed from the consumer group's join, which takes seconds and differs between runs, to the last event applied. */
-async function fromJoin(joined: () => boolean, applied: () => number, total: number): Promise<Measured> {
+async function fromJoin(joined: () => boolean, applied: () => number, total: number, batches: () => number): Promise<Measured> {
   while (!joined()) await new Promise((resolve) => setTimeout(resolve, 1));
+  const cpu = process.cpuUsage();
   const { seconds } = await timed(async () => {
     while (applied() < total) await new Promise((resolve) => setTimeout(resolve, 5));
   });
-  return { events: total, seconds };
+  const used = process.cpuUsage(cpu);
+  return { events: total, seconds, cpuSeconds: (used.user + used.system) / 1e6, batches: batches() };
 }
 
 /** The baseline: decode each batch and store its events as rows in one statement, offsets committed per batch. */
@@ -80,6 +88,7 @@ async function rawEachBatch(kafka: Kafka, topic: string, databaseUrl: string, sc
   }));
   const consumer = kafka.consumer({ groupId: `bench-projection-raw-${randomUUID()}` });
   let done = 0;
+  let batches = 0;
   let joined = false;
   consumer.on(consumer.events.GROUP_JOIN, () => {
     joined = true;
@@ -101,10 +110,11 @@ async function rawEachBatch(kafka: Kafka, topic: string, databaseUrl: string, sc
       }
       await consumer.commitOffsets([{ topic, partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() }]);
       done += rows.length;
+      batches += 1;
       await heartbeat();
     },
   });
-  const measured = await fromJoin(() => joined, () => done, total);
+  const measured = await fromJoin(() => joined, () => done, total, () => batches);
   await consumer.disconnect();
   await Promise.all(clients.map((client) => client.end()));
   return measured;

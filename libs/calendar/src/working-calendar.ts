@@ -1,5 +1,5 @@
 import { HolidayTable, VIETNAM_HOLIDAYS } from './holiday-table';
-import { atLocal, localDate, localMinutes, nextDate, weekday } from './local-time';
+import { atLocalDay, dayOfDate, localDay, localMinutesOfDay, weekday, weekdayOfDay } from './local-time';
 
 /** A stretch of office time within a day, local wall clock `HH:MM`. */
 export interface OfficePeriod {
@@ -34,6 +34,9 @@ export class WorkingCalendar {
   private readonly periods: { start: number; end: number }[];
   private readonly daysOff: Set<string>;
   private readonly makeUpDays: Set<string>;
+  /** The same days as day numbers: the due-date and elapsed-time loops visit every day of a span. */
+  private readonly dayNumbersOff: Set<number>;
+  private readonly makeUpDayNumbers: Set<number>;
 
   constructor(
     readonly holidays: HolidayTable = VIETNAM_HOLIDAYS,
@@ -45,6 +48,8 @@ export class WorkingCalendar {
     }
     this.daysOff = new Set(holidays.daysOff.map((d) => d.date));
     this.makeUpDays = new Set(holidays.makeUpWorkingDays.map((d) => d.date));
+    this.dayNumbersOff = new Set([...this.daysOff].map(dayOfDate));
+    this.makeUpDayNumbers = new Set([...this.makeUpDays].map(dayOfDate));
   }
 
   /** Minutes of office time in one working day. */
@@ -58,13 +63,19 @@ export class WorkingCalendar {
     return day !== 0 && day !== 6 && !this.daysOff.has(date);
   }
 
+  private isWorkingDayNumber(day: number): boolean {
+    if (this.makeUpDayNumbers.has(day)) return true;
+    const weekdayOf = weekdayOfDay(day);
+    return weekdayOf !== 0 && weekdayOf !== 6 && !this.dayNumbersOff.has(day);
+  }
+
   toWorkingMinutes(time: ProcessingTime): number {
     return time.unit === 'WORKING_DAYS' ? time.value * this.workingDayMinutes : time.value * 60;
   }
 
   /** When the clock starts for something received at `instant`: at once in office hours, else at the next opening. */
   clockStart(instant: Date): Date {
-    return this.walk(instant, (date, start) => atLocal(date, start));
+    return this.walk(instant, (day, start) => atLocalDay(day, start));
   }
 
   /**
@@ -76,27 +87,27 @@ export class WorkingCalendar {
     if (minutes < 0) throw new RangeError('working time cannot be negative');
     if (minutes === 0) return from;
     let remaining = minutes;
-    return this.walk(from, (date, start, end) => {
-      if (remaining <= end - start) return atLocal(date, start + remaining);
+    return this.walk(from, (day, start, end) => {
+      if (remaining <= end - start) return atLocalDay(day, start + remaining);
       remaining -= end - start;
       return undefined;
     });
   }
 
   /** Visits the office periods from `from` on, each clipped to start no earlier than `from` and never empty, until `visit` answers. */
-  private walk(from: Date, visit: (date: string, start: number, end: number) => Date | undefined): Date {
-    let date = localDate(from);
-    let cursor = localMinutes(from);
+  private walk(from: Date, visit: (day: number, start: number, end: number) => Date | undefined): Date {
+    let day = localDay(from);
+    let cursor = localMinutesOfDay(from);
     for (let days = 0; days < MAX_DAYS; days++) {
-      if (this.isWorkingDay(date)) {
+      if (this.isWorkingDayNumber(day)) {
         for (const period of this.periods) {
           const start = Math.max(period.start, cursor);
           if (start >= period.end) continue;
-          const found = visit(date, start, period.end);
+          const found = visit(day, start, period.end);
           if (found) return found;
         }
       }
-      date = nextDate(date);
+      day += 1;
       cursor = 0;
     }
     throw new RangeError(`no working time found within ${MAX_DAYS} days of ${from.toISOString()}`);
@@ -105,12 +116,16 @@ export class WorkingCalendar {
   /** Office time between two instants, in minutes (0 when `to` is not after `from`). */
   workingMinutesBetween(from: Date, to: Date): number {
     if (to <= from) return 0;
-    const lastDate = localDate(to);
+    const firstDay = localDay(from);
+    const lastDay = localDay(to);
+    const firstMinutes = localMinutesOfDay(from);
+    const lastMinutes = localMinutesOfDay(to);
+    // Summed period by period, day by day, in the order it always was: the same float, to the bit.
     let total = 0;
-    for (let date = localDate(from), days = 0; date <= lastDate && days < MAX_DAYS; date = nextDate(date), days++) {
-      if (!this.isWorkingDay(date)) continue;
-      const dayStart = date === localDate(from) ? localMinutes(from) : 0;
-      const dayEnd = date === lastDate ? localMinutes(to) : 24 * 60;
+    for (let day = firstDay, days = 0; day <= lastDay && days < MAX_DAYS; day++, days++) {
+      if (!this.isWorkingDayNumber(day)) continue;
+      const dayStart = day === firstDay ? firstMinutes : 0;
+      const dayEnd = day === lastDay ? lastMinutes : 24 * 60;
       for (const period of this.periods) total += Math.max(0, Math.min(period.end, dayEnd) - Math.max(period.start, dayStart));
     }
     return total;

@@ -14,21 +14,22 @@ import { recordComponents, recordPause, recordResume, withDueChange } from './do
 export function evolveFacts(facts: DossierFacts, event: DossierEvent, calendar: WorkingCalendar): DossierFacts {
   const next = { ...facts, lastEventAt: latest(facts.lastEventAt, event.time) };
   const fill = <K extends keyof DossierFacts>(key: K, value: DossierFacts[K]) => (next[key] === null ? value : next[key]);
+  // `next` is this call's own copy: the changes go onto it rather than into a second copy of
+  // every field (a batch folds tens of thousands of events). Each change is read in full first.
+  const changed = (changes: Partial<DossierFacts>): DossierFacts => Object.assign(next, changes);
   switch (event.type) {
     case 'DossierSubmitted':
-      return {
-        ...next,
+      return changed({
         ...{ code: event.data.code, unit: fill('unit', event.data.unit), channel: fill('channel', event.data.channel), portal: fill('portal', event.data.portal ?? null) },
         ...{ procedureCode: fill('procedureCode', event.data.procedureCode), procedureVersion: fill('procedureVersion', event.data.procedureVersion) },
         submittedAt: earliest(next.submittedAt, event.data.submittedAt),
         components: recordComponents(next.components, event.data.components, false),
-      };
+      });
     case 'DossierReturnedForSupplement':
-      return { ...next, code: event.data.code, returnedAt: latest(next.returnedAt, event.data.returnedAt) };
+      return changed({ code: event.data.code, returnedAt: latest(next.returnedAt, event.data.returnedAt) });
     case 'DossierReceived': {
       const p = event.data.procedure;
-      return {
-        ...next,
+      return changed({
         ...{ code: event.data.code, unit: event.data.unit, channel: event.data.channel, receivedAt: instant(event.data.receivedAt) },
         // Events written before portals were recorded carry none: they must not erase the submission's.
         portal: event.data.portal ?? next.portal,
@@ -37,82 +38,78 @@ export function evolveFacts(facts: DossierFacts, event: DossierEvent, calendar: 
         ...{ returnsDocument: p.returnsDocument, eResultAllowed: p.eResultAllowed, payFirst: p.payFirst, feeBearing: p.fees.some((fee) => fee.amount > 0) },
         components: recordComponents(next.components, event.data.components, true),
         dueHistory: withDueChange(next.dueHistory, event.data.receivedAt, event.data.dueAt, calendar),
-      };
+      });
     }
     case 'DossierRejected':
-      return { ...next, code: event.data.code, rejectedAt: earliest(next.rejectedAt, event.data.rejectedAt) };
+      return changed({ code: event.data.code, rejectedAt: earliest(next.rejectedAt, event.data.rejectedAt) });
     case 'SupplementProvided':
-      return {
-        ...next,
+      return changed({
         code: event.data.code,
         supplementsProvided: withEntry(next.supplementsProvided, { requestId: event.data.requestId ?? null, providedAt: instant(event.data.providedAt) }, (p) => `${p.providedAt}|${p.requestId ?? ''}`),
         components: recordComponents(next.components, event.data.components, true),
-      };
+      });
     case 'DossierWithdrawn':
-      return { ...next, code: event.data.code, withdrawnAt: earliest(next.withdrawnAt, event.data.withdrawnAt) };
+      return changed({ code: event.data.code, withdrawnAt: earliest(next.withdrawnAt, event.data.withdrawnAt) });
     case 'CaseAssigned': {
       const current = event.data.step >= next.currentStep ? { currentAgency: event.data.agency, currentStep: event.data.step } : {};
       const first = event.data.step === 1 ? { department: event.data.agency } : {};
-      return { ...next, ...current, ...first, caseAssignedAt: earliest(next.caseAssignedAt, event.data.assignedAt) };
+      return changed({ ...current, ...first, caseAssignedAt: earliest(next.caseAssignedAt, event.data.assignedAt) });
     }
     case 'SupplementRequested': {
       const request = { requestId: event.data.requestId, sequence: event.data.sequence, requestedAt: instant(event.data.requestedAt), answeredAt: null };
-      return { ...next, supplementRequests: withEntry(next.supplementRequests, request, (r) => r.requestId, (r) => `${r.requestedAt}|${r.requestId}`) };
+      return changed({ supplementRequests: withEntry(next.supplementRequests, request, (r) => r.requestId, (r) => `${r.requestedAt}|${r.requestId}`) });
     }
     case 'ProcessingPaused':
-      return { ...next, pauses: recordPause(next.pauses, event.data.reason, event.data.pausedAt) };
+      return changed({ pauses: recordPause(next.pauses, event.data.reason, event.data.pausedAt) });
     case 'ProcessingResumed':
-      return {
-        ...next,
+      return changed({
         pauses: recordResume(next.pauses, event.data.reason, event.data.resumedAt, event.data.pausedWorkingMinutes),
         dueHistory: withDueChange(next.dueHistory, event.data.resumedAt, event.data.dueAt, calendar),
-      };
+      });
     case 'DeadlineExtended':
-      return { ...next, dueHistory: withDueChange(next.dueHistory, event.data.extendedAt, event.data.dueAt, calendar) };
+      return changed({ dueHistory: withDueChange(next.dueHistory, event.data.extendedAt, event.data.dueAt, calendar) });
     case 'DossierDueSoon':
-      return { ...next, dueSoonAt: earliest(next.dueSoonAt, event.data.detectedAt) };
+      return changed({ dueSoonAt: earliest(next.dueSoonAt, event.data.detectedAt) });
     case 'DossierOverdue':
-      return { ...next, overdueAt: earliest(next.overdueAt, event.data.detectedAt) };
+      return changed({ overdueAt: earliest(next.overdueAt, event.data.detectedAt) });
     case 'ApologyIssued':
       return next.apologyIssuedAt !== null && next.apologyIssuedAt >= instant(event.data.issuedAt)
         ? next
-        : { ...next, apologyIssuedAt: instant(event.data.issuedAt), newAppointmentAt: instant(event.data.newAppointmentAt) };
+        : changed({ apologyIssuedAt: instant(event.data.issuedAt), newAppointmentAt: instant(event.data.newAppointmentAt) });
     case 'DossierResolved':
       // Code, unit, channel, portal and terms are intake's alone: a copy from another topic would make the
       // row depend on which topic arrived first whenever two of them disagree.
-      return {
-        ...next,
+      return changed({
         ...{ outcome: event.data.outcome, onTime: event.data.onTime, resolvedAt: instant(event.data.resolvedAt), pausedWorkingMinutesAtResolution: event.data.pausedWorkingMinutes },
-      };
+      });
     case 'ProcessingStopped':
-      return { ...next, stoppedAt: earliest(next.stoppedAt, event.data.stoppedAt) };
+      return changed({ stoppedAt: earliest(next.stoppedAt, event.data.stoppedAt) });
     case 'FeeAssessed':
-      return { ...next, feeAssessed: event.data.total, feeExempt: event.data.exempt };
+      return changed({ feeAssessed: event.data.total, feeExempt: event.data.exempt });
     case 'PaymentSucceeded':
-      return {
-        ...next,
+      return changed({
         paidAt: earliest(next.paidAt, event.data.paidAt),
         paidOnline: next.paidOnline || event.data.method === 'ONLINE',
         paidInCash: next.paidInCash || event.data.method === 'CASH',
-      };
+      });
     case 'PaymentRefunded':
-      return { ...next, refundedAt: earliest(next.refundedAt, event.data.refundedAt) };
+      return changed({ refundedAt: earliest(next.refundedAt, event.data.refundedAt) });
     case 'ComponentDigitised':
-      return { ...next, components: touchComponent(next.components, event.data.componentId, (c) => ({ ...c, digitisedAt: earliest(c.digitisedAt, event.data.digitisedAt) })) };
+      return changed({ components: touchComponent(next.components, event.data.componentId, (c) => ({ ...c, digitisedAt: earliest(c.digitisedAt, event.data.digitisedAt) })) });
     case 'DossierDigitised':
-      return { ...next, digitisedAt: earliest(next.digitisedAt, event.data.digitisedAt) };
+      return changed({ digitisedAt: earliest(next.digitisedAt, event.data.digitisedAt) });
     case 'DocumentReused':
-      return { ...next, components: touchComponent(next.components, event.data.componentId, (c) => ({ ...c, reusedAt: earliest(c.reusedAt, event.data.reusedAt) })) };
+      return changed({ components: touchComponent(next.components, event.data.componentId, (c) => ({ ...c, reusedAt: earliest(c.reusedAt, event.data.reusedAt) })) });
     case 'ReuseRefused':
-      return { ...next, components: touchComponent(next.components, event.data.componentId, (c) => ({ ...c, reuseRefusedAt: earliest(c.reuseRefusedAt, event.data.refusedAt) })) };
+      return changed({ components: touchComponent(next.components, event.data.componentId, (c) => ({ ...c, reuseRefusedAt: earliest(c.reuseRefusedAt, event.data.refusedAt) })) });
     case 'ResultDigitised':
-      return { ...next, resultDigitisedAt: earliest(next.resultDigitisedAt, event.data.digitisedAt) };
+      return changed({ resultDigitisedAt: earliest(next.resultDigitisedAt, event.data.digitisedAt) });
     case 'ResultIssued':
-      return { ...next, resultIssuedAt: earliest(next.resultIssuedAt, event.data.issuedAt), resultForm: event.data.result.form };
+      return changed({ resultIssuedAt: earliest(next.resultIssuedAt, event.data.issuedAt), resultForm: event.data.result.form });
     case 'ResultDelivered':
-      return { ...next, deliveredAt: earliest(next.deliveredAt, event.data.deliveredAt) };
+      return changed({ deliveredAt: earliest(next.deliveredAt, event.data.deliveredAt) });
     case 'DossierCompleted':
-      return { ...next, completedAt: earliest(next.completedAt, event.data.completedAt) };
+      return changed({ completedAt: earliest(next.completedAt, event.data.completedAt) });
     case 'CaseHandedOff':
     case 'PaymentRequested':
     case 'PaymentFailed':

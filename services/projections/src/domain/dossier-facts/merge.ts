@@ -1,7 +1,17 @@
 import type { Instant } from './dossier-facts';
 
+/** The last instant normalised: an event's time and the instant in its data are mostly one string. */
+let lastValue: string | undefined;
+let lastInstant: Instant = '';
+
 /** Every instant in the facts is normalised, so that instants compare as strings. */
-export const instant = (value: string): Instant => new Date(value).toISOString();
+export function instant(value: string): Instant {
+  if (value !== lastValue) {
+    lastInstant = new Date(value).toISOString();
+    lastValue = value;
+  }
+  return lastInstant;
+}
 
 export function earliest(current: Instant | null, candidate: string): Instant {
   const next = instant(candidate);
