@@ -22,7 +22,8 @@ export * from './nest/messaging.module';
 export * from './nest/log-projection';
 export * from './inbox/dead-letters';
 export * from './inbox/dead-letter-queue';
-export * from './inbox/transient-failure';
+// Where an outage is told from a fault: the platform's, so HTTP answers it with 503 too.
+export { isTransient } from '@motcua/platform';
 export { readMessage } from './inbox/read-message';
 export type { Read } from './inbox/read-message';
 export { PartitionTurn } from './inbox/partition-turn';

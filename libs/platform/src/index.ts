@@ -16,6 +16,7 @@ export * from './config/service-config';
 export * from './database/database.provider';
 export * from './errors/domain-error';
 export * from './errors/problem-details';
+export * from './errors/transient-failure';
 export * from './errors/problem-details.filter';
 export * from './errors/validation.pipe';
 export * from './health/readiness';

@@ -8,7 +8,7 @@ import { ApplyOutcome, Delivery, InboxTransactions } from './inbox-transactions'
 import { MessageContext } from './message-handler';
 import { PartitionTurn } from './partition-turn';
 import { Read, readMessage, stringHeaders } from './read-message';
-import { isTransient } from './transient-failure';
+import { isTransient } from '@motcua/platform';
 
 /**
  * What the consumer does with one partition's batch: messages to apply go in runs, one

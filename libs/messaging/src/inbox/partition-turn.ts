@@ -1,5 +1,5 @@
 import { Logger } from '../logger';
-import { isTransient } from './transient-failure';
+import { isTransient } from '@motcua/platform';
 
 /**
  * A consumer's hold on a partition during one batch: waits heartbeat so that the group leaves the

@@ -20,6 +20,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (!body) {
       this.logger.error({ err: error, method: request.method, route: request.routeOptions?.url }, 'unexpected error');
       body = internalProblem();
+    } else if (body.status === HttpStatus.SERVICE_UNAVAILABLE) {
+      const { code, message } = error as { code?: unknown; message?: unknown };
+      this.logger.warn({ code, reason: message, method: request.method, route: request.routeOptions?.url }, 'answered 503: a dependency is unavailable');
+      void reply.header('retry-after', '2');
     }
     void reply
       .status(body.status)

@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { StreamOrderConflictError, WrongExpectedVersionError } from '@motcua/event-store';
 import { DomainError, FieldError, statusOfKind } from './domain-error';
+import { isTransient } from './transient-failure';
 
 /** RFC 9457 problem details, plus the stable `code` and, for validation, every failing field. */
 export interface ProblemDetails {
@@ -36,6 +37,9 @@ export function toProblem(error: unknown): ProblemDetails | undefined {
     const detail = status === 400 ? 'The request could not be read: the body is not well-formed JSON or a parameter is malformed' : (error as Error).message;
     return problem(status, httpCodes[status] ?? `HTTP.${status}`, detail);
   }
+  // PostgreSQL or the broker away, or out of connections: the request may simply be retried.
+  // A conflict the store calls retryable was answered 409 above.
+  if (isTransient(error)) return problem(503, 'SERVICE.UNAVAILABLE', 'A component this service depends on is unavailable for now; retry shortly');
   return undefined;
 }
 
