@@ -50,7 +50,10 @@ export interface DemoDossier {
   supplementRequests: { requestedAt: string; answeredAt: string | null }[];
   /** A pay-first procedure's wait for payment: from reception until processing resumed the case. */
   paymentWait: { from: string; until: string | null } | null;
-  /** Working minutes the clock stood still, from processing's case view once resolved. */
+  /**
+   * Working minutes the clock stood still, from processing's case view once resolved (each pause
+   * rounded as processing records it). The ground truth counts the waits from their instants above.
+   */
   pausedWorkingMinutes: number;
 
   // ── Money (integer VND) ────────────────────────────────────────────────────────────────────

@@ -9,6 +9,9 @@ const withDocument = { returnsDocument: true, eResultAllowed: true };
 const fee = (feeAssessed: number | null, paidOnline: boolean) => ({ feeBearing: true, feeAssessed, paidOnline });
 // Received Monday 3 March 08:00 (the fixture), resolved Tuesday 4 March 10:00: 420 + 150 office minutes.
 const resolvedNextDay = { resolvedAt: at('2025-03-04T10:00') };
+// 120 office minutes in the applicant's hands (Monday 13:30 to 15:30), and a pay-first wait of the whole 570.
+const supplementOf120 = { supplementRequests: [{ requestedAt: at('2025-03-03T13:30'), answeredAt: at('2025-03-03T15:30') }] };
+const paymentWaitOf570 = { paymentWait: { from: at('2025-03-03T08:00'), until: at('2025-03-04T10:00') } };
 
 describe('the ground truth of the rates over dossiers received in the month, and of the average resolution time', () => {
   it.each<[string, DemoDossier[], Expected]>([
@@ -28,11 +31,11 @@ describe('the ground truth of the rates over dossiers received in the month, and
     ],
     ['data reuse', [dossier({ reused: true }), dossier(), dossier()], { '2025-03 data_reuse': [1, 3] }],
     ['received in one month: counted there only, whatever month it is resolved in', [dossier({ receivedAt: at('2025-02-27T09:00'), dueHistory: [due('2025-02-27T09:00', '2025-03-06T09:00')], resolvedAt: at('2025-03-03T09:00'), reused: true })], { '2025-02 data_reuse': [1, 1], '2025-03 data_reuse': null }],
-    ['average resolution time: office minutes less the paused ones, in working days of 450 minutes', [dossier({ ...resolvedNextDay, pausedWorkingMinutes: 120 })], { '2025-03 avg_resolution_time': [1, 1] }],
-    ['average resolution time: a group of hour-procedures is stated in hours', [dossier({ ...resolvedNextDay, processingTimeUnit: 'WORKING_HOURS', pausedWorkingMinutes: 120 })], { '2025-03 avg_resolution_time': [7.5, 1] }],
+    ['average resolution time: office minutes less the supplement waits, in working days of 450 minutes', [dossier({ ...resolvedNextDay, ...supplementOf120 })], { '2025-03 avg_resolution_time': [1, 1] }],
+    ['average resolution time: a group of hour-procedures is stated in hours', [dossier({ ...resolvedNextDay, processingTimeUnit: 'WORKING_HOURS', ...supplementOf120 })], { '2025-03 avg_resolution_time': [7.5, 1] }],
     [
       'average resolution time: a group mixing day- and hour-procedures is stated in days; an unresolved dossier is not averaged',
-      [dossier({ ...resolvedNextDay, pausedWorkingMinutes: 120 }), dossier({ ...resolvedNextDay, processingTimeUnit: 'WORKING_HOURS', pausedWorkingMinutes: 570 }), dossier()],
+      [dossier({ ...resolvedNextDay, ...supplementOf120 }), dossier({ ...resolvedNextDay, processingTimeUnit: 'WORKING_HOURS', ...paymentWaitOf570 }), dossier()],
       { '2025-03 avg_resolution_time': [1, 2] },
     ],
     ['average resolution time: a stopped dossier is not resolved', [dossier({ stoppedAt: at('2025-03-04T10:00') })], { '2025-03 avg_resolution_time': null }],

@@ -7,15 +7,19 @@ export type TimeUnit = 'WORKING_DAYS' | 'WORKING_HOURS';
 
 /**
  * 766 §2.2 for one dossier: the office minutes from reception to resolution by the working
- * calendar, less the minutes processing says the clock stood still. The average belongs to the
- * month of reception, once the dossier is resolved; null when the dossier is not in that month's
- * average.
+ * calendar, less the office minutes of each wait that is not the agency's — a supplement request
+ * until the desk took the applicant's documents, a pay-first procedure's wait for the fee — rounded
+ * to the minute once per dossier. The average belongs to the month of reception, once the dossier
+ * is resolved; null when the dossier is not in that month's average.
  */
 export function resolutionMinutesIn(d: DemoDossier, m: Month, calendar: WorkingCalendar): number | null {
   const received = receivedAt(d);
   const resolved = resolvedAt(d);
   if (received === null || resolved === null || received < m.start || received >= m.end) return null;
-  return calendar.workingMinutesBetween(new Date(received), new Date(resolved)) - d.pausedWorkingMinutes;
+  const office = (from: string, to: string) => calendar.workingMinutesBetween(new Date(from), new Date(to));
+  const waits = [...d.supplementRequests.map((s) => ({ from: s.requestedAt, to: s.answeredAt })), ...(d.paymentWait ? [{ from: d.paymentWait.from, to: d.paymentWait.until }] : [])];
+  const waited = waits.reduce((sum, w) => sum + office(w.from, w.to ?? resolved), 0);
+  return Math.round(office(received, resolved) - waited);
 }
 
 /** The sum behind an average, kept in minutes so the unit it is stated in is chosen once, for the whole group. */
