@@ -30,7 +30,7 @@ async function main(): Promise<number> {
   process.env['KAFKA_BROKERS'] = infrastructure.kafkaBrokers.join(',');
   process.env['LOG_LEVEL'] ??= 'warn';
   try {
-    const outcome = await runDemo({ scale, seed, speed, concurrency: option('concurrency', 24) });
+    const outcome = await runDemo({ scale, seed, speed, concurrency: option('concurrency', 16) });
     process.stdout.write(`${outcome.report}\n`);
     return outcome.exitCode;
   } finally {

@@ -62,11 +62,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
 }
 
 async function drive(stack: Stack, speed: number, options: DemoOptions, log: (line: string) => void): Promise<DemoOutcome> {
-  const client = new DemoClient(stack);
+  const client = new DemoClient(stack, options.concurrency ?? 16);
   const catalogue = await readCatalogue(client);
   const plan = planWorkload(catalogue, { scale: options.scale, seed: options.seed });
   log(`demo: ${plan.length} dossiers planned (seed ${options.seed}); services up, clock at ${stack.clock.now().toISOString()}`);
-  const driven = await driveWorkload(client, catalogue, plan, { speed, concurrency: options.concurrency ?? 24, log });
+  const driven = await driveWorkload(client, catalogue, plan, { speed, log });
   const failures = driven.filter((d) => d.failure).map((d) => `dossier #${d.plan.index}: ${d.failure}`);
 
   await untilSimulated(stack.clock, speed, SIMULATION.end);

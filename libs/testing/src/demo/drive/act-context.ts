@@ -1,4 +1,3 @@
-import { eventually } from '../../eventually';
 import type { DemoCatalogue } from '../plan/demo-catalogue';
 import { Body, DemoClient, UnexpectedAnswer } from './demo-client';
 import type { DrivenDossier } from './driven-dossier';
@@ -23,21 +22,19 @@ export const admin = (c: ActContext) => c.client.officer('ADMIN', 'H56');
 export const applicantSide = (c: ActContext) => (c.d.plan.channel === 'ONLINE' ? c.client.portal() : c.client.officer('RECEPTION_OFFICER', c.d.plan.unit));
 
 /**
- * Polls a REST view until it shows what another service's consumer did. A view answering an
- * unexpected status keeps being polled until the deadline, then fails naming the route.
+ * Polls a REST view until it shows what another service's consumer did, less often the longer it
+ * waits (hundreds of dossiers may wait at once). A view answering an unexpected status keeps
+ * being polled until the deadline, then fails naming the route.
  */
 export async function probe(c: ActContext, service: string, path: string, accept: (status: number, body: Body) => boolean, what: string): Promise<Body> {
+  const deadline = Date.now() + PROBE_TIMEOUT_MS;
   let last = { status: 0, body: {} as Body };
-  try {
-    await eventually(
-      async () => (last = await c.client.call(service, 'GET', path, admin(c))),
-      (r) => accept(r.status, r.body),
-      { timeoutMs: PROBE_TIMEOUT_MS, intervalMs: 150, what },
-    );
-  } catch {
-    throw new UnexpectedAnswer(`${service} GET ${path.replace(/[0-9a-f-]{36}/g, ':id')} (waiting for ${what})`, last.status, typeof last.body['code'] === 'string' ? last.body['code'] : undefined);
+  for (let interval = 50; Date.now() < deadline; interval = Math.min(1_000, interval * 2)) {
+    last = await c.client.call(service, 'GET', path, admin(c));
+    if (accept(last.status, last.body)) return last.body;
+    await new Promise((resolve) => setTimeout(resolve, interval));
   }
-  return last.body;
+  throw new UnexpectedAnswer(`${service} GET ${path.replace(/[0-9a-f-]{36}/g, ':id')} (waiting for ${what})`, last.status, typeof last.body['code'] === 'string' ? last.body['code'] : undefined);
 }
 
 /** The case as processing holds it, once it is open (not waiting for a payment or a supplement). */

@@ -9,8 +9,10 @@ export async function requestSupplement(c: ActContext): Promise<void> {
   c.d.supplementRequests.push({ requestedAt: String(asked['requestedAt']), answeredAt: null });
 }
 
+/** To the next agency, if the procedure the case carries has one (its terms may differ from the plan's, when reception ran late). */
 export async function handOff(c: ActContext): Promise<void> {
   const view = await openCase(c);
+  if (Number(view['step']) >= (view['procedure'] as { agencies: string[] }).agencies.length) return;
   await c.client.expect([200], 'processing', 'POST', `/cases/${idOf(c.d)}/hand-off`, leaderOf(c, view['agency']));
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Stack } from '../../stack/stack-harness';
+import { Slots } from './pacing';
 
 export type Body = Record<string, unknown>;
 
@@ -22,8 +23,15 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 export class DemoClient {
   /** REST calls made, for the progress line. */
   calls = 0;
+  /** Requests in flight at once: the services share a few cores with the driver. */
+  readonly slots: Slots;
 
-  constructor(readonly stack: Stack) {}
+  constructor(
+    readonly stack: Stack,
+    concurrency = 16,
+  ) {
+    this.slots = new Slots(concurrency);
+  }
 
   portal(extra: Record<string, string> = {}): Record<string, string> {
     return { 'x-api-key': this.stack.portalKey, ...extra };
@@ -36,7 +44,7 @@ export class DemoClient {
   async call(service: string, method: string, path: string, headers: Record<string, string>, payload?: unknown): Promise<{ status: number; body: Body }> {
     this.calls++;
     try {
-      return await this.stack.call(service, method, path, headers, payload);
+      return await this.slots.run(() => this.stack.call(service, method, path, headers, payload));
     } catch {
       throw new UnexpectedAnswer(route(service, method, path), 0, 'NO_ANSWER');
     }
@@ -68,26 +76,33 @@ export class DemoClient {
   /** Status of a document download as the portal would read it (the bytes are read and dropped). */
   async documentStatus(documentId: string): Promise<number> {
     this.calls++;
-    const response = await fetch(`${this.stack.url('digitisation')}/v1/documents/${documentId}`, { headers: this.portal() });
-    await response.arrayBuffer();
-    return response.status;
+    return this.slots.run(async () => {
+      const response = await fetch(`${this.stack.url('digitisation')}/v1/documents/${documentId}`, { headers: this.portal() });
+      await response.arrayBuffer();
+      return response.status;
+    });
   }
 
   /** The simulated bank: the payer completes the checkout. */
   async payAtPlatform(checkoutId: string): Promise<void> {
     this.calls++;
     const path = `/simulator/checkouts/${checkoutId}/attempts`;
-    const response = await fetch(`${this.stack.url('payment-platform')}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outcome: 'SUCCEEDED' }) });
-    await response.arrayBuffer();
-    if (response.status >= 300) throw new UnexpectedAnswer(route('payment-platform', 'POST', path), response.status, undefined);
+    const status = await this.slots.run(async () => {
+      const response = await fetch(`${this.stack.url('payment-platform')}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outcome: 'SUCCEEDED' }) });
+      await response.arrayBuffer();
+      return response.status;
+    });
+    if (status >= 300) throw new UnexpectedAnswer(route('payment-platform', 'POST', path), status, undefined);
   }
 
   private async multipart(path: string, headers: Record<string, string>, form: FormData, expected: number[]): Promise<Body> {
     this.calls++;
-    const response = await fetch(`${this.stack.url('digitisation')}/v1${path}`, { method: 'POST', headers, body: form });
-    const text = await response.text();
+    const { status, text } = await this.slots.run(async () => {
+      const response = await fetch(`${this.stack.url('digitisation')}/v1${path}`, { method: 'POST', headers, body: form });
+      return { status: response.status, text: await response.text() };
+    });
     const body = (text ? JSON.parse(text) : {}) as Body;
-    if (!expected.includes(response.status)) throw unexpected(route('digitisation', 'POST', path), response.status, body);
+    if (!expected.includes(status)) throw unexpected(route('digitisation', 'POST', path), status, body);
     return body;
   }
 }

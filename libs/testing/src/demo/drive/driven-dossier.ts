@@ -16,6 +16,8 @@ export interface DrivenDossier {
   supplementRequests: { requestedAt: string; answeredAt: string | null }[];
   /** Every component was uploaded by the applicant (what the driver knows of a dossier never received). */
   allUploaded: boolean;
+  /** The planned instant of the act being performed, while it is. */
+  actDue?: number;
   /** Acts performed, of the planned ones. */
   performed: number;
   finished: boolean;

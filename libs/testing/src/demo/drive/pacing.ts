@@ -9,10 +9,10 @@ export async function untilSimulated(clock: Clock, speed: number, at: number): P
   }
 }
 
-/** At most `limit` acts in flight at once, the oldest due first. */
+/** At most `limit` pieces of work at once, the others queued in order. */
 export class Slots {
   private active = 0;
-  private readonly waiting: { due: number; start: () => void }[] = [];
+  private readonly waiting: (() => void)[] = [];
 
   constructor(private readonly limit: number) {}
 
@@ -20,17 +20,13 @@ export class Slots {
     return this.active;
   }
 
-  /** The earliest due instant still waiting for a slot, if any. */
-  get oldestWaiting(): number | undefined {
-    return this.waiting.reduce<number | undefined>((min, w) => (min === undefined || w.due < min ? w.due : min), undefined);
+  get queued(): number {
+    return this.waiting.length;
   }
 
-  async run<T>(due: number, work: () => Promise<T>): Promise<T> {
+  async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.active >= this.limit) {
-      await new Promise<void>((start) => {
-        this.waiting.push({ due, start });
-        this.waiting.sort((a, b) => a.due - b.due);
-      });
+      await new Promise<void>((start) => this.waiting.push(start));
     } else {
       this.active++;
     }
@@ -38,7 +34,7 @@ export class Slots {
       return await work();
     } finally {
       const next = this.waiting.shift();
-      if (next) next.start();
+      if (next) next();
       else this.active--;
     }
   }

@@ -1,14 +1,13 @@
 import type { Clock } from '@motcua/platform';
 import type { DemoClient } from './demo-client';
 import type { DrivenDossier } from './driven-dossier';
-import type { Slots } from './pacing';
 
 /**
  * A line on stderr every few seconds: where the simulated clock is, how many dossiers have
- * started and finished, the pace of REST calls, and how far the oldest act waiting for a slot
- * is behind the clock (the run keeps up while that stays small).
+ * started and finished, the pace of REST calls, and how far behind the clock the oldest act
+ * still being performed was due (the run keeps up while that stays within hours).
  */
-export function showProgress(clock: Clock, client: DemoClient, dossiers: readonly DrivenDossier[], slots: Slots, write: (line: string) => void, everyMs = 5_000): () => void {
+export function showProgress(clock: Clock, client: DemoClient, dossiers: readonly DrivenDossier[], write: (line: string) => void, everyMs = 5_000): () => void {
   let lastCalls = client.calls;
   let lastAt = Date.now();
   const timer = setInterval(() => {
@@ -18,10 +17,10 @@ export function showProgress(clock: Clock, client: DemoClient, dossiers: readonl
     const rate = ((client.calls - lastCalls) * 1000) / Math.max(1, Date.now() - lastAt);
     lastCalls = client.calls;
     lastAt = Date.now();
-    const oldest = slots.oldestWaiting;
-    const behind = oldest === undefined ? 0 : Math.max(0, now.getTime() - oldest) / 3_600_000;
+    const oldest = dossiers.reduce((min, d) => (d.actDue !== undefined && d.actDue < min ? d.actDue : min), now.getTime());
+    const behind = Math.max(0, now.getTime() - oldest) / 3_600_000;
     const local = new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-    write(`demo ${local} (Hà Nội) · dossiers ${dossiers.length} planned, ${started} started, ${finished} finished · ${rate.toFixed(1)} calls/s · ${slots.busy} in flight · behind the clock ${behind.toFixed(1)} h`);
+    write(`demo ${local} (Hà Nội) · dossiers ${dossiers.length} planned, ${started} started, ${finished} finished · ${rate.toFixed(1)} calls/s · ${client.slots.busy} in flight, ${client.slots.queued} queued · behind the clock ${behind.toFixed(1)} h`);
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);
