@@ -2,10 +2,12 @@ import { provisionInfrastructure } from '@motcua/testing';
 import { runDemo } from '../../libs/testing/src/demo/run-demo';
 
 /**
- * `npm run demo -- --scale 0.01 --seed 7 [--speed N]`: PostgreSQL and Kafka as `npm start` finds
+ * `npm run demo -- --scale 0.01 --seed 7 [--speed N] [--startup S]`: PostgreSQL and Kafka as `npm start` finds
  * or starts them (throwaway ones here), every service on the accelerated clock, January–May 2025
  * at Thanh Hóa's provincial centre, then every indicator of every month and unit side by side.
  * The exit code is the verdict: 0 when the projections agree with the generator on everything.
+ * `--startup` gives the services that many seconds to start before the clock reaches 2025 (90):
+ * more on a slow or busy machine, or the run starts behind the clock.
  */
 function option(name: string, fallback: number): number {
   const args = process.argv.slice(2);
@@ -30,7 +32,7 @@ async function main(): Promise<number> {
   process.env['KAFKA_BROKERS'] = infrastructure.kafkaBrokers.join(',');
   process.env['LOG_LEVEL'] ??= 'warn';
   try {
-    const outcome = await runDemo({ scale, seed, speed, concurrency: option('concurrency', 16) });
+    const outcome = await runDemo({ scale, seed, speed, concurrency: option('concurrency', 16), startupAllowanceMs: option('startup', 90) * 1000 });
     process.stdout.write(`${outcome.report}\n`);
     return outcome.exitCode;
   } finally {

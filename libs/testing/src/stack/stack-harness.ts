@@ -36,6 +36,8 @@ export interface StackOptions {
   realStart?: Date;
   /** Environment of the services' own, over this process's (another KAFKA_BROKERS, say). */
   env?: NodeJS.ProcessEnv;
+  /** How long every service may take to answer /health/ready (150 s by default). */
+  readyTimeoutMs?: number;
 }
 
 /**
@@ -83,7 +85,7 @@ export async function startStack(names: string[], options: StackOptions): Promis
     await Promise.all(running.map((s) => s.stop()));
   };
   try {
-    await Promise.all(running.map((s) => s.ready(150_000)));
+    await Promise.all(running.map((s) => s.ready(options.readyTimeoutMs ?? 150_000)));
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}\n${output.slice(-40).join('\n')}`);
