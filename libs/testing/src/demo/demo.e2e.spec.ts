@@ -15,7 +15,7 @@ describe('the demo workload at a small scale (every service as a process, real P
     broker = await startOwnBroker();
     outcome = await runDemo({ scale: 0.008, seed: 2025, env: { KAFKA_BROKERS: broker.brokers.join(',') }, log: (line) => process.stderr.write(`${line}\n`) });
     if (outcome.exitCode !== 0) process.stderr.write(`${outcome.report}\n`);
-  }, 720_000);
+  }, 600_000);
   afterAll(() => broker?.stop(), 60_000);
 
   it('drives every planned dossier without an unexpected answer', () => {

@@ -3,7 +3,7 @@ import { Body, DemoClient, UnexpectedAnswer } from './demo-client';
 import type { DrivenDossier } from './driven-dossier';
 
 /** Real time an asynchronous effect (a consumer in another service) may take before it is a failure. */
-export const PROBE_TIMEOUT_MS = 120_000;
+export const PROBE_TIMEOUT_MS = 240_000;
 
 export interface ActContext {
   client: DemoClient;
