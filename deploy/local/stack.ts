@@ -73,6 +73,7 @@ async function main(): Promise<void> {
   say(`  PostgreSQL     ${infrastructure.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`);
   say(`  Kafka          ${infrastructure.kafkaBrokers.join(',')}`);
   say(`development credentials: x-api-key ${DEV_PORTAL_KEY}; officer tokens: npm run token -- --role RECEPTION_OFFICER --unit <code>`);
+  say('demo workload, January–May 2025 on throwaway PostgreSQL, Kafka and services of its own: npm run demo -- --scale 0.01 --seed 1');
   say('Ctrl-C stops everything.');
 }
 

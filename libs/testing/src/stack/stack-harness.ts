@@ -25,18 +25,33 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+export interface StackOptions {
+  epoch: string;
+  speed: number;
+  /**
+   * The real instant at which the simulated clock reads `epoch` (now by default). A fast clock
+   * started in the future does not run through the services' start-up: the demo workload's
+   * January would otherwise be gone before the first service answers.
+   */
+  realStart?: Date;
+  /** Environment of the services' own, over this process's (another KAFKA_BROKERS, say). */
+  env?: NodeJS.ProcessEnv;
+  /** How long every service may take to answer /health/ready (150 s by default). */
+  readyTimeoutMs?: number;
+}
+
 /**
  * Services as they run in production, one process each, talking only through Kafka, on a database
  * and consumer groups of their own (no other test sees their dossiers), with development
  * credentials and a simulated clock from `epoch` at `speed` shared by all of them.
  */
-export async function startStack(names: string[], options: { epoch: string; speed: number }): Promise<Stack> {
+export async function startStack(names: string[], options: StackOptions): Promise<Stack> {
   const suffix = randomBytes(4).toString('hex');
   const secret = `e2e-jwt-secret-${suffix}-0123456789abcdef`;
   const portalKey = `e2e-portal-key-${suffix}`;
   const callbackSecret = `e2e-payment-callback-secret-${suffix}-0123456789`;
   const merchantKey = `e2e-merchant-key-${suffix}`;
-  const realStart = new Date().toISOString();
+  const realStart = (options.realStart ?? new Date()).toISOString();
   const entries = discoverServices(workspaceRoot()).filter((s) => names.includes(s.name));
   const ports = new Map<string, number>();
   for (const entry of entries) ports.set(entry.name, await freePort());
@@ -44,6 +59,7 @@ export async function startStack(names: string[], options: { epoch: string; spee
   const databaseUrl = await createTestDatabase('motcua_e2e');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...options.env,
     DATABASE_URL: databaseUrl,
     JWT_SECRET: secret,
     API_KEYS: `e2e-portal:${portalKey}`,
@@ -69,7 +85,7 @@ export async function startStack(names: string[], options: { epoch: string; spee
     await Promise.all(running.map((s) => s.stop()));
   };
   try {
-    await Promise.all(running.map((s) => s.ready(150_000)));
+    await Promise.all(running.map((s) => s.ready(options.readyTimeoutMs ?? 150_000)));
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}\n${output.slice(-40).join('\n')}`);

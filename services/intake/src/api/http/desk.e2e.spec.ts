@@ -113,6 +113,20 @@ describe('intake: the one-stop desk over HTTP', () => {
     expect(slip.components.find((c) => c.componentId === 'contract')).toEqual({ componentId: 'contract', name: scan.name, provenance: 'ELECTRONIC' });
   });
 
+  it('refuses a submitted dossier (Mẫu 03), answering the instant of the refusal; a received one is not refused', async () => {
+    const submitted = await call('POST', '/dossiers', { ...portal, 'idempotency-key': randomUUID() }, { ...landTransfer(), channel: undefined });
+    const { dossierId } = await json<{ dossierId: string }>(submitted);
+    const refused = await call('POST', `/dossiers/${dossierId}/reject`, officer('H56.22'), { reason: 'Thủ tục không thuộc thẩm quyền tiếp nhận' });
+    expect(refused.status).toBe(200);
+    const answer = await json<{ status: string; rejectedAt: string }>(refused);
+    expect(answer).toEqual({ dossierId, status: 'REJECTED', rejectedAt: expect.any(String) });
+    const events = await h.db.query<{ data: { rejectedAt: string } }>(`select data from intake.events where stream_id = $1 and event_type = 'DossierRejected'`, [dossierId]);
+    expect(events.rows.map((r) => r.data.rejectedAt)).toEqual([answer.rejectedAt]);
+
+    const slip = await json<{ dossierId: string }>(await register(landTransfer()));
+    expect((await call('POST', `/dossiers/${slip.dossierId}/reject`, officer('H56.22'), { reason: 'Không đủ điều kiện' })).status).toBe(409);
+  });
+
   it("takes the documents a department asked for, once, naming its request", async () => {
     const { dossierId } = await json<{ dossierId: string }>(await register(landTransfer()));
     const bring = () => call('POST', `/dossiers/${dossierId}/supplements`, officer('H56.22'), { components: [{ componentId: 'survey', name: 'Mảnh trích đo', provenance: 'PAPER' }] });

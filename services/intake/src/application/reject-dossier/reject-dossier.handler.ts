@@ -15,17 +15,20 @@ export class RejectDossier {
 }
 
 @CommandHandler(RejectDossier)
-export class RejectDossierHandler implements ICommandHandler<RejectDossier, { dossierId: string; status: 'REJECTED' }> {
+export class RejectDossierHandler implements ICommandHandler<RejectDossier, { dossierId: string; status: 'REJECTED'; rejectedAt: string }> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ dossierId, officer, reason }: RejectDossier) {
+    // The instant goes back with the answer, as the receipt slip's and the withdrawal's do: the
+    // desk's view of a dossier does not keep it.
+    const rejectedAt = this.clock.now().toISOString();
     await actOnDossier(this.store, this.clock, dossierId, officer, (state) => ({
       type: 'Reject',
-      rejected: { dossierId, code: state.code ?? '', rejectedAt: this.clock.now().toISOString(), reason, officerId: officer.id },
+      rejected: { dossierId, code: state.code ?? '', rejectedAt, reason, officerId: officer.id },
     }));
-    return { dossierId, status: 'REJECTED' as const };
+    return { dossierId, status: 'REJECTED' as const, rejectedAt };
   }
 }

@@ -34,7 +34,7 @@ export class CasesController {
 
   @Get()
   @Roles('PROCESSING_OFFICER', 'LEADER', 'ADMIN')
-  @ApiOperation({ summary: 'The case as it stands: status, current step and holder, due date, pauses, supplements, apology, outcome' })
+  @ApiOperation({ summary: 'The case as it stands: status, current step and holder, due date and each change of it (dueChanges), the open pause and the closed ones (pauses), supplements, apology, outcome' })
   get(@Param('dossierId', dossierIdPipe) dossierId: string, @CurrentPrincipal() officer: Principal): Promise<CaseView> {
     return this.queries.execute<GetCase, CaseView>(new GetCase(dossierId, officer));
   }

@@ -24,6 +24,10 @@ export interface CaseView {
   dueAt: string;
   pause: { reason: 'SUPPLEMENT' | 'AWAITING_PAYMENT'; since: string; supplementRequestId: string | null } | null;
   pausedWorkingMinutes: number;
+  /** The pauses already closed, oldest first (the open one is `pause`). */
+  pauses: { reason: 'SUPPLEMENT' | 'AWAITING_PAYMENT'; since: string; until: string }[];
+  /** The due date set at opening, then each move: a pause that pushed it, an extension approved. */
+  dueChanges: { changedAt: string; dueAt: string; cause: 'OPENED' | 'RESUMED' | 'EXTENDED' }[];
   supplementRequests: number;
   apology: { issuedAt: string; newAppointmentAt: string; reason: string } | null;
   /** A payment request expired unpaid while the case waits for the fee: the applicant was reminded; the officer may stop for non-payment. */

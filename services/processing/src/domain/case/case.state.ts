@@ -19,6 +19,10 @@ export interface CaseState {
   stepPausedMinutes: number;
   pause?: { from: string; reason: 'SUPPLEMENT' | 'AWAITING_PAYMENT' };
   pausedWorkingMinutes: number;
+  /** Every pause closed, in order: when it began and when processing resumed the case. */
+  pastPauses: { reason: 'SUPPLEMENT' | 'AWAITING_PAYMENT'; since: string; until: string }[];
+  /** The due date as set when the case opened, then every time processing moved it. */
+  dueChanges: { changedAt: string; dueAt: string; cause: 'OPENED' | 'RESUMED' | 'EXTENDED' }[];
   supplementRequests: number;
   /** The supplement request the case waits for: only the desk's answer to it resumes the case. */
   pendingSupplementRequestId?: string;
@@ -36,6 +40,8 @@ export const initialCaseState: CaseState = {
   step: 0,
   stepPausedMinutes: 0,
   pausedWorkingMinutes: 0,
+  pastPauses: [],
+  dueChanges: [],
   supplementRequests: 0,
   dueSoonNotified: false,
   overdueRecorded: false,
@@ -44,7 +50,13 @@ export const initialCaseState: CaseState = {
 export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
   switch (event.type) {
     case 'CaseOpened':
-      return { ...state, status: 'OPEN', opened: event.data, dueAt: event.data.dueAt };
+      return {
+        ...state,
+        status: 'OPEN',
+        opened: event.data,
+        dueAt: event.data.dueAt,
+        dueChanges: [{ changedAt: event.data.receivedAt, dueAt: event.data.dueAt, cause: 'OPENED' }],
+      };
     case 'CaseAssigned': {
       const holder = { department: event.data.department, officerId: event.data.officerId };
       // A new holder within the same step keeps the step's clock: the agency is charged from its start.
@@ -65,11 +77,13 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         pendingSupplementRequestId: undefined,
         paymentOverdue: undefined,
         dueAt: event.data.dueAt,
+        pastPauses: state.pause ? [...state.pastPauses, { reason: state.pause.reason, since: state.pause.from, until: event.data.resumedAt }] : state.pastPauses,
+        dueChanges: withDueChange(state, event.data.resumedAt, event.data.dueAt, 'RESUMED'),
         pausedWorkingMinutes: state.pausedWorkingMinutes + event.data.pausedWorkingMinutes,
         stepPausedMinutes: state.stepPausedMinutes + event.data.pausedWorkingMinutes,
       };
     case 'DeadlineExtended':
-      return { ...state, dueAt: event.data.dueAt };
+      return { ...state, dueAt: event.data.dueAt, dueChanges: withDueChange(state, event.data.extendedAt, event.data.dueAt, 'EXTENDED') };
     case 'DossierDueSoon':
       return { ...state, dueSoonNotified: true };
     case 'DossierOverdue':
@@ -89,3 +103,10 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
   }
 }
 
+
+/** A resumption that did not move the due date (a pause outside working hours) is no change. */
+function withDueChange(state: CaseState, changedAt: string, dueAt: string, cause: 'RESUMED' | 'EXTENDED'): CaseState['dueChanges'] {
+  const current = state.dueChanges[state.dueChanges.length - 1];
+  if (current && Date.parse(current.dueAt) === Date.parse(dueAt)) return state.dueChanges;
+  return [...state.dueChanges, { changedAt, dueAt, cause }];
+}

@@ -1,0 +1,44 @@
+import type { RunningKafka } from '../infra/kafka';
+import { startOwnBroker } from './own-broker';
+import { DemoOutcome, runDemo } from './run-demo';
+
+/**
+ * The demo workload at a small scale, through the entry point `npm run demo` uses: a few hundred
+ * dossiers through every service, each a process on the accelerated clock, then the generator's
+ * indicators beside the projections', month by month and unit by unit. They agree exactly.
+ */
+describe('the demo workload at a small scale (every service as a process, real PostgreSQL and Kafka)', () => {
+  let broker: RunningKafka | undefined;
+  let outcome: DemoOutcome;
+
+  beforeAll(async () => {
+    broker = await startOwnBroker();
+    outcome = await runDemo({ scale: 0.008, seed: 2025, env: { KAFKA_BROKERS: broker.brokers.join(',') }, log: (line) => process.stderr.write(`${line}\n`) });
+    if (outcome.exitCode !== 0) process.stderr.write(`${outcome.report}\n`);
+  }, 600_000);
+  afterAll(() => broker?.stop(), 60_000);
+
+  it('drives every planned dossier without an unexpected answer', () => {
+    expect(outcome.failures).toEqual([]);
+    expect(outcome.records).toHaveLength(358);
+  });
+
+  it('finds every indicator of every month and unit as the generator knows it', () => {
+    expect(outcome.differences).toBe(0);
+    expect(outcome.exitCode).toBe(0);
+  });
+
+  it('generates the seeds’ shape, not a degenerate workload', () => {
+    const { headline } = outcome;
+    expect(headline.online).toBeGreaterThan(0.5);
+    expect(headline.online).toBeLessThan(0.72);
+    // Decisions are planned well inside the due date; a run that falls behind the clock on a busy
+    // machine decides some late, so this bound only tells a sane workload from a broken one.
+    expect(headline.onTime).toBeGreaterThan(0.6);
+    expect(headline.digitised).toBeGreaterThan(0.85);
+    expect(headline.eResults).toBeGreaterThan(0.85);
+    expect(headline.reuse).toBeGreaterThan(0.35);
+    expect(new Set(outcome.records.map((d) => d.unit)).size).toBeGreaterThanOrEqual(4);
+    expect(outcome.records.filter((d) => d.rejectedAt !== null || d.withdrawnAt !== null || d.supplementRequests.length > 0).length).toBeGreaterThan(0);
+  });
+});
