@@ -20,7 +20,6 @@ export const reportColumns = (id: IndicatorId) => ({ numerator: `${id}__n`, deno
  */
 export function reportQuery(ids: readonly IndicatorId[], query: IndicatorSqlQuery): { text: string; values: unknown[] } {
   const p = PERIOD_SQL[query.period];
-  const trunc = (instant: string) => `date_trunc('${p.trunc}', ${instant} AT TIME ZONE ${TZ})`;
   const lo = `date_trunc('${p.trunc}', $1::date::timestamp)`;
   const hi = `date_trunc('${p.trunc}', $2::date::timestamp)`;
   const [loI, hiEndI, asOf] = [`(${lo} AT TIME ZONE ${TZ})`, `((${hi} + ${p.step}) AT TIME ZONE ${TZ})`, '$3::timestamptz'];
@@ -30,22 +29,23 @@ export function reportQuery(ids: readonly IndicatorId[], query: IndicatorSqlQuer
   const open = `(${finished} IS NULL OR ${finished} >= pe.e)`;
 
   // The periods a row can count in: its reception's, its resolution's, and (for the populations
-  // still in hand at a period's end) every period from its reception to its finish.
-  const starts = [...(populations.has('RECEIVED') || span ? [trunc('f.received_at')] : []), ...(populations.has('RESOLVED') ? [trunc('f.resolved_at')] : [])];
-  const ends = [
-    ...(populations.has('RECEIVED') ? [trunc('f.received_at')] : []),
-    ...(populations.has('RESOLVED') ? [trunc('f.resolved_at')] : []),
-    ...(span ? [`COALESCE(${trunc(finished)}, ${hi})`] : []),
+  // still in hand at a period's end) every period from its reception to its finish. A period is
+  // told by its instants (p_start ≤ t < p_end), never by truncating each row's local time:
+  // the same cut, without a time-zone conversion per row and period.
+  const earliest = [...(populations.has('RECEIVED') || span ? ['f.received_at'] : []), ...(populations.has('RESOLVED') ? ['f.resolved_at'] : [])];
+  const latest = [
+    ...(populations.has('RECEIVED') ? ['f.received_at'] : []),
+    ...(populations.has('RESOLVED') ? ['f.resolved_at'] : []),
+    ...(span ? [`COALESCE(${finished}, 'infinity')`] : []),
   ];
   const single = (instant: string) => `${instant} >= ${loI} AND ${instant} < ${hiEndI}`;
-  const inHand = `f.received_at < ${hiEndI} AND (${finished} IS NULL OR ${finished} >= ${loI})`;
   const reachable = [
     ...(populations.has('RECEIVED') ? [single('f.received_at')] : []),
     ...(populations.has('RESOLVED') ? [single('f.resolved_at')] : []),
-    ...(span ? [inHand] : []),
+    ...(span ? [`f.received_at < ${hiEndI} AND (${finished} IS NULL OR ${finished} >= ${loI})`] : []),
   ];
-  const inPeriod = (instant: string) => `pe.p_local = ${trunc(instant)} AND ${single(instant)} AND (${instant} < ${asOf} OR pe.p_start < ${asOf})`;
-  const toProcess = `pe.p_local >= ${trunc('f.received_at')} AND pe.p_local <= COALESCE(${trunc(finished)}, ${hi}) AND ${inHand} AND pe.p_start < ${asOf} AND f.received_at < pe.e`;
+  const inPeriod = (instant: string) => `${instant} >= pe.p_start AND ${instant} < pe.p_end AND (${instant} < ${asOf} OR pe.p_start < ${asOf})`;
+  const toProcess = `(${finished} IS NULL OR ${finished} >= pe.p_start) AND pe.p_start < ${asOf} AND f.received_at < pe.e`;
   const member: Record<Population, string> = { RECEIVED: inPeriod('f.received_at'), RESOLVED: inPeriod('f.resolved_at'), TO_PROCESS: toProcess, OPEN_AT_END: `${toProcess} AND ${open}` };
   const flag = (population: Population) => `j.${population.toLowerCase()}`;
   const flags = [...populations].map((population) => `${member[population]} AS ${population.toLowerCase()}`);
@@ -69,13 +69,13 @@ export function reportQuery(ids: readonly IndicatorId[], query: IndicatorSqlQuer
   // each row by its span, rather than a series generated per row; `j` holds each row-period's
   // memberships, computed once and read by every indicator's filter.
   const text = `WITH pe AS MATERIALIZED (
-  SELECT p_local, p_local AT TIME ZONE ${TZ} AS p_start, LEAST((p_local + ${p.step}) AT TIME ZONE ${TZ}, ${asOf}) AS e
+  SELECT p_local, p_local AT TIME ZONE ${TZ} AS p_start, (p_local + ${p.step}) AT TIME ZONE ${TZ} AS p_end, LEAST((p_local + ${p.step}) AT TIME ZONE ${TZ}, ${asOf}) AS e
     FROM generate_series(${lo}, ${hi}, ${p.step}) AS p_local
 )
 SELECT to_char(pe.p_local, ${p.key}) AS period, pe.p_start AS period_start${groups.map((column, i) => `, f.${column} AS "${query.groupBy[i]}"`).join('')},
        ${measures.join(',\n       ')}
   FROM dossier_facts f
-  JOIN pe ON pe.p_local >= LEAST(${starts.join(', ')}) AND pe.p_local <= GREATEST(${ends.join(', ')})
+  JOIN pe ON pe.p_end > LEAST(${earliest.join(', ')}) AND pe.p_start <= GREATEST(${latest.join(', ')})
   CROSS JOIN LATERAL (SELECT ${[`${open} AS open`, ...flags].join(', ')} OFFSET 0) j
   WHERE ${['f.received_at IS NOT NULL', `(${reachable.map((r) => `(${r})`).join(' OR ')})`, ...units].join(' AND ')}
   GROUP BY pe.p_local, pe.p_start${groups.map((column) => `, f.${column}`).join('')}`;
