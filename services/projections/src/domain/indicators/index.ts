@@ -6,5 +6,6 @@ export { contribution, eResultRequired, type Contribution } from './indicator-ru
 export * from './indicator-report';
 export { DUE_SOON_WORKING_MINUTES, dueSoonFrom, finishedOnTime, resolutionWorkingMinutes } from './derived-facts';
 export { GROUP_COLUMNS, indicatorQuery, type IndicatorSqlQuery } from './indicator-sql';
+export { reportColumns, reportQuery } from './indicator-report-sql';
 export { indicatorView, indicatorViews, type ViewDefinition } from './indicator-views';
 export { drillDownQuery, type DrillDownQuery } from './indicator-drilldown';

@@ -11,6 +11,8 @@ import { contribution } from './indicator-rules';
 import { drillDownQuery } from './indicator-drilldown';
 import { randomDossiers } from './random-dossiers.fixture';
 import { DOSSIER_FACTS_DDL, insertFacts } from './dossier-facts.test-table';
+import { reportColumns, reportQuery } from './indicator-report-sql';
+import { POPULATION } from './indicator-sql.parts';
 
 const asOf = new Date('2025-07-10T03:00:00.000Z');
 const RANGES: Record<PeriodKind, [string, string]> = {
@@ -104,6 +106,42 @@ describe('the SQL form of the indicators gives the pure rules numbers', () => {
           expect(sn).toBeCloseTo(pn, 6);
         }
         expect(Object.keys(pure).length).toBeGreaterThan(0);
+      }
+    });
+  });
+
+  // The report's one-pass form: every indicator asked at once, and subsets that ask for one
+  // population only (the periods a row spans are cut from the populations asked).
+  const ASKED: IndicatorId[][] = [
+    [...INDICATOR_IDS],
+    INDICATOR_IDS.filter((id) => POPULATION[id] === 'RECEIVED'),
+    ['on_time_plain', 'late_resolved'],
+    ['due_soon'],
+    ['in_progress', 'avg_resolution_time'],
+  ];
+  describe.each(PERIOD_KINDS)('the one-pass report, per %s', (kind) => {
+    it.each(ASKED.map((ids) => [ids.join(', '), ids] as const))('[%s]: the pure figures, none where the pure report has none', async (_name, ids) => {
+      for (const [groupBy, units] of GROUPINGS.flatMap((g) => UNIT_FILTERS.map((u) => [g, u] as const))) {
+        const [from, to] = RANGES[kind];
+        const { text, values } = reportQuery(ids, { period: kind, groupBy, from, to, asOf, units });
+        const { rows } = await client.query(text, values);
+        for (const id of ids) {
+          const c = reportColumns(id);
+          const sql: Figures = Object.fromEntries(
+            rows
+              .filter((r) => r[c.denominator] > 0)
+              .map((r) => [JSON.stringify([r.period, ...groupBy.map((k) => r[k])]), [r[c.numerator], r[c.denominator], r[c.timeUnit] ?? undefined]]),
+          );
+          const pure = pureFigures(dossiers, id, kind, groupBy, units);
+          expect({ id, keys: Object.keys(sql).sort() }).toEqual({ id, keys: Object.keys(pure).sort() });
+          for (const key of Object.keys(pure)) {
+            const [pn, pd, pu] = pure[key];
+            const [sn, sd, su] = sql[key];
+            expect({ id, key, units, denominator: sd, timeUnit: su }).toEqual({ id, key, units, denominator: pd, timeUnit: pu });
+            expect(sn).toBeCloseTo(pn, 6);
+          }
+          expect(Object.keys(pure).length).toBeGreaterThan(0);
+        }
       }
     });
   });
