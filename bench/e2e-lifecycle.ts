@@ -23,6 +23,7 @@ export const STEPS = [
 ] as const;
 
 export interface Lifecycle {
+  dossierId: string;
   code: string;
   /** When the submission's 201 and the reception's 200 arrived (see `now`). */
   submittedAt: number;
@@ -86,6 +87,6 @@ export function lifecycleDriver(stack: Stack, calls: E2eCalls) {
     await step(steps, signed, () => calls.until(signed, trace, 'issuance', `/results/${dossierId}`, portal, (r) => r.body['status'] === 'ISSUED'));
     await step(steps, deliver, () => calls.expect(deliver, trace, 'issuance', 'POST', `/results/${dossierId}/deliveries`, portal, { method: 'ONLINE' }));
     await step(steps, timeline, () => calls.until(timeline, trace, 'projections', `/dossiers/by-code/${code}/timeline`, portal, (r) => r.body['status'] === 'COMPLETED'));
-    return { code, submittedAt, receivedAt, steps, trace };
+    return { dossierId, code, submittedAt, receivedAt, steps, trace };
   };
 }

@@ -9,6 +9,8 @@ interface Report {
   load: Load<Lifecycle>;
   floor: Load<number>;
   watcher: { seen: Map<string, number>; polls: number[]; failures(): number };
+  /** When each dossier's DossierReceived reached intake's topic, by dossier id. */
+  onTopic: Map<string, number>;
   kafka: { bytes: number; idle: number[]; underLoad: number[] };
   serverErrors: Map<string, number>;
 }
@@ -45,6 +47,13 @@ export function printEndToEnd(r: Report): void {
   out.push(`\ndossier in the statistics (online_share drill-down) (ms)${' '.repeat(3)} ${'p50'.padStart(7)} ${'p99'.padStart(7)} ${'max'.padStart(7)}   (n)\n`);
   out.push(line("  from the submission's 201", fromSubmit));
   out.push(line("  from the reception's 200 (DossierReceived counts it)", fromReceipt));
+  const hop = (from: (l: Lifecycle) => number | undefined, to: (l: Lifecycle) => number | undefined) =>
+    done.flatMap((l) => {
+      const [a, b] = [from(l), to(l)];
+      return a === undefined || b === undefined ? [] : [b - a];
+    });
+  out.push(line("    of which reception's 200 → DossierReceived on intake's topic", hop((l) => l.receivedAt, (l) => r.onTopic.get(l.dossierId))));
+  out.push(line('    and DossierReceived on the topic → in the drill-down', hop((l) => r.onTopic.get(l.dossierId), (l) => r.watcher.seen.get(l.code))));
   out.push(line('  one poll of the drill-down (the sighting resolution)', r.watcher.polls));
   out.push(line(`  raw Kafka produce→consume, ${r.kafka.bytes} B, idle broker`, r.kafka.idle));
   out.push(line('  raw Kafka produce→consume, same, during the lifecycles', r.kafka.underLoad));

@@ -8,6 +8,7 @@ import { Lifecycle, lifecycleDriver, SERVICE_CENTRE } from './e2e-lifecycle';
 import { closedLoop, httpFloor } from './e2e-load';
 import { printEndToEnd } from './e2e-report';
 import { watchStatistics } from './e2e-statistics-watch';
+import { watchDossierReceived } from './e2e-topic-watch';
 
 const LIFECYCLES = Number(process.env['BENCH_E2E_LIFECYCLES'] ?? 200);
 const CLIENTS = Number(process.env['BENCH_E2E_CLIENTS'] ?? 16);
@@ -19,7 +20,8 @@ const SERVICES = ['intake', 'processing', 'payment', 'payment-platform', 'digiti
  * database schema and consumer groups, on the real clock (speed 1) from 07:30 of a Monday of
  * 2025–2035 on which the broker's topics hold no dossier yet (see `stackOnAnUnusedDay`). Beside
  * them, in the same run: the same HTTP calls against /health/live, and raw Kafka round trips of a
- * DossierReceived's size.
+ * DossierReceived's size; and when each DossierReceived reached intake's topic, to split the
+ * statistics' delay between intake's relay and the projections.
  */
 export async function benchEndToEnd(databaseUrl: string, kafkaBrokers: string[]): Promise<void> {
   Object.assign(process.env, { DATABASE_URL: databaseUrl, KAFKA_BROKERS: kafkaBrokers.join(',') });
@@ -28,14 +30,16 @@ export async function benchEndToEnd(databaseUrl: string, kafkaBrokers: string[])
     const bytes = await dossierReceivedBytes(stack.databaseUrl);
     const kafka = await kafkaRoundTrips(kafkaBrokers, bytes);
     const idle = await kafka.measure(100);
+    const topic = await watchDossierReceived(kafkaBrokers);
     const watcher = watchStatistics(stack, day);
     kafka.startUnderLoad();
     const load = await closedLoop(LIFECYCLES, CLIENTS, lifecycle);
     const underLoad = await kafka.stopUnderLoad();
     await watcher.stop(load.done.map((l) => l.code));
+    await topic.stop();
     const floor = await httpFloor(stack, load.done.map((l: Lifecycle) => l.trace), CLIENTS);
     await kafka.close();
-    printEndToEnd({ lifecycles: LIFECYCLES, clients: CLIENTS, load, floor, watcher, kafka: { bytes, idle, underLoad }, serverErrors: calls.serverErrors });
+    printEndToEnd({ lifecycles: LIFECYCLES, clients: CLIENTS, load, floor, watcher, onTopic: topic.arrived, kafka: { bytes, idle, underLoad }, serverErrors: calls.serverErrors });
   } finally {
     await stack.stop();
   }
