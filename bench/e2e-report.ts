@@ -12,6 +12,7 @@ interface Report {
   /** When each dossier's DossierReceived reached intake's topic, by dossier id. */
   onTopic: Map<string, number>;
   kafka: { bytes: number; idle: number[]; underLoad: number[] };
+  oldestWriter: { seconds: number; database: string };
   serverErrors: Map<string, number>;
 }
 
@@ -57,6 +58,8 @@ export function printEndToEnd(r: Report): void {
   out.push(line('  one poll of the drill-down (the sighting resolution)', r.watcher.polls));
   out.push(line(`  raw Kafka produce→consume, ${r.kafka.bytes} B, idle broker`, r.kafka.idle));
   out.push(line('  raw Kafka produce→consume, same, during the lifecycles', r.kafka.underLoad));
+  const writer = r.oldestWriter;
+  out.push(`oldest write transaction open on the server during the lives: ${writer.seconds.toFixed(1)} s${writer.database ? ` (database ${writer.database})` : ''}; no relay publishes past it\n`);
   if (missing > 0 || r.watcher.failures() > 0) out.push(`  never seen in the statistics: ${missing}; drill-down polls that failed: ${r.watcher.failures()}\n`);
 
   const failures = new Map<string, number>();

@@ -4,6 +4,7 @@ import { startStack, type Stack } from '../libs/testing/src/stack/stack-harness'
 import { publishedIntakeEvent } from '../services/intake/src/application/intake-relay';
 import { E2eCalls } from './e2e-calls';
 import { kafkaRoundTrips } from './e2e-kafka-round-trip';
+import { watchOldestWriter } from './e2e-oldest-writer';
 import { Lifecycle, lifecycleDriver, SERVICE_CENTRE } from './e2e-lifecycle';
 import { closedLoop, httpFloor } from './e2e-load';
 import { printEndToEnd } from './e2e-report';
@@ -32,14 +33,16 @@ export async function benchEndToEnd(databaseUrl: string, kafkaBrokers: string[])
     const idle = await kafka.measure(100);
     const topic = await watchDossierReceived(kafkaBrokers);
     const watcher = watchStatistics(stack, day);
+    const writers = watchOldestWriter(stack.databaseUrl);
     kafka.startUnderLoad();
     const load = await closedLoop(LIFECYCLES, CLIENTS, lifecycle);
     const underLoad = await kafka.stopUnderLoad();
+    const oldestWriter = await writers.stop();
     await watcher.stop(load.done.map((l) => l.code));
     await topic.stop();
     const floor = await httpFloor(stack, load.done.map((l: Lifecycle) => l.trace), CLIENTS);
     await kafka.close();
-    printEndToEnd({ lifecycles: LIFECYCLES, clients: CLIENTS, load, floor, watcher, onTopic: topic.arrived, kafka: { bytes, idle, underLoad }, serverErrors: calls.serverErrors });
+    printEndToEnd({ lifecycles: LIFECYCLES, clients: CLIENTS, load, floor, watcher, onTopic: topic.arrived, kafka: { bytes, idle, underLoad }, oldestWriter, serverErrors: calls.serverErrors });
   } finally {
     await stack.stop();
   }
