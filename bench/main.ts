@@ -2,6 +2,7 @@ import { provisionInfrastructure } from '@motcua/testing';
 import { benchAppend } from './append.bench';
 import { benchConsumer } from './consumer.bench';
 import { benchIndicatorQuery } from './indicator-query.bench';
+import { benchEndToEnd } from './end-to-end.bench';
 import { benchIntakeSubmission } from './intake-submission.bench';
 import { benchProjection } from './projection.bench';
 import { benchRelay } from './relay.bench';
@@ -13,6 +14,7 @@ const benches: Record<string, (databaseUrl: string, kafkaBrokers: string[]) => P
   consumer: benchConsumer,
   projection: benchProjection,
   'indicator-query': (databaseUrl) => benchIndicatorQuery(databaseUrl),
+  'end-to-end': benchEndToEnd,
 };
 
 /** `npm run bench`: figures beside a raw baseline measured in the same run; nothing is asserted. BENCH_ONLY=intake,append picks some. */

@@ -16,7 +16,7 @@ export function resolutionMinutesIn(d: DemoDossier, m: Month, calendar: WorkingC
   const received = receivedAt(d);
   const resolved = resolvedAt(d);
   if (received === null || resolved === null || received < m.start || received >= m.end) return null;
-  const office = (from: string, to: string) => calendar.workingMinutesBetween(new Date(from), new Date(to));
+  const office = (from: string | number, to: string | number) => calendar.workingMinutesBetween(new Date(from), new Date(to));
   const waits = [...d.supplementRequests.map((s) => ({ from: s.requestedAt, to: s.answeredAt })), ...(d.paymentWait ? [{ from: d.paymentWait.from, to: d.paymentWait.until }] : [])];
   const waited = waits.reduce((sum, w) => sum + office(w.from, w.to ?? resolved), 0);
   return Math.round(office(received, resolved) - waited);
