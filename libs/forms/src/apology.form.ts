@@ -24,6 +24,7 @@ export function apologyForm(facts: ApologyFacts): OneStopForm {
     form: '04',
     title: 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
     issuer,
+    code: facts.code,
     issuedAt: facts.issuedAt,
     fields: [
       { label: 'Mã hồ sơ', value: facts.code },

@@ -5,3 +5,5 @@ export * from './supplement-request.form';
 export * from './refusal.form';
 export * from './apology.form';
 export * from './form-pdf';
+export * from './form-not-found.error';
+export * from './form-pdf.http';

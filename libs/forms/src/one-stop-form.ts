@@ -28,6 +28,8 @@ export interface OneStopForm {
   title: string;
   /** The body that issues the form, printed top left under its parent body when known. */
   issuer: { name: string; parent?: string };
+  /** The dossier code, also the first field; absent only for a form about a dossier that had none. */
+  code?: string;
   /** The instant of the act: the date line, and the PDF's creation date (stable bytes). */
   issuedAt: string;
   fields: FormField[];

@@ -30,6 +30,7 @@ export function receiptForm(facts: ReceiptFacts): OneStopForm {
     form: '01',
     title: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
     issuer: issuerOf(facts.unit),
+    code: facts.code,
     issuedAt: facts.receivedAt,
     fields: [
       { label: 'Mã hồ sơ', value: facts.code },

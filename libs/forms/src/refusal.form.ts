@@ -19,6 +19,7 @@ export function refusalForm(facts: RefusalFacts): OneStopForm {
     form: '03',
     title: 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ',
     issuer,
+    ...(facts.code ? { code: facts.code } : {}),
     issuedAt: facts.rejectedAt,
     fields: [
       { label: 'Mã hồ sơ', value: orBlank(facts.code) },

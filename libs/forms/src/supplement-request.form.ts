@@ -29,6 +29,7 @@ export function supplementRequestForm(facts: SupplementRequestFacts): OneStopFor
     form: '02',
     title: 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
     issuer,
+    code: facts.code,
     issuedAt: facts.requestedAt,
     fields: [
       { label: 'Mã hồ sơ', value: facts.code },
