@@ -34,6 +34,7 @@ export function apologyForm(facts: ApologyFacts): OneStopForm {
       { label: 'Thời gian hẹn trả kết quả', value: formatDateTime(facts.dueAt) },
       { label: 'Lý do chậm trễ', value: facts.reason },
       { label: 'Thời gian hẹn lại trả kết quả', value: formatDateTime(facts.newAppointmentAt) },
+      { label: 'Ngày lập phiếu', value: formatDate(facts.issuedAt) },
       { label: 'Người ký (mã cán bộ)', value: orBlank(facts.issuedBy) },
     ],
     lists: [],

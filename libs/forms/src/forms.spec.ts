@@ -101,6 +101,7 @@ describe('one-stop forms as data (Decree 61/2018, Circular 01/2018)', () => {
     expect(field(form, 'Thời gian hẹn lại trả kết quả')).toBe('09 giờ 15 phút, ngày 24/03/2025');
     expect(field(form, 'Lý do chậm trễ')).toBe('Chờ kết quả xác minh của cơ quan thuế');
     expect(field(form, 'Người ký (mã cán bộ)')).toBe('leader-1');
+    expect(field(form, 'Ngày lập phiếu')).toBe('14/03/2025');
     expect(form.statements.join(' ')).toContain('xin lỗi ông/bà và hẹn lại thời gian trả kết quả vào ngày 24/03/2025');
     expect(field(apologyForm({ ...facts, issuedBy: undefined }), 'Người ký (mã cán bộ)')).toBe(BLANK);
   });
