@@ -96,7 +96,7 @@ describe("intake: the desk's one-stop forms (Mẫu 01, 02, 03) as data and as PD
     expect((await problem(await call('GET', `/dossiers/${randomUUID()}/forms/receipt.pdf`, officer('H56.22')))).code).toBe('DOSSIER.NOT_FOUND');
   });
 
-  it('Mẫu 02: each return at reception answers its form and number; the portal prints each, another portal finds nothing', async () => {
+  it('Mẫu 02: each return at reception answers its form and number; the portal prints each, another portal finds nothing; then Mẫu 01 on reception', async () => {
     const dossierId = await submitOnline('Trần Đức Hải');
     expect((await problem(await call('GET', `/dossiers/${dossierId}/forms/receipt.pdf`, h.portal()))).code).toBe('FORM.NOT_FOUND');
     const missing = ['Bản sao Căn cước công dân có chứng thực', 'Tờ khai có chữ ký của người yêu cầu'];
@@ -119,6 +119,17 @@ describe("intake: the desk's one-stop forms (Mẫu 01, 02, 03) as data and as PD
     expect(second.sequence).toBe(2);
     expect(absentFrom((await printed(`/dossiers/${dossierId}/forms/supplement-requests/2.pdf`, h.portal())).text, second.form)).toEqual([]);
     expect((await printed(`/dossiers/${dossierId}/forms/supplement-requests/1.pdf`, officer('H56.10'))).bytes.equals(one.bytes)).toBe(true);
+
+    // Supplemented again, the dossier is received: the reception answers Mẫu 01, which the portal prints.
+    expect((await call('POST', `/dossiers/${dossierId}/supplements`, h.portal(), supplement)).status).toBe(200);
+    const received = await call('POST', `/dossiers/${dossierId}/receive`, officer('H56.10'));
+    expect(received.status).toBe(200);
+    const slip = await json<{ code: string; dueAt: string; form: OneStopForm }>(received);
+    expect(slip.form).toMatchObject({ form: '01', code: slip.code });
+    expect(slip.form.lists[0].items).toEqual(['Tờ khai (bổ sung) (bản điện tử)']);
+    const receipt = await printed(`/dossiers/${dossierId}/forms/receipt.pdf`, h.portal());
+    expect(absentFrom(receipt.text, slip.form)).toEqual([]);
+    for (const written of ['Trần Đức Hải', 'Sở Tư pháp tỉnh Thanh Hóa', slip.code, localDate(slip.dueAt)]) expect(receipt.text).toContain(written);
   });
 
   it('Mẫu 03: the refusal answers its form with the reason, and prints it', async () => {
