@@ -55,7 +55,7 @@ export const samples: SampleData = {
   DeadlineExtended: { dossierId, extendedAt: at, previousDueAt: at, dueAt: due, reason: 'Cần xác minh', approvedBy: 'leader-1' },
   DossierDueSoon: { dossierId, detectedAt: at, dueAt: due, agency: unit },
   DossierOverdue: { dossierId, detectedAt: due, dueAt: due, agency: unit },
-  ApologyIssued: { dossierId, issuedAt: due, dueAt: due, newAppointmentAt: '2026-12-08T10:00:00.000Z', reason: 'Chờ cơ quan phối hợp', agency: unit },
+  ApologyIssued: { dossierId, issuedAt: due, dueAt: due, newAppointmentAt: '2026-12-08T10:00:00.000Z', reason: 'Chờ cơ quan phối hợp', agency: unit, issuedBy: 'leader-1' },
   DossierResolved: {
     ...dossier,
     outcome: 'APPROVED',

@@ -14,3 +14,4 @@ export * from './stack/in-process-service';
 export * from './stack/topic-contents';
 export * from './stack/supervised-service';
 export * from './stack/bad-input-sweep';
+export * from './pdf/pdf-text';

@@ -5,6 +5,7 @@ import { PgDatabase } from '@motcua/event-store';
 import { MessagingModule } from '@motcua/messaging';
 import { DATABASE, idempotencyMigrations, IdempotentRequests, PlatformModule } from '@motcua/platform';
 import { DeskController } from './api/http/desk.controller';
+import { DossierFormsController } from './api/http/dossier-forms.controller';
 import { DossiersController } from './api/http/dossiers.controller';
 import { ProceduresController } from './api/http/procedures.controller';
 import { UnitsController } from './api/http/units.controller';
@@ -21,6 +22,8 @@ import { DefineProcedureHandler } from './application/define-procedure/define-pr
 import { ImportProceduresHandler } from './application/import-procedures/import-procedures.handler';
 import { RegisterUnitHandler } from './application/register-unit/register-unit.handler';
 import { RetireProcedureHandler } from './application/retire-procedure/retire-procedure.handler';
+import { DossierForms } from './application/dossier-forms/dossier-forms.service';
+import { FormFactsReader } from './application/dossier-forms/form-facts.reader';
 import { DossierCodeAllocator, dossierCodeMigrations } from './application/dossier-codes/dossier-code.allocator';
 import { applicantMigrations, ApplicantRegistry } from './application/submit-dossier/applicant-registry';
 import { ReceiveDossierHandler } from './application/receive-dossier/receive-dossier.handler';
@@ -53,7 +56,7 @@ const inSchema = <T>(type: new (db: PgDatabase, schema: string) => T) => ({ prov
     }),
     CqrsModule.forRoot(),
   ],
-  controllers: [DossiersController, DeskController, ProceduresController, UnitsController],
+  controllers: [DossiersController, DeskController, DossierFormsController, ProceduresController, UnitsController],
   providers: [
     inSchema(ProcedureCatalogue),
     inSchema(DossierCodeAllocator),
@@ -81,6 +84,8 @@ const inSchema = <T>(type: new (db: PgDatabase, schema: string) => T) => ({ prov
     ProvideSupplementHandler,
     WithdrawDossierHandler,
     ViewDossierHandler,
+    inSchema(FormFactsReader),
+    DossierForms,
     ProcessingEventsHandler,
   ],
 })

@@ -3,7 +3,9 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { Topics } from '@motcua/contracts';
 import { MessagingModule } from '@motcua/messaging';
 import { PlatformModule } from '@motcua/platform';
+import { CaseFormsController } from './api/http/case-forms.controller';
 import { CasesController } from './api/http/cases.controller';
+import { CaseForms } from './application/case-forms/case-forms.service';
 import { IntakeEventsHandler } from './api/kafka/intake-events.handler';
 import { PaymentEventsHandler } from './api/kafka/payment-events.handler';
 import { AssignCaseHandler } from './application/assign-case/assign-case.handler';
@@ -34,13 +36,14 @@ import { caseDeadlinesMigrations, CaseDeadlinesProjection } from './projections/
     }),
     CqrsModule.forRoot(),
   ],
-  controllers: [CasesController],
+  controllers: [CasesController, CaseFormsController],
   providers: [
     IntakeEventsHandler,
     PaymentEventsHandler,
     CaseDeadlinesProjection,
     DeadlineScheduler,
     GetCaseHandler,
+    CaseForms,
     AssignCaseHandler,
     HandOffCaseHandler,
     RequestSupplementHandler,

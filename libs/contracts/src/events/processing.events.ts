@@ -93,7 +93,19 @@ export const ApologyIssued = defineEvent({
   type: 'ApologyIssued',
   version: 1,
   topic,
-  schema: Type.Object({ dossierId: Uuid, issuedAt: Instant, dueAt: Instant, newAppointmentAt: Instant, reason: Reason, agency: UnitCode }, strict),
+  schema: Type.Object(
+    {
+      dossierId: Uuid,
+      issuedAt: Instant,
+      dueAt: Instant,
+      newAppointmentAt: Instant,
+      reason: Reason,
+      agency: UnitCode,
+      /** The leader who signed it (Mẫu 04); absent when the deadline check issued it on finding the dossier overdue, and in letters recorded before it was kept. */
+      issuedBy: Type.Optional(Id),
+    },
+    strict,
+  ),
 });
 
 /**

@@ -19,6 +19,7 @@ describe('intake: hostile input on every documented route is refused with a 4xx 
   it('answers deep nesting, control characters, nulls and wrong types on every route from /docs/json without a 5xx', async () => {
     const { routes, findings } = await sweepService(h);
     expect(routes).toContain('POST /v1/dossiers');
+    expect(routes).toEqual(expect.arrayContaining(['GET /v1/dossiers/{dossierId}/forms/receipt.pdf', 'GET /v1/dossiers/{dossierId}/forms/supplement-requests/{sequence}.pdf']));
     expect(findings).toEqual([]);
   });
 
@@ -39,7 +40,8 @@ describe('intake: hostile input on every documented route is refused with a 4xx 
     expect(routes.length).toBeGreaterThanOrEqual(6);
     const answers = await Promise.all(
       routes.map(async ({ method, path, action }) => {
-        const url = h.base.replace(/\/v1$/, '') + path.replace('{dossierId}', 'not-a-uuid');
+        // Any other parameter (a form's number) is given a valid value, so only the dossier id is at fault.
+        const url = h.base.replace(/\/v1$/, '') + path.replace('{dossierId}', 'not-a-uuid').replace(/\{(?!dossierId\})\w+\}/g, '1');
         const headers = { ...(desk.includes(action) ? h.officer('RECEPTION_OFFICER', 'H56.10') : h.portal()), 'content-type': 'application/json', 'idempotency-key': randomUUID() };
         const response = await fetch(url, { method, headers, body: method === 'GET' ? undefined : JSON.stringify(bodies[action] ?? {}) });
         const problem = (await response.json()) as { errors?: { field: string }[] };

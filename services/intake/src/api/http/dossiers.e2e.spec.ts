@@ -136,7 +136,7 @@ describe('intake: online submission over HTTP (real PostgreSQL and Kafka)', () =
       const { dossierId } = await submitOne();
       const returned = await act(dossierId, 'return-for-supplement', { missing: ['Bản sao sổ hộ khẩu', 'Ảnh 4x6'] });
       expect(returned.status).toBe(200);
-      expect(await returned.json()).toEqual({ dossierId, status: 'RETURNED_FOR_SUPPLEMENT' });
+      expect(await returned.json()).toMatchObject({ dossierId, status: 'RETURNED_FOR_SUPPLEMENT', sequence: 1, form: { form: '02' } });
       const receiving = await receive(dossierId, officer('H56.10'));
       expect(receiving.status).toBe(409);
       expect((await problem(receiving)).code).toBe('DOSSIER.ILLEGAL_TRANSITION');

@@ -1,3 +1,4 @@
+import type { OneStopForm } from '@motcua/forms';
 import type { Principal } from '@motcua/platform';
 
 /** A reception officer accepts a submitted dossier into processing (Mẫu 01 receipt). */
@@ -17,4 +18,6 @@ export interface ReceiptSlip {
   /** The appointment date for the result. */
   dueAt: string;
   components: { componentId: string; name: string; provenance: string }[];
+  /** Mẫu 01 as data; the same form prints at GET /v1/dossiers/{dossierId}/forms/receipt.pdf. */
+  form: OneStopForm;
 }

@@ -4,6 +4,7 @@ import { EventStore } from '@motcua/event-store';
 import { EVENT_STORE } from '@motcua/messaging';
 import { CLOCK, Clock } from '@motcua/platform';
 import { ProcedureCatalogue } from '../catalogue/procedure-catalogue';
+import { DossierForms } from '../dossier-forms/dossier-forms.service';
 import { actOnDossier } from '../dossier-stream';
 import { ReceiptSlip, ReceiveDossier } from './receive-dossier.command';
 import { receiptSlip, receptionFacts } from './reception';
@@ -15,6 +16,7 @@ export class ReceiveDossierHandler implements ICommandHandler<ReceiveDossier, Re
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly catalogue: ProcedureCatalogue,
+    private readonly forms: DossierForms,
   ) {}
 
   async execute({ dossierId, officer }: ReceiveDossier): Promise<ReceiptSlip> {
@@ -26,6 +28,6 @@ export class ReceiveDossierHandler implements ICommandHandler<ReceiveDossier, Re
     });
     const received = events.find((e) => e.type === 'DossierReceived');
     if (received?.type !== 'DossierReceived') throw new Error('reception produced no DossierReceived');
-    return receiptSlip(received.data);
+    return { ...receiptSlip(received.data), form: await this.forms.form(dossierId, officer, { form: '01' }) };
   }
 }

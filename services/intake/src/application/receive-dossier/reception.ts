@@ -17,7 +17,7 @@ export function receptionFacts(procedure: ProcedureVersion, unit: string, now: D
 }
 
 /** The receipt slip (Mẫu 01) handed to the applicant: code, appointment date, what was received. */
-export function receiptSlip(received: EventData<typeof DossierReceived>): ReceiptSlip {
+export function receiptSlip(received: EventData<typeof DossierReceived>): Omit<ReceiptSlip, 'form'> {
   return {
     dossierId: received.dossierId,
     code: received.code,

@@ -4,6 +4,7 @@ import { assertUnit, CLOCK, Clock, IdempotentRequests } from '@motcua/platform';
 import { decideDossier } from '../../domain/dossier/dossier.decider';
 import { initialDossierState } from '../../domain/dossier/dossier.state';
 import { ReceiptSlip } from '../receive-dossier/receive-dossier.command';
+import { DossierForms } from '../dossier-forms/dossier-forms.service';
 import { receiptSlip, receptionFacts } from '../receive-dossier/reception';
 import { NewDossiers } from '../submit-dossier/new-dossier';
 import { RegisterAtDesk } from './register-at-desk.command';
@@ -18,11 +19,12 @@ export class RegisterAtDeskHandler implements ICommandHandler<RegisterAtDesk, { 
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly idempotency: IdempotentRequests,
     private readonly dossiers: NewDossiers,
+    private readonly forms: DossierForms,
   ) {}
 
-  execute({ officer, idempotencyKey, channel, request }: RegisterAtDesk) {
+  async execute({ officer, idempotencyKey, channel, request }: RegisterAtDesk): Promise<{ response: ReceiptSlip; replayed: boolean }> {
     assertUnit(officer, request.unit);
-    return this.idempotency.run(officer.id, idempotencyKey, { channel, ...request }, async () => {
+    const { response, replayed } = await this.idempotency.run(officer.id, idempotencyKey, { channel, ...request }, async () => {
       const now = this.clock.now();
       const { submitted, procedure } = await this.dossiers.prepare(request, channel, now);
       const events = decideDossier({ type: 'RegisterAtDesk', submitted, ...receptionFacts(procedure, request.unit, now, officer.id) }, initialDossierState);
@@ -31,5 +33,8 @@ export class RegisterAtDeskHandler implements ICommandHandler<RegisterAtDesk, { 
       if (received?.type !== 'DossierReceived') throw new Error('registration produced no DossierReceived');
       return receiptSlip(received.data);
     });
+    // The form names the applicant: it is built after the idempotent run, so the stored answer
+    // holds no personal data, and a replay prints the same form from the same events.
+    return { response: { ...response, form: await this.forms.form(response.dossierId, officer, { form: '01' }) }, replayed };
   }
 }

@@ -3,6 +3,8 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EventStore } from '@motcua/event-store';
 import { EVENT_STORE } from '@motcua/messaging';
 import { CLOCK, Clock, Principal } from '@motcua/platform';
+import type { OneStopForm } from '@motcua/forms';
+import { DossierForms } from '../dossier-forms/dossier-forms.service';
 import { actOnDossier } from '../dossier-stream';
 
 /** The desk refuses a dossier it cannot accept, with the reason the applicant is told (Mẫu 03). */
@@ -15,10 +17,11 @@ export class RejectDossier {
 }
 
 @CommandHandler(RejectDossier)
-export class RejectDossierHandler implements ICommandHandler<RejectDossier, { dossierId: string; status: 'REJECTED'; rejectedAt: string }> {
+export class RejectDossierHandler implements ICommandHandler<RejectDossier, { dossierId: string; status: 'REJECTED'; rejectedAt: string; form: OneStopForm }> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly forms: DossierForms,
   ) {}
 
   async execute({ dossierId, officer, reason }: RejectDossier) {
@@ -29,6 +32,6 @@ export class RejectDossierHandler implements ICommandHandler<RejectDossier, { do
       type: 'Reject',
       rejected: { dossierId, code: state.code ?? '', rejectedAt, reason, officerId: officer.id },
     }));
-    return { dossierId, status: 'REJECTED' as const, rejectedAt };
+    return { dossierId, status: 'REJECTED' as const, rejectedAt, form: await this.forms.form(dossierId, officer, { form: '03' }) };
   }
 }

@@ -3,6 +3,8 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EventStore } from '@motcua/event-store';
 import { EVENT_STORE } from '@motcua/messaging';
 import { CLOCK, Clock, Principal } from '@motcua/platform';
+import type { OneStopForm } from '@motcua/forms';
+import { DossierForms } from '../dossier-forms/dossier-forms.service';
 import { actOnDossier } from '../dossier-stream';
 
 /**
@@ -17,18 +19,29 @@ export class ReturnForSupplement {
   ) {}
 }
 
+export interface ReturnedForSupplement {
+  dossierId: string;
+  status: 'RETURNED_FOR_SUPPLEMENT';
+  /** 1 for the dossier's first return; Mẫu 02 prints at GET /v1/dossiers/{dossierId}/forms/supplement-requests/{sequence}.pdf. */
+  sequence: number;
+  form: OneStopForm;
+}
+
 @CommandHandler(ReturnForSupplement)
-export class ReturnForSupplementHandler implements ICommandHandler<ReturnForSupplement, { dossierId: string; status: 'RETURNED_FOR_SUPPLEMENT' }> {
+export class ReturnForSupplementHandler implements ICommandHandler<ReturnForSupplement, ReturnedForSupplement> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly forms: DossierForms,
   ) {}
 
-  async execute({ dossierId, officer, missing }: ReturnForSupplement) {
-    await actOnDossier(this.store, this.clock, dossierId, officer, (state) => ({
-      type: 'ReturnForSupplement',
-      returned: { dossierId, code: state.code ?? '', returnedAt: this.clock.now().toISOString(), missing, officerId: officer.id },
-    }));
-    return { dossierId, status: 'RETURNED_FOR_SUPPLEMENT' as const };
+  async execute({ dossierId, officer, missing }: ReturnForSupplement): Promise<ReturnedForSupplement> {
+    let sequence = 0;
+    await actOnDossier(this.store, this.clock, dossierId, officer, (state) => {
+      // A return waits for the applicant's supplement before another can be made: this is the next one.
+      sequence = state.supplementsBeforeReception + 1;
+      return { type: 'ReturnForSupplement', returned: { dossierId, code: state.code ?? '', returnedAt: this.clock.now().toISOString(), missing, officerId: officer.id } };
+    });
+    return { dossierId, status: 'RETURNED_FOR_SUPPLEMENT', sequence, form: await this.forms.form(dossierId, officer, { form: '02', sequence }) };
   }
 }

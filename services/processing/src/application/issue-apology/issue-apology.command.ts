@@ -1,3 +1,4 @@
+import type { OneStopForm } from '@motcua/forms';
 import type { Principal } from '@motcua/platform';
 
 /**
@@ -17,4 +18,6 @@ export interface ApologyLetter {
   issuedAt: string;
   dueAt: string;
   newAppointmentAt: string;
+  /** Mẫu 04 as data; the same form prints at GET /v1/cases/{dossierId}/forms/apology.pdf. */
+  form: OneStopForm;
 }

@@ -1,3 +1,4 @@
+import type { OneStopForm } from '@motcua/forms';
 import type { Principal } from '@motcua/platform';
 
 /**
@@ -20,4 +21,6 @@ export interface SupplementRequest {
   sequence: number;
   requestedAt: string;
   status: 'PAUSED';
+  /** Mẫu 02 as data; the same form prints at GET /v1/cases/{dossierId}/forms/supplement-requests/{requestId}.pdf. */
+  form: OneStopForm;
 }

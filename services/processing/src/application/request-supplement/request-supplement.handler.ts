@@ -5,6 +5,7 @@ import { EventStore } from '@motcua/event-store';
 import { EVENT_STORE } from '@motcua/messaging';
 import { CLOCK, Clock } from '@motcua/platform';
 import { actOnCase, dataOf } from '../act-on-case';
+import { caseSupplementRequestForm } from '../case-forms/case-forms';
 import { RequestSupplement, SupplementRequest } from './request-supplement.command';
 
 @CommandHandler(RequestSupplement)
@@ -16,8 +17,9 @@ export class RequestSupplementHandler implements ICommandHandler<RequestSuppleme
 
   async execute({ dossierId, officer, missing }: RequestSupplement): Promise<SupplementRequest> {
     const command = { type: 'RequestSupplement', at: this.clock.now(), requestId: randomUUID(), missing, officerId: officer.id } as const;
-    const { events } = await actOnCase(this.store, this.clock, dossierId, officer, command);
+    const { events, state } = await actOnCase(this.store, this.clock, dossierId, officer, command);
     const requested = dataOf(events, 'SupplementRequested');
-    return { dossierId, requestId: requested.requestId, sequence: requested.sequence, requestedAt: requested.requestedAt, status: 'PAUSED' };
+    const opened = state.opened as NonNullable<typeof state.opened>;
+    return { dossierId, requestId: requested.requestId, sequence: requested.sequence, requestedAt: requested.requestedAt, status: 'PAUSED', form: caseSupplementRequestForm(opened, requested) };
   }
 }

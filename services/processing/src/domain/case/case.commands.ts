@@ -27,4 +27,4 @@ export type CaseCommand =
   /** From the deadline scheduler: reminders and overdue detection, each at most once. */
   | { type: 'CheckDeadline'; at: Date; dueSoonWithinMinutes: number }
   /** An officer who sees the risk in time apologises before the due date (Mẫu 04). */
-  | { type: 'IssueApology'; at: Date; reason: string };
+  | { type: 'IssueApology'; at: Date; reason: string; issuedBy: string };

@@ -207,6 +207,8 @@ describe('handling case decider', () => {
     const { outcomes, state } = run(opened(), check('2025-03-13T09:00'), check('2025-03-14T10:00'), check('2025-03-14T11:00'), check('2025-03-17T10:00'), check('2025-03-18T10:00'), resolve('2025-03-19T09:00'));
     expect(outcomes.slice(0, 5).map(types)).toEqual([[], ['DossierDueSoon'], [], ['DossierOverdue', 'ApologyIssued'], []]);
     expect(dataOf(outcomes[3], 'ApologyIssued')).toMatchObject({ dueAt: vn('2025-03-17T09:00').toISOString(), newAppointmentAt: vn('2025-03-24T10:00').toISOString() });
+    // No one signed the letter the deadline check issued: the form leaves the signer's line blank.
+    expect(dataOf(outcomes[3], 'ApologyIssued')).not.toHaveProperty('issuedBy');
     expect(state.dueAt).toBe(vn('2025-03-17T09:00').toISOString());
     expect(dataOf(outcomes[5], 'DossierResolved')).toMatchObject({ onTime: false, dueAt: vn('2025-03-17T09:00').toISOString() });
   });
@@ -214,11 +216,11 @@ describe('handling case decider', () => {
   it('lets an officer apologise before the due date, once; overdue then adds no second letter', () => {
     const { outcomes } = run(
       opened(),
-      { type: 'IssueApology', at: vn('2025-03-14T09:00'), reason: 'Chờ kết quả xác minh của cơ quan thuế' },
-      { type: 'IssueApology', at: vn('2025-03-14T10:00'), reason: 'again' },
+      { type: 'IssueApology', at: vn('2025-03-14T09:00'), reason: 'Chờ kết quả xác minh của cơ quan thuế', issuedBy: 'leader-1' },
+      { type: 'IssueApology', at: vn('2025-03-14T10:00'), reason: 'again', issuedBy: 'leader-1' },
       { type: 'CheckDeadline', at: vn('2025-03-18T09:00'), dueSoonWithinMinutes: 0 },
     );
-    expect(dataOf(outcomes[0], 'ApologyIssued')).toMatchObject({ newAppointmentAt: vn('2025-03-24T09:00').toISOString() });
+    expect(dataOf(outcomes[0], 'ApologyIssued')).toMatchObject({ newAppointmentAt: vn('2025-03-24T09:00').toISOString(), issuedBy: 'leader-1' });
     expect(outcomes[1]).toBe('CASE.APOLOGY_ALREADY_ISSUED');
     expect(types(outcomes[2])).toEqual(['DossierOverdue']);
   });

@@ -88,7 +88,7 @@ export function caseDecider(calendar: WorkingCalendar) {
         return checkDeadline(state, command.at, command.dueSoonWithinMinutes);
       case 'IssueApology':
         if (state.apology) throw new CaseStateError('CASE.APOLOGY_ALREADY_ISSUED', 'An apology was already issued for this dossier');
-        return [apology(state, command.at, command.reason)];
+        return [apology(state, command.at, command.reason, command.issuedBy)];
       default:
         return assertNever(command);
     }
@@ -119,7 +119,7 @@ export function caseDecider(calendar: WorkingCalendar) {
    * least one working day, from the later of now and the due date. It never moves the due date:
    * the on-time verdict stays with the original.
    */
-  function apology(state: CaseState, at: Date, reason: string): CaseEvent {
+  function apology(state: CaseState, at: Date, reason: string, issuedBy?: string): CaseEvent {
     const opened = state.opened as NonNullable<CaseState['opened']>;
     const dueAt = state.dueAt ?? opened.dueAt;
     const from = new Date(Math.max(at.getTime(), Date.parse(dueAt)));
@@ -133,6 +133,7 @@ export function caseDecider(calendar: WorkingCalendar) {
         newAppointmentAt: calendar.addWorkingMinutes(from, grace).toISOString(),
         reason,
         agency: state.agency ?? opened.unit,
+        ...(issuedBy ? { issuedBy } : {}),
       },
     };
   }

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'forms',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};
