@@ -35,8 +35,9 @@ describe('rebuilding the read models without downtime (real PostgreSQL and Kafka
     expect(response.status).toBe(200);
     const report = (await response.json()) as RebuildReport;
     const manager = harness.db.manager;
+    // The swapped-in tables as the switch saw them against the retired ones, which nothing writes
+    // since; the live tables themselves go on applying whatever else reaches the shared topics.
     const retired = await schemaChecksums(manager, report.retiredSchema);
-    expect(await schemaChecksums(manager, 'projections')).toEqual(retired);
     expect(report.checksums).toEqual(retired);
     expect(Number(retired['dossier_facts'].split(':')[0])).toBeGreaterThanOrEqual(3);
 
