@@ -56,6 +56,13 @@ export interface AppendResult {
   log: LogPosition[];
 }
 
+/** One stream's share of a multi-stream append; `0` is the same as 'no_stream'. */
+export interface StreamAppend {
+  streamId: string;
+  events: NewEvent[];
+  expectedVersion: Exclude<ExpectedVersion, 'any'>;
+}
+
 export interface ReadStreamOptions {
   fromVersion?: number;
   maxCount?: number;
@@ -70,6 +77,14 @@ export interface ReadAllResult {
 export interface EventStore {
   append(streamId: string, events: NewEvent[], options?: { expectedVersion?: ExpectedVersion }): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * Appends to many streams at once, each at its expected version, all or none (a bulk import of
+   * thousands of aggregates, which one round trip per stream would make take minutes). Results
+   * come in the order of `appends`; a stream may appear only once.
+   */
+  appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]>;
+  /** Several whole streams in one read; a stream that does not exist maps to []. */
+  readStreams(streamIds: string[]): Promise<Map<string, RecordedEvent[]>>;
   /** Version of the stream, 0 when it does not exist. */
   streamVersion(streamId: string): Promise<number>;
   /** The global log after a position, only as far as no concurrent writer can still fill a gap. */

@@ -12,7 +12,7 @@ import { UnitsController } from './api/http/units.controller';
 import { ProcessingEventsHandler } from './api/kafka/processing-events.handler';
 import { catalogueMigrations, ProcedureCatalogue } from './application/catalogue/procedure-catalogue';
 import { SeedCatalogue } from './application/catalogue/seed-catalogue';
-import { ListProceduresHandler, ListUnitsHandler, ViewProcedureHandler } from './application/browse-catalogue/catalogue.queries';
+import { ListProceduresHandler, ListUnitsHandler, ViewProcedureHandler, ViewUnitHandler } from './application/browse-catalogue/catalogue.queries';
 import { catalogueUnitMigrations } from './application/catalogue/catalogue.migrations';
 import { CatalogueProjection } from './application/catalogue/catalogue.projection';
 import { CatalogueWriter } from './application/catalogue/catalogue.writer';
@@ -74,6 +74,7 @@ const inSchema = <T>(type: new (db: PgDatabase, schema: string) => T) => ({ prov
     ListProceduresHandler,
     ViewProcedureHandler,
     ListUnitsHandler,
+    ViewUnitHandler,
     NewDossiers,
     SubmissionBatches,
     SubmitDossierHandler,

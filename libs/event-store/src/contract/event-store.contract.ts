@@ -91,6 +91,34 @@ export function describeEventStoreContract(adapter: string, open: () => Promise<
       expect((await store.readStream(id)).map((e) => e.id)).toEqual([first.id]);
     });
 
+    it('appends to many streams in one call, each at its expected version, and reads them back together', async () => {
+      const [fresh, existing, untouched] = [stream(), stream(), stream()];
+      await store.append(existing, [event('A1')], { expectedVersion: 'no_stream' });
+      const results = await store.appendToStreams([
+        { streamId: fresh, events: [event('F1'), event('F2')], expectedVersion: 'no_stream' },
+        { streamId: existing, events: [event('A2')], expectedVersion: 1 },
+      ]);
+      expect(results.map((r) => [r.nextExpectedVersion, r.log.length])).toEqual([[2, 2], [2, 1]]);
+      const read = await store.readStreams([fresh, existing, untouched]);
+      expect([...read].map(([id, events]) => [id, events.map((e) => [e.streamVersion, e.type])])).toEqual([
+        [fresh, [[1, 'F1'], [2, 'F2']]],
+        [existing, [[1, 'A1'], [2, 'A2']]],
+        [untouched, []],
+      ]);
+    });
+
+    it('refuses a multi-stream append whole when one stream is not at its expected version', async () => {
+      const [fresh, existing] = [stream(), stream()];
+      await store.append(existing, [event('A1')], { expectedVersion: 'no_stream' });
+      const refused = store.appendToStreams([
+        { streamId: fresh, events: [event('F1')], expectedVersion: 'no_stream' },
+        { streamId: existing, events: [event('A2')], expectedVersion: 'no_stream' },
+      ]);
+      await expect(refused).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      expect(await store.streamVersion(fresh)).toBe(0);
+      expect((await store.readStream(existing)).map((e) => e.type)).toEqual(['A1']);
+    });
+
     it('reads the global log in order, page by page, from any position', async () => {
       const a = stream();
       const b = stream();

@@ -1,5 +1,5 @@
 import { Envelope, EventRegistry, integrationEvents, MAX_MESSAGE_BYTES } from '@motcua/contracts';
-import type { AppendResult, EventStore, ExpectedVersion, NewEvent, RecordedEvent } from '@motcua/event-store';
+import type { AppendResult, EventStore, ExpectedVersion, NewEvent, RecordedEvent, StreamAppend } from '@motcua/event-store';
 import { START_OF_LOG } from '@motcua/event-store';
 import type { OutgoingMessage } from '../kafka/publisher';
 import type { RelayOptions } from './event-relay';
@@ -33,6 +33,16 @@ export class PublishCheckedEventStore implements EventStore {
   }
 
   async append(streamId: string, events: NewEvent[], options?: { expectedVersion?: ExpectedVersion }): Promise<AppendResult> {
+    this.check(streamId, events);
+    return this.inner.append(streamId, events, options);
+  }
+
+  async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
+    for (const { streamId, events } of appends) this.check(streamId, events);
+    return this.inner.appendToStreams(appends);
+  }
+
+  private check(streamId: string, events: NewEvent[]): void {
     for (const event of events) {
       const message = this.translate(asRecorded(streamId, event), this.source);
       // The producer's own check (schema, version, subject = dossier id): InvalidMessageError names the path.
@@ -41,14 +51,20 @@ export class PublishCheckedEventStore implements EventStore {
       const bytes = recordBytes(message);
       if (bytes > this.maxMessageBytes) throw new EventTooLargeError(event.type, bytes, this.maxMessageBytes, largestField(event.data));
     }
-    return this.inner.append(streamId, events, options);
   }
 
   async readStream(...args: Parameters<EventStore['readStream']>): Promise<RecordedEvent[]> {
-    return (await this.inner.readStream(...args)).map((event) => {
-      const { version, data } = this.registry.upcastData(event.type, event.schemaVersion, event.data);
-      return version === event.schemaVersion ? event : { ...event, schemaVersion: version, data };
-    });
+    return (await this.inner.readStream(...args)).map((event) => this.upcast(event));
+  }
+
+  async readStreams(streamIds: string[]): Promise<Map<string, RecordedEvent[]>> {
+    const streams = await this.inner.readStreams(streamIds);
+    return new Map([...streams].map(([id, events]) => [id, events.map((event) => this.upcast(event))]));
+  }
+
+  private upcast(event: RecordedEvent): RecordedEvent {
+    const { version, data } = this.registry.upcastData(event.type, event.schemaVersion, event.data);
+    return version === event.schemaVersion ? event : { ...event, schemaVersion: version, data };
   }
 
   streamVersion(streamId: string): Promise<number> {

@@ -4,6 +4,8 @@ import { startIntake, uniqueCode } from './catalogue.e2e.harness';
 import { CSV_HEADER, csvLine } from './procedure-import/procedure-csv.fixtures';
 
 const ROWS = 3_000;
+/** Thanh Hóa's published catalogue after July 2025: 620 FULL and 1,383 PARTIAL online services of 2,223. */
+const PROVINCE = { procedures: 2_223, full: 620, partial: 1_383 };
 
 describe('intake: bulk catalogue import (real PostgreSQL)', () => {
   let intake: Awaited<ReturnType<typeof startIntake>>;
@@ -69,6 +71,65 @@ describe('intake: bulk catalogue import (real PostgreSQL)', () => {
     expect((await intake.stored(prefix)).versions).toBe(0);
     const ok = await send('/procedures/import', 'application/json', JSON.stringify([good(1), good(2)]));
     expect([ok.status, await ok.json()]).toEqual([200, { rows: 2, added: 2 }]);
+  });
+
+  /** The province's catalogue as JSON rows, the service levels in the published proportions. */
+  const provinceCatalogue = (prefix: string) =>
+    Array.from({ length: PROVINCE.procedures }, (_, i) =>
+      definition({
+        code: `${prefix}.${i}`,
+        name: `Thủ tục số ${i}: cấp, cấp lại, điều chỉnh giấy phép hoạt động`,
+        field: ['Hộ tịch', 'Đất đai', 'Xây dựng', 'Lý lịch tư pháp'][i % 4],
+        level: i % 3 === 0 ? 'COMMUNE' : 'PROVINCE',
+        serviceLevel: i < PROVINCE.full ? 'FULL' : i < PROVINCE.full + PROVINCE.partial ? 'PARTIAL' : 'NONE',
+        requiredDocuments: [
+          { id: 'form', name: 'Đơn đề nghị theo mẫu', required: true },
+          { id: 'identity', name: 'Bản sao giấy tờ chứng minh nhân thân', required: true },
+          { id: 'mandate', name: 'Văn bản ủy quyền (nếu có)', required: false },
+        ],
+        units: [unit],
+        agencies: [],
+        effectiveFrom: '2025-07-01T00:00:00+07:00',
+      }),
+    );
+
+  it(`imports the province's ${PROVINCE.procedures} procedures as JSON in one call; all are readable after`, async () => {
+    const prefix = uniqueCode('E2E.PROVINCE');
+    const response = await send('/procedures/import', 'application/json', JSON.stringify(provinceCatalogue(prefix)));
+    expect([response.status, await response.json()]).toEqual([200, { rows: PROVINCE.procedures, added: PROVINCE.procedures }]);
+    const read = new Set<string>();
+    let after: string | null = null;
+    do {
+      const query = `text=${prefix}&pageSize=200${after ? `&after=${after}` : ''}`;
+      const page = (await (await fetch(`${intake.base}/procedures?${query}`, { headers: intake.portal() })).json()) as { items: { code: string; inForceVersion: number }[]; next: string | null };
+      for (const item of page.items) if (item.inForceVersion === 1) read.add(item.code);
+      after = page.next;
+    } while (after);
+    expect(read.size).toBe(PROVINCE.procedures);
+    const full = (await (await fetch(`${intake.base}/procedures?text=${prefix}&serviceLevel=FULL&pageSize=1`, { headers: intake.portal() })).json()) as { total: number };
+    expect(full.total).toBe(PROVINCE.full);
+  }, 120_000);
+
+  it(`refuses the ${PROVINCE.procedures} procedures whole when rows at several lines are bad, reporting each line, storing nothing`, async () => {
+    const prefix = uniqueCode('E2E.PROVINCE');
+    const rows: unknown[] = provinceCatalogue(prefix);
+    rows[0] = { ...(rows[0] as object), serviceLevel: 'ONLINE' }; // line 1
+    rows[499] = { ...(rows[499] as object), units: ['NOWHERE.1'] }; // line 500: a unit the catalogue does not know
+    rows[1_500] = { ...(rows[1_500] as object), effectiveFrom: '2025-01-01T00:00:00+07:00', code: `${prefix}.1499` }; // line 1501: before line 1500's version
+    rows[2_222] = 'not a procedure'; // line 2223
+    const before = await intake.stored(prefix);
+    const response = await send('/procedures/import', 'application/json', JSON.stringify(rows));
+    const body = await rejection(response);
+    expect([response.status, body.code]).toEqual([422, 'CATALOGUE.IMPORT_REJECTED']);
+    expect(body.errors.map((e) => [e.line, e.field])).toEqual([[1, 'serviceLevel'], [500, 'units.0'], [1501, 'effectiveFrom'], [2223, 'row']]);
+    expect(await intake.stored(prefix)).toEqual(before);
+  }, 120_000);
+
+  it('answers a body over the import limit with 413, and unreadable JSON with 400, as problem+json', async () => {
+    const tooLarge = await send('/procedures/import', 'application/json', `[${'"x",'.repeat(5_300_000)}"x"]`);
+    expect([tooLarge.status, tooLarge.headers.get('content-type'), ((await tooLarge.json()) as { code: string }).code]).toEqual([413, expect.stringContaining('application/problem+json'), 'REQUEST.TOO_LARGE']);
+    const unreadable = await send('/procedures/import', 'application/json', '[{"code": "X",');
+    expect([unreadable.status, unreadable.headers.get('content-type')]).toEqual([400, expect.stringContaining('application/problem+json')]);
   });
 
   it('refuses a body that is neither an array nor CSV, and an empty import, with 400', async () => {

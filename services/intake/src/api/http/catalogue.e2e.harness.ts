@@ -22,6 +22,7 @@ export async function startIntake(databaseUrl: string) {
     base: `${h.base}/catalogue`,
     close: () => h.close(),
     officer: (role: Exclude<Role, 'PORTAL'>, unit = 'H56') => h.officer(role, unit, `officer-${role}`),
+    portal: () => h.portal(),
     /** Rows an import writes: events, and versions of procedures whose code starts with `prefix`. */
     stored: async (codePrefix: string) => ({
       events: await h.count('select count(*) as n from intake.events'),

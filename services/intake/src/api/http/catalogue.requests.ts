@@ -1,10 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { decodeCursor, PROCEDURE_SORTS, ProcedureSort } from '../../application/catalogue/catalogue-cursor';
 
 const UNIT_CODE = /^[A-Za-z0-9.]{1,40}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const instantMessage = (field: string) => `${field} must be an ISO-8601 instant with its offset, e.g. 2025-07-01T00:00:00+07:00`;
+
+/** `true` / `false` in a query string; anything else is left as written for IsBoolean to name. */
+const queryBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+const IsCatalogueCursor = () =>
+  ValidateBy({ name: 'isCatalogueCursor', validator: { validate: (value) => typeof value === 'string' && decodeCursor(value) !== undefined, defaultMessage: () => 'after must be the next value of a previous page' } });
 
 export class RetireProcedureRequest {
   @ApiPropertyOptional({ description: 'When the procedure stops being in force (default: now)' })
@@ -80,11 +87,33 @@ export class ListProceduresQuery {
   @Matches(UNIT_CODE, { message: 'unit must be a unit code' })
   unit?: string;
 
-  @ApiPropertyOptional({ description: 'Part of the code or the name' })
+  @ApiPropertyOptional({ description: 'Part of the code or the name, in any case, with or without Vietnamese marks ("ly lich tu phap" finds "Lý lịch tư pháp")' })
   @IsOptional()
   @IsString()
   @Length(1, 200)
   text?: string;
+
+  @ApiPropertyOptional({ description: 'Only procedures that issue (true) or do not issue (false) an electronic result' })
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean({ message: 'eResultAllowed must be true or false' })
+  eResultAllowed?: boolean;
+
+  @ApiPropertyOptional({ description: 'true: only procedures with a version in force now (what applicants can submit); false: only those without' })
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean({ message: 'inForce must be true or false' })
+  inForce?: boolean;
+
+  @ApiPropertyOptional({ enum: PROCEDURE_SORTS, default: 'code', description: 'name: by the name without marks, then code' })
+  @IsOptional()
+  @IsIn(PROCEDURE_SORTS)
+  sort?: ProcedureSort;
+
+  @ApiPropertyOptional({ description: 'The `next` of the previous page (same filters and sort); not with page' })
+  @IsOptional()
+  @IsCatalogueCursor()
+  after?: string;
 
   @ApiPropertyOptional({ default: 1 })
   @IsOptional()
@@ -117,4 +146,15 @@ export class ListUnitsQuery {
   @IsOptional()
   @Matches(INSTANT, { message: instantMessage('existingAt') })
   existingAt?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the code or the name, with or without Vietnamese marks' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  text?: string;
+
+  @ApiPropertyOptional({ description: 'Only the units that took this one over' })
+  @IsOptional()
+  @Matches(UNIT_CODE, { message: 'successorOf must be a unit code' })
+  successorOf?: string;
 }

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiConsumes, ApiExtraModels, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { BulkUpload, Roles, ValidationFailedError } from '@motcua/platform';
+import { BulkUpload, ROLES, Roles, ValidationFailedError } from '@motcua/platform';
 import { ListProcedures, ViewProcedure } from '../../application/browse-catalogue/catalogue.queries';
+import { decodeCursor } from '../../application/catalogue/catalogue-cursor';
 import type { ProcedureDetail, ProcedurePage } from '../../application/catalogue/procedure-queries';
 import { DefineProcedure } from '../../application/define-procedure/define-procedure.handler';
 import { ImportProcedures, ImportResult } from '../../application/import-procedures/import-procedures.command';
@@ -15,7 +16,11 @@ import { readImportBody } from './procedure-import/import-body';
 
 const PROCEDURE_CODE = /^[A-Za-z0-9._-]{1,50}$/;
 
-/** Administrators keep the procedure catalogue; every change is an event on the catalogue topic. */
+/**
+ * Administrators keep the procedure catalogue; every change is an event on the catalogue topic.
+ * Everyone reads it: portals show applicants what to bring and what it costs before they submit,
+ * and every officer role works from it.
+ */
 @ApiTags('catalogue')
 @ApiExtraModels(ProcedureDefinitionRequest)
 @Controller('catalogue/procedures')
@@ -56,16 +61,20 @@ export class ProceduresController {
   }
 
   @Get()
-  @Roles('ADMIN')
-  @ApiOperation({ summary: 'Procedures by their latest version, filtered and paged, with the version in force now' })
+  @Roles(...ROLES)
+  @ApiOperation({
+    summary:
+      'Procedures found by their latest version (filters, search with or without Vietnamese marks), paged by page or by `after`, each with the terms in force now and any scheduled: documents, fees at the counter and online, processing time, e-result',
+  })
   list(@Query() query: ListProceduresQuery): Promise<ProcedurePage> {
-    const { page = 1, pageSize = 50, ...filter } = query;
-    return this.queries.execute(new ListProcedures({ ...filter, page, pageSize }));
+    const { page, pageSize = 50, sort = 'code', after, ...filter } = query;
+    if (after !== undefined && page !== undefined && page !== 1) throw new ValidationFailedError([{ field: 'page', message: 'page cannot be combined with after' }]);
+    return this.queries.execute(new ListProcedures({ ...filter, sort, after: after === undefined ? undefined : decodeCursor(after), page: page ?? 1, pageSize }));
   }
 
   @Get(':code')
-  @Roles('ADMIN')
-  @ApiOperation({ summary: 'Every version of a procedure, and which is in force now' })
+  @Roles(...ROLES)
+  @ApiOperation({ summary: 'Every version of a procedure, which is in force now, and the terms in force now and scheduled' })
   view(@Param('code') code: string): Promise<ProcedureDetail> {
     return this.queries.execute(new ViewProcedure(checkCode(code)));
   }

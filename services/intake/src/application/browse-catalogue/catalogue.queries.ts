@@ -1,9 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { CLOCK, Clock } from '@motcua/platform';
-import type { AdministrativeUnit } from '../../domain/catalogue/administrative-unit';
 import { ProcedureDetail, ProcedureFilter, ProcedurePage, ProcedureQueries } from '../catalogue/procedure-queries';
-import { UnitDirectoryReader, UnitFilter } from '../catalogue/unit-directory';
+import { ListedUnit, UnitDirectoryReader, UnitFilter } from '../catalogue/unit-directory';
 
 export class ListProcedures {
   constructor(readonly filter: ProcedureFilter) {}
@@ -15,6 +14,10 @@ export class ViewProcedure {
 
 export class ListUnits {
   constructor(readonly filter: UnitFilter) {}
+}
+
+export class ViewUnit {
+  constructor(readonly code: string) {}
 }
 
 /** Which version is in force is judged at the clock's now (simulations run on their own time). */
@@ -43,10 +46,19 @@ export class ViewProcedureHandler implements IQueryHandler<ViewProcedure, Proced
 }
 
 @QueryHandler(ListUnits)
-export class ListUnitsHandler implements IQueryHandler<ListUnits, AdministrativeUnit[]> {
+export class ListUnitsHandler implements IQueryHandler<ListUnits, ListedUnit[]> {
   constructor(private readonly units: UnitDirectoryReader) {}
 
-  execute({ filter }: ListUnits): Promise<AdministrativeUnit[]> {
+  execute({ filter }: ListUnits): Promise<ListedUnit[]> {
     return this.units.list(filter);
+  }
+}
+
+@QueryHandler(ViewUnit)
+export class ViewUnitHandler implements IQueryHandler<ViewUnit, ListedUnit> {
+  constructor(private readonly units: UnitDirectoryReader) {}
+
+  execute({ code }: ViewUnit): Promise<ListedUnit> {
+    return this.units.get(code);
   }
 }

@@ -1,5 +1,6 @@
 import { PgDatabase, quoteSchema } from '@motcua/event-store';
 import type { CatalogueEvent, CatalogueEventOf } from '../../domain/catalogue/catalogue.events';
+import { searchKey } from '../../domain/catalogue/search-key';
 
 /**
  * Keeps `procedure_versions` and `units` in step with the catalogue streams. It runs inside the
@@ -28,12 +29,12 @@ export class CatalogueProjection {
   private async defineVersions(versions: CatalogueEventOf<'ProcedureVersionDefined'>['data'][]): Promise<void> {
     if (versions.length === 0) return;
     await this.db.query(
-      `insert into ${this.s}.procedure_versions (code, version, effective_from, retired_at, definition)
-       select v->>'code', (v->>'version')::int, (v->>'effectiveFrom')::timestamptz, (v->>'retiredAt')::timestamptz, v
-       from jsonb_array_elements($1::jsonb) as v
+      `insert into ${this.s}.procedure_versions (code, version, effective_from, retired_at, definition, name_key)
+       select v->>'code', (v->>'version')::int, (v->>'effectiveFrom')::timestamptz, (v->>'retiredAt')::timestamptz, v, ($2::text[])[i]
+       from jsonb_array_elements($1::jsonb) with ordinality as x(v, i)
        on conflict (code, version) do update
-         set effective_from = excluded.effective_from, retired_at = excluded.retired_at, definition = excluded.definition`,
-      [JSON.stringify(versions)],
+         set effective_from = excluded.effective_from, retired_at = excluded.retired_at, definition = excluded.definition, name_key = excluded.name_key`,
+      [JSON.stringify(versions), versions.map((v) => searchKey(v.name))],
     );
   }
 
@@ -50,15 +51,15 @@ export class CatalogueProjection {
   private async registerUnits(units: CatalogueEventOf<'AdministrativeUnitRegistered'>['data'][], recordedAt: Date): Promise<void> {
     if (units.length === 0) return;
     await this.db.query(
-      `insert into ${this.s}.units as u (code, name, level, kind, parent, successor_of, valid_from, valid_to, sample, registered_at)
+      `insert into ${this.s}.units as u (code, name, level, kind, parent, successor_of, valid_from, valid_to, sample, registered_at, name_key)
        select x->>'code', x->>'name', x->>'level', x->>'kind', x->>'parent',
               array(select jsonb_array_elements_text(x->'successorOf')),
-              (x->>'validFrom')::timestamptz, (x->>'validTo')::timestamptz, (x->>'sample')::boolean, $2
-       from jsonb_array_elements($1::jsonb) as x
+              (x->>'validFrom')::timestamptz, (x->>'validTo')::timestamptz, (x->>'sample')::boolean, $2, ($3::text[])[i]
+       from jsonb_array_elements($1::jsonb) with ordinality as a(x, i)
        on conflict (code) do update
          set name = excluded.name, level = excluded.level, kind = excluded.kind, parent = excluded.parent, successor_of = excluded.successor_of,
-             valid_from = excluded.valid_from, valid_to = excluded.valid_to, sample = excluded.sample`,
-      [JSON.stringify(units), recordedAt],
+             valid_from = excluded.valid_from, valid_to = excluded.valid_to, sample = excluded.sample, name_key = excluded.name_key`,
+      [JSON.stringify(units), recordedAt, units.map((u) => searchKey(u.name))],
     );
   }
 }

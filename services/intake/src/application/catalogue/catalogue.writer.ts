@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore, handleCommand, PgDatabase } from '@motcua/event-store';
+import { DomainError } from '@motcua/platform/errors';
 import { EVENT_STORE } from '@motcua/messaging';
 import { CLOCK, Clock, DATABASE } from '@motcua/platform';
 import type { AdministrativeUnit } from '../../domain/catalogue/administrative-unit';
 import { CatalogueEvent, CatalogueEventOf, procedureStream, unitStream } from '../../domain/catalogue/catalogue.events';
 import type { UnitDirectory } from '../../domain/catalogue/catalogue.rules';
-import { ProcedureCommand, procedureDecider } from '../../domain/catalogue/procedure.decider';
+import { ProcedureCommand, procedureDecider, ProcedureState } from '../../domain/catalogue/procedure.decider';
 import { UnitCommand, unitDecider } from '../../domain/catalogue/unit.decider';
 import { catalogueCodec } from './catalogue.codec';
 import { CatalogueProjection } from './catalogue.projection';
@@ -27,6 +28,45 @@ export class CatalogueChanges {
     const { events } = await handleCommand(this.store, procedureStream(code), procedureDecider, this.codec, command);
     this.recorded.push(...events);
     return events;
+  }
+
+  /**
+   * Many procedure commands as one batch: their streams read at once, each command decided in
+   * order against the state the earlier ones left (rows of one code become consecutive versions),
+   * and every event appended in one statement. A batch is written whole or not at all: when any
+   * command is refused, nothing is appended and each outcome says what happened to its command.
+   * `write: false` only decides (an import already refused for other rows still reports these).
+   */
+  async procedures(commands: ProcedureCommand[], { write = true }: { write?: boolean } = {}): Promise<({ events: CatalogueEvent[] } | { error: DomainError })[]> {
+    const streamOf = (command: ProcedureCommand) => procedureStream(command.type === 'DefineVersion' ? command.definition.code : command.code);
+    const recorded = await this.store.readStreams([...new Set(commands.map(streamOf))]);
+    const streams = new Map<string, { read: number; state: ProcedureState; added: CatalogueEvent[] }>();
+    const streamFor = (id: string) => {
+      let stream = streams.get(id);
+      if (!stream) {
+        const events = recorded.get(id) ?? [];
+        stream = { read: events.length, state: events.map((e) => this.codec.decode(e)).reduce(procedureDecider.evolve, procedureDecider.initialState), added: [] };
+        streams.set(id, stream);
+      }
+      return stream;
+    };
+    const outcomes = commands.map((command) => {
+      const stream = streamFor(streamOf(command));
+      try {
+        const events = procedureDecider.decide(command, stream.state);
+        stream.state = events.reduce(procedureDecider.evolve, stream.state);
+        stream.added.push(...events);
+        return { events };
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        return { error };
+      }
+    });
+    if (!write || outcomes.some((o) => 'error' in o)) return outcomes;
+    const appends = [...streams].filter(([, s]) => s.added.length > 0);
+    await this.store.appendToStreams(appends.map(([streamId, s]) => ({ streamId, events: s.added.map((e) => this.codec.encode(e)), expectedVersion: s.read === 0 ? 'no_stream' : s.read })));
+    for (const [, s] of appends) this.recorded.push(...s.added);
+    return outcomes;
   }
 
   async unit(command: UnitCommand): Promise<CatalogueEvent[]> {

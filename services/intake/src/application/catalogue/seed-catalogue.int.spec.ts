@@ -24,7 +24,7 @@ describe('seeding the catalogue (real PostgreSQL)', () => {
   it('adds everything once when two replicas seed at once, and nothing on a restart', async () => {
     // A version the service stored before the catalogue was event-sourced: the event takes its place.
     const legacy = SEED_PROCEDURES.find((v) => v.version === 1) ?? SEED_PROCEDURES[0];
-    await db.query(`insert into "${schema}".procedure_versions (code, version, effective_from, definition) values ($1, $2, $3, $4)`, [
+    await db.query(`insert into "${schema}".procedure_versions (code, version, effective_from, definition, name_key) values ($1, $2, $3, $4, 'stale copy')`, [
       legacy.code,
       legacy.version,
       legacy.effectiveFrom,

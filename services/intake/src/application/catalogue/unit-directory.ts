@@ -1,6 +1,11 @@
 import { PgDatabase, quoteSchema } from '@motcua/event-store';
 import type { AdministrativeUnit } from '../../domain/catalogue/administrative-unit';
+import { UnitNotFoundError } from '../../domain/catalogue/catalogue.errors';
 import type { UnitDirectory } from '../../domain/catalogue/catalogue.rules';
+import { searchKey } from '../../domain/catalogue/search-key';
+
+/** A unit as the catalogue shows it: with the units that took it over (merged it into themselves). */
+export type ListedUnit = AdministrativeUnit & { successors: string[] };
 
 interface UnitRow {
   code: string;
@@ -12,6 +17,7 @@ interface UnitRow {
   valid_from: Date;
   valid_to: Date | null;
   sample: boolean;
+  successors: string[];
 }
 
 export interface UnitFilter {
@@ -19,6 +25,10 @@ export interface UnitFilter {
   parent?: string;
   /** Only units that exist at this instant. */
   existingAt?: Date;
+  /** Part of the code or the name, with or without Vietnamese marks. */
+  text?: string;
+  /** Only the units that took this one over. */
+  successorOf?: string;
 }
 
 /** The registered units, read from the `units` table. */
@@ -38,15 +48,27 @@ export class UnitDirectoryReader {
     return new Map(rows.map((r) => [r.code, { code: r.code, ...(r.valid_to ? { validTo: r.valid_to.toISOString() } : {}) }]));
   }
 
-  async list(filter: UnitFilter = {}): Promise<AdministrativeUnit[]> {
+  async list(filter: UnitFilter = {}): Promise<ListedUnit[]> {
     const { rows } = await this.db.query<UnitRow>(
-      `select * from ${this.s}.units
-       where ($1::text is null or level = $1) and ($2::text is null or parent = $2)
-         and ($3::timestamptz is null or (valid_from <= $3 and (valid_to is null or valid_to > $3)))
-       order by code`,
-      [filter.level ?? null, filter.parent ?? null, filter.existingAt ?? null],
+      `${this.select}
+       where ($1::text is null or u.level = $1) and ($2::text is null or u.parent = $2)
+         and ($3::timestamptz is null or (u.valid_from <= $3 and (u.valid_to is null or u.valid_to > $3)))
+         and ($4::text is null or position($4 in lower(u.code) || ' ' || u.name_key) > 0)
+         and ($5::text is null or $5 = any(u.successor_of))
+       order by u.code`,
+      [filter.level ?? null, filter.parent ?? null, filter.existingAt ?? null, filter.text ? searchKey(filter.text) : null, filter.successorOf ?? null],
     );
     return rows.map(toUnit);
+  }
+
+  async get(code: string): Promise<ListedUnit> {
+    const { rows } = await this.db.query<UnitRow>(`${this.select} where u.code = $1`, [code]);
+    if (rows.length === 0) throw new UnitNotFoundError(code);
+    return toUnit(rows[0]);
+  }
+
+  private get select(): string {
+    return `select u.*, array(select s.code from ${this.s}.units s where u.code = any(s.successor_of) order by s.code) as successors from ${this.s}.units u`;
   }
 }
 
@@ -57,7 +79,7 @@ export function withUnits(directory: UnitDirectory, units: AdministrativeUnit[])
   return merged;
 }
 
-function toUnit(r: UnitRow): AdministrativeUnit {
+function toUnit(r: UnitRow): ListedUnit {
   return {
     code: r.code,
     name: r.name,
@@ -68,5 +90,6 @@ function toUnit(r: UnitRow): AdministrativeUnit {
     validFrom: r.valid_from.toISOString(),
     ...(r.valid_to ? { validTo: r.valid_to.toISOString() } : {}),
     sample: r.sample,
+    successors: r.successors,
   };
 }

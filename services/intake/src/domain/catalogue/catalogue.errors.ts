@@ -41,3 +41,9 @@ export class UnknownUnitsError extends DomainError {
     super('CATALOGUE.UNKNOWN_UNIT', 'RULE', 'The definition names units that are not registered or no longer exist', problems);
   }
 }
+
+export class UnitNotFoundError extends DomainError {
+  constructor(code: string) {
+    super('CATALOGUE.UNIT_NOT_FOUND', 'NOT_FOUND', `No unit ${code} is registered`);
+  }
+}
