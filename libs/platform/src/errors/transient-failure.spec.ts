@@ -1,4 +1,3 @@
-import { InvalidMessageError } from '@motcua/contracts';
 import { isTransient } from './transient-failure';
 
 const withCode = (code: string) => Object.assign(new Error('failed'), { code });
@@ -29,7 +28,7 @@ describe('isTransient', () => {
     ['a unique violation (23505)', withCode('23505')],
     ['bad input syntax (22P02)', withCode('22P02')],
     ['a domain error', withCode('CASE.NOT_FOUND')],
-    ['a malformed message', new InvalidMessageError('value is not JSON')],
+    ['a malformed message', Object.assign(new Error('invalid message: value is not JSON'), { code: 'CONTRACTS.INVALID_MESSAGE' })],
     ['a plain error', new Error('cannot apply this one')],
     ['a non-retriable kafkajs error', Object.assign(new Error('too large'), { name: 'KafkaJSNonRetriableError', retriable: false })],
     ['nothing', undefined],
