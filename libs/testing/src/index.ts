@@ -15,3 +15,4 @@ export * from './stack/topic-contents';
 export * from './stack/supervised-service';
 export * from './stack/bad-input-sweep';
 export * from './pdf/pdf-text';
+export * from './pdf/printed-form';

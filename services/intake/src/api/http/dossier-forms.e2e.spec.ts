@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { OneStopForm } from '@motcua/forms';
-import { InProcessService, pdfText, searchableText, startInProcessService } from '@motcua/testing';
+import { InProcessService, formTextsMissing, readPrintedPdf, startInProcessService } from '@motcua/testing';
 import { IntakeConfig } from '../../intake.config';
 import { IntakeModule } from '../../intake.module';
 
@@ -33,20 +33,12 @@ describe("intake: the desk's one-stop forms (Mẫu 01, 02, 03) as data and as PD
 
   /** The PDF at `path`: A4 on every page, and its text as a reader would search it. */
   async function printed(path: string, who: Record<string, string>) {
-    const response = await call('GET', path, who);
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('application/pdf');
-    const bytes = Buffer.from(await response.arrayBuffer());
-    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const pdf = await pdfText(bytes);
-    for (const page of pdf.pages) expect(page.mediaBox.map(Math.round)).toEqual([0, 0, 595, 842]);
-    return { bytes, text: pdf.searchable };
+    const pdf = await readPrintedPdf(await call('GET', path, who));
+    expect([pdf.status, pdf.contentType, pdf.magic]).toEqual([200, 'application/pdf', '%PDF-']);
+    for (const box of pdf.mediaBoxes) expect(box).toEqual([0, 0, 595, 842]);
+    return { bytes: pdf.bytes, text: pdf.text };
   }
-  /** Every value, list item and statement of the form that the PDF does not show as written (none, when all is well). */
-  const absentFrom = (text: string, form: OneStopForm) =>
-    [form.title, `Mẫu số ${form.form}`, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', ...form.fields.flatMap((f) => [f.label, f.value]), ...form.lists.flatMap((l) => l.items), ...form.statements].filter(
-      (value) => !text.includes(searchableText(value)),
-    );
+  const absentFrom = formTextsMissing;
   const problem = async (response: Response) => ({ status: response.status, type: response.headers.get('content-type'), code: (await json<{ code: string }>(response)).code });
 
   const submitOnline = async (fullName: string) => {

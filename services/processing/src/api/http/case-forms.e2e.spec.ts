@@ -3,7 +3,7 @@ import { WorkingCalendar } from '@motcua/calendar';
 import { DossierReceived, integrationEvents, Topics } from '@motcua/contracts';
 import type { OneStopForm } from '@motcua/forms';
 import { FixedClock } from '@motcua/platform';
-import { dossierReceived, eventually, InProcessService, pdfText, procedureSnapshot, searchableText, startInProcessService } from '@motcua/testing';
+import { dossierReceived, eventually, formTextsMissing, InProcessService, procedureSnapshot, readPrintedPdf, startInProcessService } from '@motcua/testing';
 import { ProcessingModule } from '../../processing.module';
 
 const vn = (local: string) => new Date(`${local}+07:00`);
@@ -50,20 +50,14 @@ describe("processing: a case's one-stop forms (Mẫu 02, 04) as data and as PDFs
     return dossierId;
   }
 
+  /** The PDF at `path`: A4 on every page, and its text as a reader would search it. */
   async function printed(path: string, who: Record<string, string>) {
-    const response = await call('GET', path, who);
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('application/pdf');
-    const bytes = Buffer.from(await response.arrayBuffer());
-    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const pdf = await pdfText(bytes);
-    for (const page of pdf.pages) expect(page.mediaBox.map(Math.round)).toEqual([0, 0, 595, 842]);
-    return { bytes, text: pdf.searchable };
+    const pdf = await readPrintedPdf(await call('GET', path, who));
+    expect([pdf.status, pdf.contentType, pdf.magic]).toEqual([200, 'application/pdf', '%PDF-']);
+    for (const box of pdf.mediaBoxes) expect(box).toEqual([0, 0, 595, 842]);
+    return { bytes: pdf.bytes, text: pdf.text };
   }
-  const absentFrom = (text: string, form: OneStopForm) =>
-    [form.title, `Mẫu số ${form.form}`, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', ...form.fields.flatMap((f) => [f.label, f.value]), ...form.lists.flatMap((l) => l.items), ...form.statements].filter(
-      (value) => !text.includes(searchableText(value)),
-    );
+  const absentFrom = formTextsMissing;
 
   it("Mẫu 02: the department's request answers its form and prints it by its id; another id, another agency find nothing", async () => {
     clock.set(vn('2097-06-02T08:30'));

@@ -17,6 +17,22 @@ describe('projection consumer (real PostgreSQL and Kafka)', () => {
   beforeAll(() => harness.start(), 120_000);
   afterAll(() => harness.close());
 
+  /** Every event of the life claimed once, each of its steps once on the timeline, and the facts they fold to. */
+  async function expectWholeLifeOnce(id: string, life: ReturnType<typeof wholeLife>): Promise<void> {
+    const [row] = await harness.db.query(`select count(*)::int as n from projections.projected_events where event_id = any($1::uuid[])`, [life.map((e) => e.envelope.id)]);
+    expect(row.n).toBe(life.length);
+    // Other specs' services consume the shared topics too and may answer this dossier's events
+    // with events of their own; this life's steps are each on the timeline once.
+    const ids = new Set(life.map((e) => e.envelope.id));
+    const steps = (await harness.timeline(id)).filter((step) => ids.has(String(step['event_id'])));
+    expect(steps).toHaveLength(STEPS);
+    expect(new Set(steps.map((step) => step['event_id'])).size).toBe(STEPS);
+    const facts = await harness.facts(id);
+    const expected = expectedFacts(id, life);
+    expect(facts).toMatchObject({ status: 'COMPLETED', supplement_count: expected.supplementCount, paused_working_minutes: expected.pausedWorkingMinutes });
+    expect(facts?.['components']).toEqual(expected.components);
+  }
+
   it('events in, rows out: one facts row per dossier from every topic, its timeline, and today\'s unit after a merger', async () => {
     const id = randomUUID();
     const unit = `T${randomUUID().slice(0, 6)}`;
@@ -80,18 +96,7 @@ describe('projection consumer (real PostgreSQL and Kafka)', () => {
     await harness.publish(...life.slice(9));
     await harness.boot();
     await harness.projected(life);
-    const [row] = await harness.db.query(`select count(*)::int as n from projections.projected_events where event_id = any($1::uuid[])`, [life.map((e) => e.envelope.id)]);
-    expect(row.n).toBe(life.length);
-    // Other specs' services consume the shared topics too and may answer this dossier's events
-    // with events of their own; this life's steps are each on the timeline once.
-    const ids = new Set(life.map((e) => e.envelope.id));
-    const steps = (await harness.timeline(id)).filter((step) => ids.has(String(step['event_id'])));
-    expect(steps).toHaveLength(STEPS);
-    expect(new Set(steps.map((step) => step['event_id'])).size).toBe(STEPS);
-    const facts = await harness.facts(id);
-    const expected = expectedFacts(id, life);
-    expect(facts).toMatchObject({ supplement_count: expected.supplementCount, paused_working_minutes: expected.pausedWorkingMinutes, status: 'COMPLETED' });
-    expect(facts?.['components']).toEqual(expected.components);
+    await expectWholeLifeOnce(id, life);
   });
 
   it('resumes from the offsets stored with the read models when the group\'s offsets are ahead of them: the events between are applied, once', async () => {
@@ -109,18 +114,7 @@ describe('projection consumer (real PostgreSQL and Kafka)', () => {
 
     await harness.boot();
     await harness.projected(life);
-    const [row] = await harness.db.query(`select count(*)::int as n from projections.projected_events where event_id = any($1::uuid[])`, [life.map((e) => e.envelope.id)]);
-    expect(row.n).toBe(life.length);
-    // Other specs' services consume the shared topics too and may answer this dossier's events
-    // with events of their own; this life's steps are each on the timeline once.
-    const ids = new Set(life.map((e) => e.envelope.id));
-    const steps = (await harness.timeline(id)).filter((step) => ids.has(String(step['event_id'])));
-    expect(steps).toHaveLength(STEPS);
-    expect(new Set(steps.map((step) => step['event_id'])).size).toBe(STEPS);
-    const facts = await harness.facts(id);
-    const expected = expectedFacts(id, life);
-    expect(facts).toMatchObject({ status: 'COMPLETED', supplement_count: expected.supplementCount, paused_working_minutes: expected.pausedWorkingMinutes });
-    expect(facts?.['components']).toEqual(expected.components);
+    await expectWholeLifeOnce(id, life);
     // A fresh group reads the shared topics' whole history first; the probes bound each wait.
   }, 240_000);
 });
