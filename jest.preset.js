@@ -15,6 +15,8 @@ module.exports = {
   // the same setup file once even when several projects name it.
   globalSetup: require.resolve('./libs/testing/src/jest/global-setup.ts'),
   globalTeardown: require.resolve('./libs/testing/src/jest/global-teardown.ts'),
+  // Each test file its own topics (KAFKA_TOPIC_NAMESPACE), as each has its own schemas and groups.
+  setupFiles: [require.resolve('./libs/testing/src/jest/topic-namespace.ts')],
   // Read when a project runs alone (nx test <project>); the root jest.config.ts sets it for the whole run.
   testTimeout: 90_000,
 };

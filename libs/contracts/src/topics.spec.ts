@@ -1,8 +1,11 @@
-import { allTopicSettings, dlqTopic, dlqTopicSettings, topicSettings, Topics } from './topics';
+import { allTopicSettings, dlqTopic, dlqTopicSettings, topicSettings, Topics, topicsOf } from './topics';
+
+// The test preset gives each test file a topic namespace of its own (KAFKA_TOPIC_NAMESPACE).
+const ns = String(process.env['KAFKA_TOPIC_NAMESPACE']);
 
 describe('topics', () => {
   it('names one topic per owning service, plus the catalogue', () => {
-    expect(Object.values(Topics)).toEqual([
+    expect(Object.values(topicsOf(undefined))).toEqual([
       'motcua.intake.events.v1',
       'motcua.processing.events.v1',
       'motcua.payment.events.v1',
@@ -12,14 +15,22 @@ describe('topics', () => {
     ]);
   });
 
+  it('prefixes every name with the deployment\'s namespace, and refuses one Kafka or a group name could not carry', () => {
+    expect(Object.values(topicsOf('staging'))).toEqual(Object.values(topicsOf(undefined)).map((name) => `staging.${name}`));
+    expect(topicsOf('')).toEqual(topicsOf(undefined));
+    expect(Topics).toEqual(topicsOf(ns));
+    expect(() => topicsOf('Staging')).toThrow(/KAFKA_TOPIC_NAMESPACE must be lower-case letters, digits and -/);
+    expect(() => topicsOf('a.b')).toThrow(/KAFKA_TOPIC_NAMESPACE/);
+  });
+
   it('keeps event topics forever and compacts the catalogue', () => {
     expect(topicSettings(Topics.intake)).toEqual({
-      topic: 'motcua.intake.events.v1',
+      topic: `${ns}.motcua.intake.events.v1`,
       numPartitions: 6,
       config: { 'cleanup.policy': 'delete', 'retention.ms': '-1', 'retention.bytes': '-1', 'max.message.bytes': '1048588' },
     });
     expect(topicSettings(Topics.catalogue, 2)).toEqual({
-      topic: 'motcua.catalogue.v1',
+      topic: `${ns}.motcua.catalogue.v1`,
       numPartitions: 2,
       config: { 'cleanup.policy': 'compact', 'max.message.bytes': '1048588' },
     });
@@ -38,9 +49,9 @@ describe('topics', () => {
   });
 
   it('names dead-letter topics by source topic and consumer group', () => {
-    expect(dlqTopic(Topics.intake, 'processing.motcua.intake.events.v1')).toBe('motcua.intake.events.v1.dlq.processing.motcua.intake.events.v1');
+    expect(dlqTopic(Topics.intake, 'processing.motcua.intake.events.v1')).toBe(`${ns}.motcua.intake.events.v1.dlq.processing.motcua.intake.events.v1`);
     expect(dlqTopicSettings(Topics.payment, 'projections')).toEqual({
-      topic: 'motcua.payment.events.v1.dlq.projections',
+      topic: `${ns}.motcua.payment.events.v1.dlq.projections`,
       numPartitions: 1,
       config: { 'cleanup.policy': 'delete', 'retention.ms': '-1', 'retention.bytes': '-1', 'max.message.bytes': '2097176' },
     });

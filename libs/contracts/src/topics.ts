@@ -1,8 +1,5 @@
-/**
- * Kafka topics, one per owning service (DESIGN.md), keyed by subject (the dossier id). They are
- * the system's shared history: kept forever, and replayed from the start to rebuild projections.
- */
-export const Topics = {
+/** The topics' names within a deployment; `topicsOf` prefixes them with its namespace. */
+const TOPIC_NAMES = {
   intake: 'motcua.intake.events.v1',
   processing: 'motcua.processing.events.v1',
   payment: 'motcua.payment.events.v1',
@@ -12,7 +9,32 @@ export const Topics = {
   catalogue: 'motcua.catalogue.v1',
 } as const;
 
-export type TopicName = (typeof Topics)[keyof typeof Topics];
+export type TopicKey = keyof typeof TOPIC_NAMES;
+
+/** Lower-case letters, digits and -, like KAFKA_GROUP_NAMESPACE: legal in every topic and group name. */
+export const TOPIC_NAMESPACE_PATTERN = /^[a-z0-9][a-z0-9-]{0,40}$/;
+
+/**
+ * The topics of a deployment whose namespace is `namespace` (`<namespace>.motcua.intake.events.v1`),
+ * or the plain names without one. Two environments sharing a Kafka cluster (staging beside a
+ * rehearsal, or the test suite's stacks) each set their own and never read the other's events.
+ */
+export function topicsOf(namespace: string | undefined): Readonly<Record<TopicKey, string>> {
+  if (namespace === undefined || namespace === '') return TOPIC_NAMES;
+  if (!TOPIC_NAMESPACE_PATTERN.test(namespace)) throw new Error('KAFKA_TOPIC_NAMESPACE must be lower-case letters, digits and -');
+  return Object.fromEntries(Object.entries(TOPIC_NAMES).map(([key, name]) => [key, `${namespace}.${name}`])) as Record<TopicKey, string>;
+}
+
+/**
+ * Kafka topics, one per owning service (DESIGN.md), keyed by subject (the dossier id). They are
+ * the system's shared history: kept forever, and replayed from the start to rebuild projections.
+ * Named once per process, when this module is first loaded, from KAFKA_TOPIC_NAMESPACE: a topic's
+ * name is part of the deployment, like its brokers, and never changes while a service runs.
+ */
+export const Topics = topicsOf(process.env['KAFKA_TOPIC_NAMESPACE']);
+
+/** A topic of this deployment (see `Topics`). */
+export type TopicName = string;
 
 export interface TopicSettings {
   topic: string;

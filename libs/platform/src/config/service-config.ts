@@ -38,6 +38,11 @@ export class ServiceConfig {
   @Matches(/^[a-z0-9][a-z0-9-]{0,40}$/, { message: 'KAFKA_GROUP_NAMESPACE must be lower-case letters, digits and -' })
   KAFKA_GROUP_NAMESPACE?: string;
 
+  /** Prefix of this deployment's topic names (libs/contracts topics.ts), so that two environments can share a cluster. */
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]{0,40}$/, { message: 'KAFKA_TOPIC_NAMESPACE must be lower-case letters, digits and -' })
+  KAFKA_TOPIC_NAMESPACE?: string;
+
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' })
   LOG_LEVEL?: string;

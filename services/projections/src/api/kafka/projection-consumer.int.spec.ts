@@ -21,8 +21,7 @@ describe('projection consumer (real PostgreSQL and Kafka)', () => {
   async function expectWholeLifeOnce(id: string, life: ReturnType<typeof wholeLife>): Promise<void> {
     const [row] = await harness.db.query(`select count(*)::int as n from projections.projected_events where event_id = any($1::uuid[])`, [life.map((e) => e.envelope.id)]);
     expect(row.n).toBe(life.length);
-    // Other specs' services consume the shared topics too and may answer this dossier's events
-    // with events of their own; this life's steps are each on the timeline once.
+    // This life's steps, each on the timeline once.
     const ids = new Set(life.map((e) => e.envelope.id));
     const steps = (await harness.timeline(id)).filter((step) => ids.has(String(step['event_id'])));
     expect(steps).toHaveLength(STEPS);
@@ -115,7 +114,7 @@ describe('projection consumer (real PostgreSQL and Kafka)', () => {
     await harness.boot();
     await harness.projected(life);
     await expectWholeLifeOnce(id, life);
-    // A fresh group reads the shared topics' whole history first; the probes bound each wait.
+    // A fresh group reads this file's topics from their beginning; the probes bound each wait.
   }, 240_000);
 });
 
