@@ -27,3 +27,4 @@ export * from './logging/logging';
 export * from './metrics/metrics';
 export * from './openapi/openapi';
 export * from './idempotency/idempotency';
+export * from './idempotency/idempotency-key';

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { Topics } from '@motcua/contracts';
+import { PgDatabase } from '@motcua/event-store';
 import { MessagingModule } from '@motcua/messaging';
-import { CONFIG, PlatformModule, SystemClock } from '@motcua/platform';
+import { CONFIG, DATABASE, idempotencyMigrations, IdempotentRequests, PlatformModule, SystemClock } from '@motcua/platform';
 import { PaymentCallbacksController } from './api/http/payment-callbacks.controller';
 import { PaymentSignatureGuard, WALL_CLOCK } from './api/http/payment-signature.guard';
 import { PaymentsController } from './api/http/payments.controller';
@@ -33,7 +34,7 @@ import { paymentRequestsMigrations, PaymentRequestsProjection } from './projecti
         { topic: Topics.intake, handler: IntakeEventsHandler },
         { topic: Topics.processing, handler: ProcessingEventsHandler },
       ],
-      migrations: paymentRequestsMigrations,
+      migrations: [...paymentRequestsMigrations, ...idempotencyMigrations],
     }),
     CqrsModule.forRoot(),
   ],
@@ -42,6 +43,7 @@ import { paymentRequestsMigrations, PaymentRequestsProjection } from './projecti
     { provide: PAYMENT_SETTINGS, inject: [CONFIG], useFactory: (config: PaymentConfig) => paymentSettings(config) },
     { provide: PAYMENT_PLATFORM, inject: [PAYMENT_SETTINGS], useFactory: (settings: PaymentSettings) => new HttpPaymentPlatform(settings) },
     PaymentRequestsProjection,
+    { provide: IdempotentRequests, inject: [DATABASE], useFactory: (db: PgDatabase) => new IdempotentRequests(db, 'payment') },
     Bills,
     { provide: WALL_CLOCK, useValue: new SystemClock() },
     PaymentSignatureGuard,

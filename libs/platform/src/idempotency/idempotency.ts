@@ -27,6 +27,12 @@ export class IdempotencyKeyReusedError extends DomainError {
   }
 }
 
+/** A POST's answer and whether it is the first answer given again to a repeated Idempotency-Key. */
+export interface Idempotent<T> {
+  response: T;
+  replayed: boolean;
+}
+
 class LostRace extends Error {}
 
 /** A stable hash of a request body: RFC 8785 canonical JSON, so key order does not matter. */
@@ -49,7 +55,13 @@ export class IdempotentRequests {
     this.s = quoteSchema(schema);
   }
 
-  async run<T>(client: string, key: string, body: unknown, work: () => Promise<T>): Promise<{ response: T; replayed: boolean }> {
+  /** As `run`, for a request whose key is optional: without one, the work runs as it is (a repeat is the domain's to refuse). */
+  async runIfKeyed<T>(client: string, key: string | undefined, body: unknown, work: () => Promise<T>): Promise<Idempotent<T>> {
+    if (key === undefined) return { response: await work(), replayed: false };
+    return this.run(client, key, body, work);
+  }
+
+  async run<T>(client: string, key: string, body: unknown, work: () => Promise<T>): Promise<Idempotent<T>> {
     const hash = requestHash(body);
     for (let attempt = 0; attempt < 3; attempt++) {
       const earlier = await this.recall<T>(client, key, hash);

@@ -2,12 +2,12 @@ import { Controller, Get, Headers, Inject, Param, Post, Req, Res } from '@nestjs
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CONFIG, CurrentPrincipal, Principal, Roles, uuidParam, ValidationFailedError } from '@motcua/platform';
+import { CONFIG, CurrentPrincipal, Principal, requireIdempotencyKey, Roles, uuidParam, ValidationFailedError } from '@motcua/platform';
 import { DocumentContent, ReadDocument } from '../../application/read-document/read-document.query';
 import { DOCUMENT_STORAGE, DocumentStorage } from '../../application/storage/document-storage';
 import { StoredDocument, UploadDocument, UploadPurpose } from '../../application/upload-document/upload-document.command';
 import { DEFAULT_DOCUMENT_MAX_BYTES, DigitisationConfig } from '../../digitisation.config';
-import { requireIdempotencyKey } from './idempotency-key';
+
 import { discardStagedAfter, receiveUpload } from './multipart-upload';
 import { documentUploadBody } from './upload.schemas';
 

@@ -127,6 +127,56 @@ describe('intake: the one-stop desk over HTTP', () => {
     expect((await call('POST', `/dossiers/${slip.dossierId}/reject`, officer('H56.22'), { reason: 'Không đủ điều kiện' })).status).toBe(409);
   });
 
+  it('answers a reception act repeated with its Idempotency-Key with the first answer, stores no personal data with it, and refuses the key with another body', async () => {
+    const submit = async () => json<{ dossierId: string }>(await call('POST', '/dossiers', { ...portal, 'idempotency-key': randomUUID() }, { ...landTransfer(), channel: undefined }));
+    const retried = async (path: string, body: unknown) => {
+      const key = randomUUID();
+      const first = await call('POST', path, { ...officer('H56.22'), 'idempotency-key': key }, body);
+      const again = await call('POST', path, { ...officer('H56.22'), 'idempotency-key': key }, body);
+      return { key, first, again, answers: [await json(first), await json(again)] };
+    };
+
+    const received = await submit();
+    const receipt = await retried(`/dossiers/${received.dossierId}/receive`, undefined);
+    expect([receipt.first.status, receipt.again.status]).toEqual([200, 200]);
+    expect([receipt.first.headers.get('idempotent-replayed'), receipt.again.headers.get('idempotent-replayed')]).toEqual(['false', 'true']);
+    expect(receipt.answers[1]).toEqual(receipt.answers[0]);
+    expect(receipt.answers[0]).toMatchObject({ dossierId: received.dossierId, form: expect.objectContaining({ form: '01' }) });
+    expect(await streamTypes(received.dossierId)).toEqual(['DossierSubmitted', 'DossierReceived']);
+    // The receipt names the applicant; the stored first answer does not.
+    const stored = await h.db.query<{ response: string }>('select response::text from intake.idempotency_keys where key = $1', [receipt.key]);
+    expect(stored.rows).toHaveLength(1);
+    expect(stored.rows[0].response).not.toContain('Trần Văn Cường');
+    expect(stored.rows[0].response).not.toContain('038090001234');
+    // Without a key a repeat is the domain's to refuse, as before.
+    expect((await call('POST', `/dossiers/${received.dossierId}/receive`, officer('H56.22'))).status).toBe(409);
+
+    const returned = await submit();
+    const back = await retried(`/dossiers/${returned.dossierId}/return-for-supplement`, { missing: ['Hợp đồng chuyển nhượng có công chứng'] });
+    expect([back.first.status, back.again.status]).toEqual([200, 200]);
+    expect(back.answers[1]).toEqual(back.answers[0]);
+    const reused = await call('POST', `/dossiers/${returned.dossierId}/return-for-supplement`, { ...officer('H56.22'), 'idempotency-key': back.key }, { missing: ['Giấy tờ khác'] });
+    expect(reused.status).toBe(422);
+    expect(await json(reused)).toMatchObject({ code: 'IDEMPOTENCY.KEY_REUSED' });
+    const supplied = await retried(`/dossiers/${returned.dossierId}/supplements`, { components: [{ componentId: 'contract', name: 'Hợp đồng', provenance: 'PAPER' }] });
+    expect(supplied.answers[1]).toEqual(supplied.answers[0]);
+    expect(await streamTypes(returned.dossierId)).toEqual(['DossierSubmitted', 'DossierReturnedForSupplement', 'SupplementProvided']);
+
+    const rejected = await submit();
+    const refusal = await retried(`/dossiers/${rejected.dossierId}/reject`, { reason: 'Thủ tục không thuộc thẩm quyền tiếp nhận' });
+    expect(refusal.answers[1]).toEqual(refusal.answers[0]);
+    expect(await streamTypes(rejected.dossierId)).toEqual(['DossierSubmitted', 'DossierRejected']);
+
+    const withdrawn = await submit();
+    const withdrawal = await retried(`/dossiers/${withdrawn.dossierId}/withdraw`, { reason: 'Người dân không còn nhu cầu' });
+    expect(withdrawal.answers[1]).toEqual(withdrawal.answers[0]);
+    expect(await streamTypes(withdrawn.dossierId)).toEqual(['DossierSubmitted', 'DossierWithdrawn']);
+
+    const badKey = await call('POST', `/dossiers/${withdrawn.dossierId}/withdraw`, { ...officer('H56.22'), 'idempotency-key': 'short' }, {});
+    expect(badKey.status).toBe(400);
+    expect(await json(badKey)).toMatchObject({ errors: [{ field: 'Idempotency-Key' }] });
+  });
+
   it("takes the documents a department asked for, once, naming its request", async () => {
     const { dossierId } = await json<{ dossierId: string }>(await register(landTransfer()));
     const bring = () => call('POST', `/dossiers/${dossierId}/supplements`, officer('H56.22'), { components: [{ componentId: 'survey', name: 'Mảnh trích đo', provenance: 'PAPER' }] });

@@ -2,13 +2,12 @@ import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Res 
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentPrincipal, Principal, Roles, uuidParam } from '@motcua/platform';
+import { CurrentPrincipal, Idempotent, optionalIdempotencyKey, Principal, replied, requireIdempotencyKey, RETRY_KEY, Roles, uuidParam } from '@motcua/platform';
 import { ProvideSupplement, SupplementReceipt } from '../../application/provide-supplement/provide-supplement.handler';
 import { SubmitDossier, SubmittedDossier } from '../../application/submit-dossier/submit-dossier.command';
 import { DossierView, ViewDossier } from '../../application/view-dossier/view-dossier.query';
-import { WithdrawDossier } from '../../application/withdraw-dossier/withdraw-dossier.handler';
+import { DossierWithdrawn, WithdrawDossier } from '../../application/withdraw-dossier/withdraw-dossier.handler';
 import { ProvideSupplementRequest, WithdrawDossierRequest } from './desk.requests';
-import { requireIdempotencyKey } from './idempotency-key';
 import { SubmitDossierRequest } from './submit-dossier.request';
 
 /** The applicant's side of the desk: portals submit, look up, supplement and withdraw; officers too. */
@@ -47,16 +46,30 @@ export class DossiersController {
   @Post(':dossierId/supplements')
   @HttpCode(HttpStatus.OK)
   @Roles('PORTAL', 'RECEPTION_OFFICER', 'ADMIN')
-  @ApiOperation({ summary: "The applicant's documents: answer a return at reception (Mẫu 02) or a department's request; a repeat is 409" })
-  supplement(@Param('dossierId', uuidParam('dossierId')) dossierId: string, @Body() body: ProvideSupplementRequest, @CurrentPrincipal() caller: Principal): Promise<SupplementReceipt> {
-    return this.commands.execute<ProvideSupplement, SupplementReceipt>(new ProvideSupplement(dossierId, caller, body.components));
+  @ApiOperation({ summary: "The applicant's documents: answer a return at reception (Mẫu 02) or a department's request; a repeat is 409 unless it names the first one's Idempotency-Key" })
+  @ApiHeader(RETRY_KEY)
+  async supplement(
+    @Param('dossierId', uuidParam('dossierId')) dossierId: string,
+    @Body() body: ProvideSupplementRequest,
+    @Headers('idempotency-key') key: string | undefined,
+    @CurrentPrincipal() caller: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SupplementReceipt> {
+    return replied(reply, await this.commands.execute<ProvideSupplement, Idempotent<SupplementReceipt>>(new ProvideSupplement(dossierId, caller, body.components, optionalIdempotencyKey(key))));
   }
 
   @Post(':dossierId/withdraw')
   @HttpCode(HttpStatus.OK)
   @Roles('PORTAL', 'RECEPTION_OFFICER', 'ADMIN')
-  @ApiOperation({ summary: 'Withdraw the dossier at the applicant’s request, any time before it is decided; a repeat is 409' })
-  withdraw(@Param('dossierId', uuidParam('dossierId')) dossierId: string, @Body() body: WithdrawDossierRequest, @CurrentPrincipal() caller: Principal) {
-    return this.commands.execute(new WithdrawDossier(dossierId, caller, body.reason));
+  @ApiOperation({ summary: 'Withdraw the dossier at the applicant’s request, any time before it is decided; a repeat is 409 unless it names the first one’s Idempotency-Key' })
+  @ApiHeader(RETRY_KEY)
+  async withdraw(
+    @Param('dossierId', uuidParam('dossierId')) dossierId: string,
+    @Body() body: WithdrawDossierRequest,
+    @Headers('idempotency-key') key: string | undefined,
+    @CurrentPrincipal() caller: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<DossierWithdrawn> {
+    return replied(reply, await this.commands.execute<WithdrawDossier, Idempotent<DossierWithdrawn>>(new WithdrawDossier(dossierId, caller, body.reason, optionalIdempotencyKey(key))));
   }
 }

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EventStore } from '@motcua/event-store';
 import { EVENT_STORE } from '@motcua/messaging';
-import { CLOCK, Clock, Principal } from '@motcua/platform';
+import { CLOCK, Clock, Idempotent, IdempotentRequests, Principal } from '@motcua/platform';
 import { toComponent } from '../dossier-components';
 import { actOnDossier } from '../dossier-stream';
 import type { DossierRequest } from '../submit-dossier/submit-dossier.command';
@@ -17,6 +17,8 @@ export class ProvideSupplement {
     readonly dossierId: string,
     readonly caller: Principal,
     readonly components: DossierRequest['components'],
+    /** A retry with the same key gets the first answer instead of 409. */
+    readonly idempotencyKey?: string,
   ) {}
 }
 
@@ -29,19 +31,22 @@ export interface SupplementReceipt {
 }
 
 @CommandHandler(ProvideSupplement)
-export class ProvideSupplementHandler implements ICommandHandler<ProvideSupplement, SupplementReceipt> {
+export class ProvideSupplementHandler implements ICommandHandler<ProvideSupplement, Idempotent<SupplementReceipt>> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly idempotency: IdempotentRequests,
   ) {}
 
-  async execute({ dossierId, caller, components }: ProvideSupplement): Promise<SupplementReceipt> {
-    const [event] = await actOnDossier(this.store, this.clock, dossierId, caller, (state) => ({
-      type: 'ProvideSupplement',
-      provided: { dossierId, code: state.code ?? '', providedAt: this.clock.now().toISOString(), components: components.map(toComponent) },
-    }));
-    if (event?.type !== 'SupplementProvided') throw new Error('the supplement produced no SupplementProvided');
-    const { code, providedAt, requestId } = event.data;
-    return { dossierId, code, providedAt, ...(requestId ? { requestId } : {}) };
+  execute({ dossierId, caller, components, idempotencyKey }: ProvideSupplement): Promise<Idempotent<SupplementReceipt>> {
+    return this.idempotency.runIfKeyed(caller.id, idempotencyKey, { act: 'supplement', dossierId, components }, async () => {
+      const [event] = await actOnDossier(this.store, this.clock, dossierId, caller, (state) => ({
+        type: 'ProvideSupplement',
+        provided: { dossierId, code: state.code ?? '', providedAt: this.clock.now().toISOString(), components: components.map(toComponent) },
+      }));
+      if (event?.type !== 'SupplementProvided') throw new Error('the supplement produced no SupplementProvided');
+      const { code, providedAt, requestId } = event.data;
+      return { dossierId, code, providedAt, ...(requestId ? { requestId } : {}) };
+    });
   }
 }

@@ -6,6 +6,8 @@ export class ReceiveDossier {
   constructor(
     readonly dossierId: string,
     readonly officer: Principal,
+    /** A retry with the same key gets the first answer instead of 409. */
+    readonly idempotencyKey?: string,
   ) {}
 }
 

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EventStore } from '@motcua/event-store';
 import { EVENT_STORE } from '@motcua/messaging';
-import { CLOCK, Clock } from '@motcua/platform';
+import { CLOCK, Clock, Idempotent, IdempotentRequests } from '@motcua/platform';
 import { ProcedureCatalogue } from '../catalogue/procedure-catalogue';
 import { DossierForms } from '../dossier-forms/dossier-forms.service';
 import { actOnDossier } from '../dossier-stream';
@@ -11,23 +11,28 @@ import { receiptSlip, receptionFacts } from './reception';
 
 /** A reception officer accepts a submitted dossier: the legal clock starts now. */
 @CommandHandler(ReceiveDossier)
-export class ReceiveDossierHandler implements ICommandHandler<ReceiveDossier, ReceiptSlip> {
+export class ReceiveDossierHandler implements ICommandHandler<ReceiveDossier, Idempotent<ReceiptSlip>> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly catalogue: ProcedureCatalogue,
     private readonly forms: DossierForms,
+    private readonly idempotency: IdempotentRequests,
   ) {}
 
-  async execute({ dossierId, officer }: ReceiveDossier): Promise<ReceiptSlip> {
-    const events = await actOnDossier(this.store, this.clock, dossierId, officer, async (state) => {
-      const now = this.clock.now();
-      const submitted = state.submitted as NonNullable<typeof state.submitted>;
-      const procedure = await this.catalogue.inForce(submitted.procedureCode, now);
-      return { type: 'Receive', ...receptionFacts(procedure, submitted.unit, now, officer.id) };
+  async execute({ dossierId, officer, idempotencyKey }: ReceiveDossier): Promise<Idempotent<ReceiptSlip>> {
+    const { response, replayed } = await this.idempotency.runIfKeyed(officer.id, idempotencyKey, { act: 'receive', dossierId }, async () => {
+      const events = await actOnDossier(this.store, this.clock, dossierId, officer, async (state) => {
+        const now = this.clock.now();
+        const submitted = state.submitted as NonNullable<typeof state.submitted>;
+        const procedure = await this.catalogue.inForce(submitted.procedureCode, now);
+        return { type: 'Receive', ...receptionFacts(procedure, submitted.unit, now, officer.id) };
+      });
+      const received = events.find((e) => e.type === 'DossierReceived');
+      if (received?.type !== 'DossierReceived') throw new Error('reception produced no DossierReceived');
+      return receiptSlip(received.data);
     });
-    const received = events.find((e) => e.type === 'DossierReceived');
-    if (received?.type !== 'DossierReceived') throw new Error('reception produced no DossierReceived');
-    return { ...receiptSlip(received.data), form: await this.forms.form(dossierId, officer, { form: '01' }) };
+    // The form names the applicant: built after the idempotent run, so the stored answer holds no personal data.
+    return { response: { ...response, form: await this.forms.form(dossierId, officer, { form: '01' }) }, replayed };
   }
 }

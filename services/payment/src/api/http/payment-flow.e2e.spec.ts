@@ -156,7 +156,15 @@ describe('payment: received dossier to paid, through the simulated platform (rea
     expect((await cash(at, 170_000)).body).toMatchObject({ status: 422, code: 'PAYMENT.AMOUNT_MISMATCH', errors: [{ field: 'amount' }] });
     expect((await cash(at, '200000')).body).toMatchObject({ status: 400, code: 'REQUEST.INVALID', errors: expect.arrayContaining([expect.objectContaining({ field: 'amount' })]) });
     expect(await paymentsOf(dossierId)).toBe(0);
-    expect((await cash(at, 200_000)).body).toMatchObject({ amount: 200_000, method: 'CASH' });
+    // A counter that lost the answer retries with the same Idempotency-Key: the first receipt, one payment.
+    const key = randomUUID();
+    const first = await h.call('POST', `/dossiers/${dossierId}/payment/cash`, { ...at, 'idempotency-key': key }, { amount: 200_000 });
+    const again = await h.call('POST', `/dossiers/${dossierId}/payment/cash`, { ...at, 'idempotency-key': key }, { amount: 200_000 });
+    expect(first).toMatchObject({ status: 201, body: { amount: 200_000, method: 'CASH' } });
+    expect(again).toEqual({ ...first, status: 200 });
+    expect(await paymentsOf(dossierId)).toBe(1);
+    expect((await h.call('POST', `/dossiers/${dossierId}/payment/cash`, { ...at, 'idempotency-key': key }, { amount: 170_000 })).body).toMatchObject({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
+    // Without a key a repeat is refused, as before.
     expect((await cash(at, 200_000)).body).toMatchObject({ status: 409, code: 'PAYMENT.ALREADY_PAID' });
     expect((await h.call('GET', `/dossiers/${dossierId}/payment`, h.officer('PROCESSING_OFFICER', 'H56.99'))).status).toBe(403);
 

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles, uuidParam } from '@motcua/platform';
+import { ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, Idempotent, optionalIdempotencyKey, Principal, replied, RETRY_KEY, Roles, uuidParam } from '@motcua/platform';
 import { CashReceipt, RecordCashPayment } from '../../application/record-cash-payment/record-cash-payment.handler';
 import { CheckoutView, StartCheckout } from '../../application/start-checkout/start-checkout.command';
 import { BillView, ViewBill } from '../../application/view-bill/view-bill.query';
@@ -41,7 +42,14 @@ export class PaymentsController {
   @Roles('RECEPTION_OFFICER')
   @ApiOperation({ summary: "Cash received at the counter of the dossier's unit; the amount must equal what is due" })
   @ApiResponse({ status: 422, description: 'PAYMENT.AMOUNT_MISMATCH (field amount)' })
-  cash(@Param('dossierId', dossierIdPipe) dossierId: string, @Body() body: CashPaymentRequest, @CurrentPrincipal() officer: Principal): Promise<CashReceipt> {
-    return this.commands.execute<RecordCashPayment, CashReceipt>(new RecordCashPayment(dossierId, officer, body.amount));
+  @ApiHeader(RETRY_KEY)
+  async cash(
+    @Param('dossierId', dossierIdPipe) dossierId: string,
+    @Body() body: CashPaymentRequest,
+    @Headers('idempotency-key') key: string | undefined,
+    @CurrentPrincipal() officer: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CashReceipt> {
+    return replied(reply, await this.commands.execute<RecordCashPayment, Idempotent<CashReceipt>>(new RecordCashPayment(dossierId, officer, body.amount, optionalIdempotencyKey(key))), { creates: true });
   }
 }

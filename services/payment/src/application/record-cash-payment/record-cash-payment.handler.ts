@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { assertUnit, CLOCK, Clock, Principal } from '@motcua/platform';
+import { assertUnit, CLOCK, Clock, Idempotent, IdempotentRequests, Principal } from '@motcua/platform';
 import { BillNotFoundError } from '../../domain/bill/bill.errors';
 import { Bills } from '../bill-stream';
 
@@ -11,6 +11,8 @@ export class RecordCashPayment {
     readonly dossierId: string,
     readonly officer: Principal,
     readonly amount: number,
+    /** A retry with the same key gets the first receipt instead of 409 PAYMENT.ALREADY_PAID. */
+    readonly idempotencyKey?: string,
   ) {}
 }
 
@@ -23,20 +25,23 @@ export interface CashReceipt {
 }
 
 @CommandHandler(RecordCashPayment)
-export class RecordCashPaymentHandler implements ICommandHandler<RecordCashPayment, CashReceipt> {
+export class RecordCashPaymentHandler implements ICommandHandler<RecordCashPayment, Idempotent<CashReceipt>> {
   constructor(
     private readonly bills: Bills,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly idempotency: IdempotentRequests,
   ) {}
 
-  async execute({ dossierId, officer, amount }: RecordCashPayment): Promise<CashReceipt> {
-    const bill = await this.bills.load(dossierId);
-    if (!bill.opened) throw new BillNotFoundError();
-    // The unit never changes after reception, so checking it before the decision is enough.
-    assertUnit(officer, bill.opened.unit);
-    const paymentId = randomUUID();
-    const at = this.clock.now();
-    await this.bills.record(dossierId, { type: 'RecordCashPayment', paymentId, amount, at });
-    return { dossierId, paymentId, amount, method: 'CASH', paidAt: at.toISOString() };
+  execute({ dossierId, officer, amount, idempotencyKey }: RecordCashPayment): Promise<Idempotent<CashReceipt>> {
+    return this.idempotency.runIfKeyed(officer.id, idempotencyKey, { act: 'cash', dossierId, amount }, async () => {
+      const bill = await this.bills.load(dossierId);
+      if (!bill.opened) throw new BillNotFoundError();
+      // The unit never changes after reception, so checking it before the decision is enough.
+      assertUnit(officer, bill.opened.unit);
+      const paymentId = randomUUID();
+      const at = this.clock.now();
+      await this.bills.record(dossierId, { type: 'RecordCashPayment', paymentId, amount, at });
+      return { dossierId, paymentId, amount, method: 'CASH' as const, paidAt: at.toISOString() };
+    });
   }
 }
