@@ -14,3 +14,4 @@ export * from './events/digitisation.events';
 export * from './events/issuance.events';
 export * from './events/catalogue.events';
 export * from './applicant-ref';
+export * from './asyncapi/asyncapi-document';

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Topics } from '@motcua/contracts';
 import { createServiceApp, mintDevToken } from '@motcua/platform';
 import { freePort, sweepBadInput } from '@motcua/testing';
 import { OpsModule } from './ops.module';
@@ -28,6 +29,15 @@ describe('ops service over HTTP (real PostgreSQL)', () => {
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     return (await response.json()) as { status: number; code: string; errors?: { field: string; message: string }[] };
   };
+
+  it('serves the AsyncAPI document of every topic, without credentials, as every service does', async () => {
+    const response = await fetch(`${base}/asyncapi`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const document = (await response.json()) as { asyncapi: string; channels: Record<string, { address: string }> };
+    expect(document.asyncapi).toBe('3.0.0');
+    expect(Object.values(document.channels).map((c) => c.address).sort()).toEqual(Object.values(Topics).sort());
+  });
 
   it('refuses a request without credentials with 401 problem+json', async () => {
     const response = await fetch(`${base}/v1/units/H56.22/status`);

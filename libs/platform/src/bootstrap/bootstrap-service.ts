@@ -10,6 +10,7 @@ import { allowBulkUploads } from '../http/bulk-upload';
 import { acceptMultipart } from '../http/multipart';
 import { requestId } from '../logging/logging';
 import { METRICS } from '../metrics/metrics';
+import { setupAsyncApi } from '../openapi/asyncapi';
 import { setupOpenApi } from '../openapi/openapi';
 
 export interface BootstrapOptions<C extends ServiceConfig> {
@@ -38,6 +39,7 @@ export async function createServiceApp<C extends ServiceConfig>(module: Type<unk
   app.enableShutdownHooks();
   recordHttpMetrics(app);
   setupOpenApi(app, options.service);
+  setupAsyncApi(app);
   return app;
 }
 
@@ -48,7 +50,7 @@ export async function bootstrapService<C extends ServiceConfig>(module: Type<unk
     const port = Number(process.env['PORT'] ?? options.defaultPort);
     const host = process.env['HOST'] ?? '127.0.0.1';
     await app.listen(port, host);
-    app.get(Logger).log(`${options.service} listening on http://${host}:${port} (REST /v1, docs /docs)`);
+    app.get(Logger).log(`${options.service} listening on http://${host}:${port} (REST /v1, docs /docs, events /asyncapi)`);
     return app;
   } catch (error) {
     const expected = error instanceof ConfigurationError || error instanceof DatabaseUnavailableError;
