@@ -5,7 +5,7 @@ import { DossierReceived } from './events/intake.events';
 import { asIntegrationEvent, currentIntegrationEvents, decodeIntegrationEvent, IntegrationEventType, integrationEvents } from './integration-events';
 import { samples, sampleSubject } from './integration-events.samples';
 import { InvalidMessageError } from './invalid-message.error';
-import { Topics } from './topics';
+import { topicOwner } from './topics';
 
 const design = [
   ...['DossierSubmitted', 'DossierReturnedForSupplement', 'DossierReceived', 'DossierRejected', 'SupplementProvided', 'DossierWithdrawn'],
@@ -16,7 +16,7 @@ const design = [
   ...['ResultIssued', 'ResultDelivered', 'DossierCompleted', 'ProcedurePublished', 'ProcedureRetired', 'UnitRegistered'],
 ].sort();
 
-const sourceOf = (topic: string) => `motcua/${topic === Topics.catalogue ? 'intake' : topic.split('.')[1]}`;
+const sourceOf = (topic: string) => `motcua/${topicOwner(topic) ?? 'unknown'}`;
 const received = () =>
   integrationEvents.createEnvelope(DossierReceived, { source: 'motcua/intake', subject: samples.DossierReceived.dossierId, time: new Date(0), data: samples.DossierReceived });
 

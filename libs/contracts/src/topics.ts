@@ -11,6 +11,16 @@ const TOPIC_NAMES = {
 
 export type TopicKey = keyof typeof TOPIC_NAMES;
 
+/** The service that publishes each topic (its envelopes' source is `motcua/<service>`); intake also publishes the catalogue. */
+export const TOPIC_OWNERS: Readonly<Record<TopicKey, string>> = {
+  intake: 'intake',
+  processing: 'processing',
+  payment: 'payment',
+  digitisation: 'digitisation',
+  issuance: 'issuance',
+  catalogue: 'intake',
+};
+
 /** Lower-case letters, digits and -, like KAFKA_GROUP_NAMESPACE: legal in every topic and group name. */
 export const TOPIC_NAMESPACE_PATTERN = /^[a-z0-9][a-z0-9-]{0,40}$/;
 
@@ -96,4 +106,10 @@ export function dlqTopic(topic: string, consumerGroup: string): string {
 /** One partition: dead letters are rare and read by people, in order; kept forever like their source topic. */
 export function dlqTopicSettings(topic: string, consumerGroup: string): TopicSettings {
   return { topic: dlqTopic(topic, consumerGroup), numPartitions: 1, config: { ...keptForever, 'max.message.bytes': String(DLQ_MAX_MESSAGE_BYTES) } };
+}
+
+/** The service that publishes this deployment's topic, or undefined for a topic not named in `Topics`. */
+export function topicOwner(topic: string): string | undefined {
+  const key = (Object.keys(Topics) as TopicKey[]).find((k) => Topics[k] === topic);
+  return key === undefined ? undefined : TOPIC_OWNERS[key];
 }

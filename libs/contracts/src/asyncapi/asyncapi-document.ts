@@ -2,17 +2,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { EnvelopeHeaders, EnvelopeSchema, dataSchemaUri } from '../envelope';
 import type { EventDefinition } from '../event-definition';
 import { currentIntegrationEvents, supersededIntegrationEvents } from '../integration-events';
-import { DEFAULT_PARTITIONS, TopicConfigs, type TopicKey, Topics } from '../topics';
-
-/** The service that publishes each topic; intake also publishes the catalogue. */
-const OWNER: Record<TopicKey, string> = {
-  intake: 'intake',
-  processing: 'processing',
-  payment: 'payment',
-  digitisation: 'digitisation',
-  issuance: 'issuance',
-  catalogue: 'intake',
-};
+import { DEFAULT_PARTITIONS, TOPIC_OWNERS as OWNER, TopicConfigs, type TopicKey, Topics } from '../topics';
 
 const SUBJECT = {
   intake: 'the dossier id',

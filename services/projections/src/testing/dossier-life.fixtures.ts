@@ -1,7 +1,7 @@
 import {
   CaseAssigned, ComponentDigitised, DeadlineExtended, DocumentReused, DossierCompleted, DossierDigitised, DossierReceived, DossierResolved, DossierSubmitted,
   Envelope, EventData, EventDefinition, FeeAssessed, integrationEvents, PaymentSucceeded, ProcessingPaused, ProcessingResumed, ResultDelivered, ResultIssued,
-  SupplementProvided, SupplementRequested,
+  SupplementProvided, SupplementRequested, topicOwner,
 } from '@motcua/contracts';
 import type { DossierEvent } from '../domain/dossier-facts/dossier-event';
 
@@ -10,7 +10,7 @@ export interface TopicEvent {
   envelope: DossierEvent & Envelope;
 }
 
-const sourceOf = (topic: string) => `motcua/${topic.split('.')[1]}`;
+const sourceOf = (topic: string) => `motcua/${topicOwner(topic) ?? 'unknown'}`;
 
 /** A real, schema-checked envelope as its owning service would publish it. */
 export function envelopeOf<D extends EventDefinition>(definition: D, dossierId: string, time: string, data: EventData<D>): TopicEvent {
