@@ -75,6 +75,7 @@ export const samples: SampleData = {
     eResultAllowed: true,
     returnsDocument: true,
     decidedBy: 'leader-1',
+    decidingStep: { agency: 'H56.10', step: 2, workingMinutesSpent: 450 },
   },
   PaymentOverdue: { dossierId, paymentId: 'pay-1', expiredAt: due, reminder: 1 },
   ProcessingStopped: { dossierId, stoppedAt: at, reason: 'Người nộp không bổ sung', decidedBy: 'leader-1', ground: 'OTHER' },

@@ -2,6 +2,7 @@ import { TSchema } from '@sinclair/typebox';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { DossierReceived } from './events/intake.events';
+import { DossierResolved } from './events/processing.events';
 import { asIntegrationEvent, currentIntegrationEvents, decodeIntegrationEvent, IntegrationEventType, integrationEvents } from './integration-events';
 import { samples, sampleSubject } from './integration-events.samples';
 import { InvalidMessageError } from './invalid-message.error';
@@ -81,5 +82,16 @@ describe('integration events', () => {
     if (event.type !== 'DossierReceived') throw new Error(`expected DossierReceived, got ${event.type}`);
     expect(event.data.procedure.fees[0].amount).toBe(200_000);
     expect(() => asIntegrationEvent({ ...event, schemaversion: 2 })).toThrow(InvalidMessageError);
+  });
+
+  it('reads a decision recorded before its deciding step was kept, and refuses a malformed one', () => {
+    const { decidingStep: _kept, ...before } = samples.DossierResolved;
+    const envelope = (data: unknown) =>
+      JSON.stringify({ ...integrationEvents.createEnvelope(DossierResolved, { source: 'motcua/processing', subject: before.dossierId, time: new Date(0), data: before }), data });
+    const old = decodeIntegrationEvent(envelope(before));
+    expect(old.type === 'DossierResolved' && old.data.decidingStep).toBeUndefined();
+    const now = decodeIntegrationEvent(envelope(samples.DossierResolved));
+    expect(now.type === 'DossierResolved' && now.data.decidingStep).toEqual({ agency: 'H56.10', step: 2, workingMinutesSpent: 450 });
+    expect(() => decodeIntegrationEvent(envelope({ ...before, decidingStep: { agency: 'H56.10', step: 0, workingMinutesSpent: 450 } }))).toThrow(InvalidMessageError);
   });
 });

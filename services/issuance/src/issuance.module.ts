@@ -15,9 +15,11 @@ import { ElectronicIssuance } from './application/issue-electronic-result/electr
 import { electronicIssuanceMigrations } from './application/issue-electronic-result/electronic-issuance.migrations';
 import { ListResultsHandler } from './application/list-results/list-results.handler';
 import { IssuePaperResultHandler } from './application/issue-paper-result/issue-paper-result.handler';
+import { ReissueResultHandler } from './application/reissue-result/reissue-result.handler';
 import { publishedResultEvent } from './application/result-stream';
 import { signingKeyMigrations } from './application/signing-keys/signing-keys.migrations';
 import { EnsureSigningKey, signingKeysProvider } from './application/signing-keys/signing-keys.provider';
+import { SwitchToPaperHandler } from './application/switch-to-paper/switch-to-paper.handler';
 import { ResultVerifier } from './application/verify-result/result-verifier';
 import { IssuanceConfig } from './issuance.config';
 import { resultsMigrations } from './projections/results/results.migrations';
@@ -52,6 +54,8 @@ import { ResultsProjection } from './projections/results/results.projection';
     ListResultsHandler,
     IssuePaperResultHandler,
     DeliverResultHandler,
+    ReissueResultHandler,
+    SwitchToPaperHandler,
   ],
 })
 export class IssuanceModule {}

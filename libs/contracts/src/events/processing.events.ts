@@ -23,7 +23,11 @@ export const CaseAssigned = defineEvent({
   ),
 });
 
-/** An inter-agency step ends: statistics attribute the time spent to the agency that spent it. */
+/**
+ * An inter-agency step ends: statistics attribute the time spent to the agency that spent it.
+ * The last agency's share is DossierResolved's `decidingStep`; all the shares of a case add up to
+ * its working time (reception to decision, pauses excluded).
+ */
 export const CaseHandedOff = defineEvent({
   type: 'CaseHandedOff',
   version: 1,
@@ -139,6 +143,13 @@ export const DossierResolved = defineEvent({
       decidedBy: Id,
       /** The submitting portal, re-carried from DossierReceived for issuance (ONLINE dossiers only). */
       portal: Type.Optional(PortalName),
+      /**
+       * The step that decided: its agency is the competent one, which issues the result (Decree
+       * 61/2018/NĐ-CP: the one-stop desk of `unit` receives the dossier and returns the result),
+       * and the working time it spent, as CaseHandedOff records each earlier agency's. Absent in
+       * decisions recorded before it was kept: the deciding agency is then taken to be `unit`.
+       */
+      decidingStep: Type.Optional(Type.Object({ agency: UnitCode, step: Type.Integer({ minimum: 1 }), workingMinutesSpent: WorkingMinutes }, strict)),
     },
     strict,
   ),

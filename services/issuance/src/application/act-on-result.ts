@@ -1,7 +1,8 @@
 import { EventStore, handleCommand } from '@motcua/event-store';
 import type { Decided, Decider } from '@motcua/event-store';
-import { assertDossierAccess } from '@motcua/platform';
+import { assertDossierAccess, assertUnit, ForbiddenError } from '@motcua/platform';
 import type { Principal } from '@motcua/platform';
+import { assertNever } from '@motcua/platform/errors';
 import type { ResultCommand } from '../domain/result/result.commands';
 import { resultDecider } from '../domain/result/result.decider';
 import { ResultNotFoundError } from '../domain/result/result.errors';
@@ -17,20 +18,41 @@ export async function loadResult(store: EventStore, dossierId: string): Promise<
 }
 
 /**
- * Officers reach only results of the unit that decided (ADMIN anywhere); a portal only those of
- * dossiers it submitted, and any other reads as a result that does not exist.
+ * Who acts on a result (Decree 61/2018/NĐ-CP): the deciding agency issues it (signs the e-result,
+ * records the printed one, re-issues or switches to paper); the one-stop desk of the receiving
+ * unit hands it over. For a single-agency dossier the two are one unit.
  */
-export function assertCallerOfUnit(caller: Principal, state: ResultState): void {
-  if (!state.resolution) throw new ResultNotFoundError();
-  assertDossierAccess(caller, state.resolution, () => new ResultNotFoundError());
+export type ResultRole = 'READ' | 'ISSUE' | 'DELIVER';
+
+/**
+ * Officers of the issuing and of the receiving unit read the result; the issuing unit's issue
+ * it, the receiving unit's deliver it (ADMIN anywhere). A portal reaches only results of dossiers
+ * it submitted, and any other reads as a result that does not exist.
+ */
+export function assertMay(caller: Principal, state: ResultState, role: ResultRole): void {
+  const resolution = state.resolution;
+  if (!resolution) throw new ResultNotFoundError();
+  const notFound = () => new ResultNotFoundError();
+  switch (role) {
+    case 'READ':
+      if (caller.kind === 'officer' && caller.unit === resolution.issuer) return;
+      return assertDossierAccess(caller, resolution, notFound);
+    case 'ISSUE':
+      if (caller.kind === 'portal') throw new ForbiddenError('AUTH.ROLE_NOT_ALLOWED', 'Only officers of the deciding agency issue a result');
+      return assertUnit(caller, resolution.issuer);
+    case 'DELIVER':
+      return assertDossierAccess(caller, resolution, notFound);
+    default:
+      return assertNever(role);
+  }
 }
 
 /** A caller's act on a result, checked against the very state the events are appended on. */
-export function actOnResult(store: EventStore, dossierId: string, caller: Principal, command: ResultCommand): Promise<Decided<ResultEvent, ResultState>> {
+export function actOnResult(store: EventStore, dossierId: string, caller: Principal, role: ResultRole, command: ResultCommand): Promise<Decided<ResultEvent, ResultState>> {
   const guarded: Decider<ResultCommand, ResultEvent, ResultState> = {
     ...resultDecider,
     decide: (toDecide, state) => {
-      assertCallerOfUnit(caller, state);
+      assertMay(caller, state, role);
       return resultDecider.decide(toDecide, state);
     },
   };

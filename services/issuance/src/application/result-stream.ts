@@ -18,6 +18,10 @@ function timeOf(event: ResultEvent): string {
       return event.data.resolvedAt;
     case 'IssuanceBlocked':
       return event.data.blockedAt;
+    case 'CorrectedDocumentNamed':
+      return event.data.namedAt;
+    case 'SwitchedToPaper':
+      return event.data.switchedAt;
     case 'ResultIssued':
       return event.data.issuedAt;
     case 'ResultDelivered':

@@ -4,10 +4,11 @@ import { UnexpectedAnswer } from './demo-client';
 
 const desk = (c: ActContext) => c.client.officer('RECEPTION_OFFICER', c.d.plan.unit);
 
-/** The paper result of a procedure without e-results, printed and numbered at the unit. */
+/** The paper result of a procedure without e-results, printed and numbered by the deciding agency. */
 export async function issuePaperResult(c: ActContext): Promise<void> {
-  await probe(c, 'issuance', `/results/${idOf(c.d)}`, (s, b) => s === 200 && b['awaiting'] === 'PAPER_RESULT', 'the decision known to issuance');
-  await c.client.expect([201], 'issuance', 'POST', `/results/${idOf(c.d)}/paper`, desk(c), { documentNumber: `${c.d.code ?? 'KQ'}/KQ` });
+  const result = await probe(c, 'issuance', `/results/${idOf(c.d)}`, (s, b) => s === 200 && b['awaiting'] === 'PAPER_RESULT', 'the decision known to issuance');
+  const issuer = c.client.officer('PROCESSING_OFFICER', String(result['issuer']));
+  await c.client.expect([201], 'issuance', 'POST', `/results/${idOf(c.d)}/paper`, issuer, { documentNumber: `${c.d.code ?? 'KQ'}/KQ` });
 }
 
 export async function scanResult(c: ActContext): Promise<void> {

@@ -14,7 +14,7 @@ export class ResultListController {
 
   @Get()
   @Roles('RECEPTION_OFFICER', 'PROCESSING_OFFICER', 'LEADER', 'ADMIN')
-  @ApiOperation({ summary: "A unit's results, newest decision first, by status (403 AUTH.OTHER_UNIT for another unit)" })
+  @ApiOperation({ summary: "A unit's results, newest decision first, by status: those it issues as the deciding agency and those it hands over as the receiving unit (403 AUTH.OTHER_UNIT for another unit)" })
   list(@Query() query: ListResultsRequest, @CurrentPrincipal() officer: Principal): Promise<ResultList> {
     const [resolvedAt, dossierId] = query.after?.split('~') ?? [];
     return this.queries.execute<ListResults, ResultList>(

@@ -14,3 +14,21 @@ export class DeliverResultRequest {
   @IsIn(['ONLINE', 'COUNTER', 'POSTAL'])
   method!: 'ONLINE' | 'COUNTER' | 'POSTAL';
 }
+
+export class ReissueResultRequest {
+  @ApiProperty({ description: 'The corrected document, uploaded to digitisation with purpose=RESULT: the id it answered', maxLength: 100 })
+  @IsString()
+  @Length(1, 100)
+  documentId!: string;
+
+  @ApiProperty({ description: 'SHA-256 of the corrected file as digitisation answered it, lower-case hex; signed only if the stored file has it', example: 'b'.repeat(64) })
+  @Matches(/^[0-9a-f]{64}$/, { message: 'sha256 must be 64 lower-case hex digits' })
+  sha256!: string;
+}
+
+export class SwitchToPaperRequest {
+  @ApiProperty({ description: 'Why the e-result is given up; kept in the result history. No personal data of the applicant', maxLength: 2000, example: 'Bản điện tử sai lệch, cấp bản giấy' })
+  @IsString()
+  @Length(1, 2000)
+  reason!: string;
+}

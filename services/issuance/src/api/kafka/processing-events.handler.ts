@@ -39,6 +39,7 @@ export function toResolution(data: EventData<typeof DossierResolved>): Resolutio
     outcome: data.outcome,
     resolvedAt: data.resolvedAt,
     unit: data.unit,
+    issuer: data.decidingStep?.agency ?? data.unit,
     procedureCode: data.procedureCode,
     procedureVersion: data.procedureVersion,
     applicantRef: data.applicantRef,

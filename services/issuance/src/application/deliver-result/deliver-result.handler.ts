@@ -17,7 +17,7 @@ export class DeliverResultHandler implements ICommandHandler<DeliverResult, Deli
   async execute({ dossierId, caller, method }: DeliverResult): Promise<Delivery> {
     assertMayDeliver(caller, method);
     const at = this.clock.now();
-    await actOnResult(this.store, dossierId, caller, { type: 'DeliverResult', method, at });
+    await actOnResult(this.store, dossierId, caller, 'DELIVER', { type: 'DeliverResult', method, at });
     return { dossierId, method, deliveredAt: at.toISOString(), completed: true };
   }
 }

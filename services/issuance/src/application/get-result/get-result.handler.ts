@@ -2,8 +2,8 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { EventStore } from '@motcua/event-store';
 import { EVENT_STORE } from '@motcua/messaging';
-import { isNoticeOnly, ResultState } from '../../domain/result/result.state';
-import { assertCallerOfUnit, loadResult } from '../act-on-result';
+import { expectsElectronic, isNoticeOnly, ResultState } from '../../domain/result/result.state';
+import { assertMay, loadResult } from '../act-on-result';
 import { GetResult, ResultView } from './get-result.query';
 
 @QueryHandler(GetResult)
@@ -12,7 +12,7 @@ export class GetResultHandler implements IQueryHandler<GetResult, ResultView> {
 
   async execute({ dossierId, caller }: GetResult): Promise<ResultView> {
     const state = await loadResult(this.store, dossierId);
-    assertCallerOfUnit(caller, state);
+    assertMay(caller, state, 'READ');
     return toView(state);
   }
 }
@@ -27,6 +27,7 @@ export function toView(state: ResultState): ResultView {
     status: state.status as ResultView['status'],
     outcome: r.outcome,
     unit: r.unit,
+    issuer: r.issuer,
     procedure: { code: r.procedureCode, version: r.procedureVersion },
     resolvedAt: r.resolvedAt,
     deliveryPreference: r.delivery,
@@ -40,7 +41,9 @@ export function toView(state: ResultState): ResultView {
     paper: result?.form === 'PAPER' ? { documentNumber: result.documentNumber } : null,
     issuedAt: state.issued?.issuedAt ?? null,
     blocked: state.blocked ? { reason: state.blocked.reason, documentId: state.blocked.documentId, since: state.blocked.blockedAt } : null,
+    switchedToPaper: state.switchedToPaper ?? null,
     delivered: state.delivered ?? null,
+    history: state.history,
   };
 }
 
@@ -48,7 +51,7 @@ function awaiting(state: ResultState): ResultView['awaiting'] {
   switch (state.status) {
     case 'RESOLVED':
       if (isNoticeOnly(state)) return 'DELIVERY';
-      return state.resolution?.eResultAllowed ? 'DOCUMENT' : 'PAPER_RESULT';
+      return expectsElectronic(state) ? 'DOCUMENT' : 'PAPER_RESULT';
     case 'BLOCKED':
       return 'OFFICER_REVIEW';
     case 'ISSUED':

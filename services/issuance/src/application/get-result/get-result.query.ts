@@ -1,6 +1,6 @@
 import type { Principal } from '@motcua/platform';
 import type { ResultManifest } from '../../domain/signature/result-manifest';
-import type { ResultStatus } from '../../domain/result/result.state';
+import type { ResultHistoryEntry, ResultStatus } from '../../domain/result/result.state';
 
 export class GetResult {
   constructor(
@@ -14,7 +14,10 @@ export interface ResultView {
   code: string;
   status: Exclude<ResultStatus, 'NONE'>;
   outcome: 'APPROVED' | 'DENIED';
+  /** The receiving one-stop unit: its desk hands the result over. */
   unit: string;
+  /** The deciding agency: it signs the e-result or records the printed one (the manifest's issuer). */
+  issuer: string;
   procedure: { code: string; version: number };
   resolvedAt: string;
   /** What the applicant asked for at submission. */
@@ -28,5 +31,9 @@ export interface ResultView {
   paper: { documentNumber: string } | null;
   issuedAt: string | null;
   blocked: { reason: string; documentId: string; since: string } | null;
+  /** An officer gave up the e-result: a printed result follows. */
+  switchedToPaper: { switchedAt: string; reason: string; by: string } | null;
   delivered: { method: string; deliveredAt: string } | null;
+  /** Every act, oldest first: a blocked attempt stays listed after a re-issue. */
+  history: ResultHistoryEntry[];
 }

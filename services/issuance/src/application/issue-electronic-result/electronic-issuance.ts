@@ -52,6 +52,25 @@ export class ElectronicIssuance {
     ]);
   }
 
+  /**
+   * A blocked issuance tried again: the officer's act and its attempt share one transaction, so
+   * the corrected document is signed (or blocked again) now if digitisation stored it, and when
+   * `DocumentStored` arrives otherwise. `act` appends the officer's event (and refuses a caller or
+   * a state that may not).
+   */
+  async correctedDocumentNamed(dossierId: string, documentId: string, at: Date, act: () => Promise<unknown>): Promise<void> {
+    await this.db.transaction(async () => {
+      await this.lock(documentId);
+      await act();
+      const stored = await this.storedDocument(documentId);
+      if (stored) return this.issue(dossierId, stored);
+      await this.db.query(
+        `insert into issuance.awaiting_documents (dossier_id, document_id, resolved_at) values ($1, $2, $3) on conflict (dossier_id) do update set document_id = excluded.document_id`,
+        [dossierId, documentId, at],
+      );
+    });
+  }
+
   private async issue(dossierId: string, document: StoredDocument): Promise<void> {
     const signer = await this.keys.activeSigner();
     const { events } = await handleCommand(this.store, dossierId, resultDecider, resultCodec, { type: 'IssueElectronicResult', document, signer });

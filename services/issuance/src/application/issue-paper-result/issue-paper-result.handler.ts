@@ -15,7 +15,7 @@ export class IssuePaperResultHandler implements ICommandHandler<IssuePaperResult
 
   async execute({ dossierId, officer, documentNumber }: IssuePaperResult): Promise<PaperResultIssued> {
     const at = this.clock.now();
-    await actOnResult(this.store, dossierId, officer, { type: 'IssuePaperResult', documentNumber, at });
+    await actOnResult(this.store, dossierId, officer, 'ISSUE', { type: 'IssuePaperResult', documentNumber, at });
     return { dossierId, form: 'PAPER', documentNumber, issuedAt: at.toISOString() };
   }
 }

@@ -8,6 +8,7 @@ interface Row {
   dossier_id: string;
   code: string;
   unit: string;
+  issuer: string;
   procedure_code: string;
   procedure_version: number;
   outcome: ResultListItem['outcome'];
@@ -17,6 +18,7 @@ interface Row {
   issued_at: Date | null;
   blocked_reason: string | null;
   blocked_at: Date | null;
+  switched_to_paper_at: Date | null;
   completed_at: Date | null;
 }
 
@@ -34,7 +36,7 @@ export class ListResultsHandler implements IQueryHandler<ListResults, ResultList
     if (unit !== undefined) assertUnit(officer, unit);
     const rows = await this.db.query<Row>(
       `select * from issuance.results
-       where ($1::text is null or unit = $1) and ($2::text is null or status = $2)
+       where ($1::text is null or unit = $1 or issuer = $1) and ($2::text is null or status = $2)
          and ($3::timestamptz is null or (resolved_at, dossier_id) < ($3, $4::uuid))
        order by resolved_at desc, dossier_id desc limit $5`,
       [unit ?? null, filter.status ?? null, filter.after?.resolvedAt ?? null, filter.after?.dossierId ?? null, filter.limit + 1],
@@ -51,6 +53,7 @@ function toItem(row: Row): ResultListItem {
     dossierId: row.dossier_id,
     code: row.code,
     unit: row.unit,
+    issuer: row.issuer,
     procedure: { code: row.procedure_code, version: row.procedure_version },
     outcome: row.outcome,
     status: row.status,
@@ -58,6 +61,7 @@ function toItem(row: Row): ResultListItem {
     form: row.form,
     issuedAt: row.issued_at?.toISOString() ?? null,
     blocked: row.blocked_reason && row.blocked_at ? { reason: row.blocked_reason, since: row.blocked_at.toISOString() } : null,
+    switchedToPaperAt: row.switched_to_paper_at?.toISOString() ?? null,
     completedAt: row.completed_at?.toISOString() ?? null,
   };
 }

@@ -1,6 +1,9 @@
 import type { Principal } from '@motcua/platform';
 
-/** Officers' worklist: a unit's results by status (BLOCKED ones need someone to look). */
+/**
+ * Officers' worklist: a unit's results by status (BLOCKED ones need someone to look): those it
+ * issues as the deciding agency and those its desk hands over as the receiving unit.
+ */
 export class ListResults {
   constructor(
     readonly officer: Principal,
@@ -11,7 +14,10 @@ export class ListResults {
 export interface ResultListItem {
   dossierId: string;
   code: string;
+  /** The receiving unit, whose desk hands the result over. */
   unit: string;
+  /** The deciding agency, which issues it. */
+  issuer: string;
   procedure: { code: string; version: number };
   outcome: 'APPROVED' | 'DENIED';
   status: 'RESOLVED' | 'BLOCKED' | 'ISSUED' | 'COMPLETED';
@@ -19,6 +25,8 @@ export interface ResultListItem {
   form: 'ELECTRONIC' | 'PAPER' | null;
   issuedAt: string | null;
   blocked: { reason: string; since: string } | null;
+  /** When an officer gave up the e-result for a printed one. */
+  switchedToPaperAt: string | null;
   completedAt: string | null;
 }
 

@@ -18,4 +18,8 @@ export type ResultCommand =
   /** Sent when both the resolution and its document are known, whichever came second. */
   | { type: 'IssueElectronicResult'; document: StoredDocument; signer: ManifestSigner }
   | { type: 'IssuePaperResult'; documentNumber: string; at: Date }
+  /** A blocked issuance tried again: an officer of the issuing unit names the corrected document and its hash. */
+  | { type: 'NameCorrectedDocument'; documentId: string; sha256: string; by: string; at: Date }
+  /** A blocked or waiting e-result given up for a printed one; the paper path applies from then on. */
+  | { type: 'SwitchToPaper'; reason: string; by: string; at: Date }
   | { type: 'DeliverResult'; method: DeliveryMethod; at: Date };

@@ -66,7 +66,9 @@ describe('result decider', () => {
 
   it('blocks instead of signing when the decision named another hash, and stays blocked', () => {
     const [events, again] = run([noted({ resultDocument: { documentId: 'doc-r', name: 'GCN', sha256: sha('c') } })], issueE, issueE);
-    expect(events).toEqual([{ type: 'IssuanceBlocked', data: { dossierId, blockedAt: '2025-03-10T03:00:00.000Z', documentId: 'doc-r', reason: 'DOCUMENT_HASH_MISMATCH' } }]);
+    expect(events).toEqual([
+      { type: 'IssuanceBlocked', data: { dossierId, blockedAt: '2025-03-10T03:00:00.000Z', documentId: 'doc-r', reason: 'DOCUMENT_HASH_MISMATCH', expectedSha256: sha('c'), storedSha256: sha('b') } },
+    ]);
     expect(again).toEqual([]);
   });
 
@@ -102,5 +104,63 @@ describe('result decider', () => {
     const history = [noted({ returnsDocument: false, resultDocument: null })];
     expect(run(history, { type: 'IssuePaperResult', documentNumber: 'X', at })).toEqual(['RESULT.NOTHING_TO_ISSUE']);
     expect((run(history, { type: 'DeliverResult', method: 'ONLINE', at })[0] as ResultEvent[]).map((e) => e.type)).toEqual(['ResultDelivered', 'DossierCompleted']);
+  });
+
+  describe('ways out of a blocked issuance', () => {
+    const blockedHistory = (): ResultEvent[] => {
+      const history = [noted({ resultDocument: { documentId: 'doc-r', name: 'GCN', sha256: sha('c') } })];
+      return [...history, ...(run(history, issueE)[0] as ResultEvent[])];
+    };
+    const corrected = { documentId: 'doc-r2', sha256: sha('d'), mediaType: 'application/pdf', storedAt: '2025-03-11T01:00:00.000Z' };
+    const name = (documentId: string, sha256: string): ResultCommand => ({ type: 'NameCorrectedDocument', documentId, sha256, by: 'officer@H56.10', at });
+    const toPaper: ResultCommand = { type: 'SwitchToPaper', reason: 'Bản điện tử sai lệch', by: 'leader@H56.10', at };
+
+    it('signs a corrected document named by an officer, issued no earlier than the naming, keeping the blocked attempt in the history', () => {
+      const history = blockedHistory();
+      const [named, signed] = run(history, name('doc-r2', sha('d')), { ...issueE, document: corrected });
+      expect(named).toEqual([{ type: 'CorrectedDocumentNamed', data: { dossierId, namedAt: at.toISOString(), documentId: 'doc-r2', sha256: sha('d'), by: 'officer@H56.10' } }]);
+      const issued = (signed as ResultEvent[])[0];
+      if (issued.type !== 'ResultIssued' || !issued.data.manifest) throw new Error('expected an e-result');
+      expect(issued.data.issuedAt).toBe(at.toISOString());
+      expect(issued.data.manifest).toMatchObject({ document: { documentId: 'doc-r2', sha256: sha('d') }, resolvedAt: '2025-03-10T03:00:00.000Z' });
+      expect(verifyManifestSignature(issued.data.manifest, Buffer.from((issued.data.result as { signature: string }).signature, 'base64'), keys.publicKey)).toBe(true);
+      const state = [...history, ...(named as ResultEvent[]), issued].reduce(resultDecider.evolve, resultDecider.initialState);
+      expect(state.history.map((entry) => entry.act)).toEqual(['RESOLVED', 'BLOCKED', 'CORRECTED_DOCUMENT_NAMED', 'ISSUED']);
+      expect(state.history[1]).toMatchObject({ documentId: 'doc-r', expectedSha256: sha('c'), storedSha256: sha('b') });
+      expect(state).toMatchObject({ status: 'ISSUED', blocked: undefined });
+    });
+
+    it('blocks again when the corrected document stored has another hash than the officer named, ignoring other documents', () => {
+      const [, other, again] = run(blockedHistory(), name('doc-r2', sha('e')), issueE, { ...issueE, document: corrected });
+      expect(other).toEqual([]);
+      expect(again).toMatchObject([{ type: 'IssuanceBlocked', data: { documentId: 'doc-r2', expectedSha256: sha('e'), storedSha256: sha('d') } }]);
+    });
+
+    it('tries again only a blocked issuance', () => {
+      expect(run([noted()], name('doc-r2', sha('d')))).toEqual(['RESULT.NOT_BLOCKED']);
+      expect(run([noted()], issueE, name('doc-r2', sha('d')))[1]).toBe('RESULT.ALREADY_ISSUED');
+      expect(run([noted({ returnsDocument: false, resultDocument: null })], name('doc-r2', sha('d')))).toEqual(['RESULT.NOTHING_TO_ISSUE']);
+    });
+
+    it('switches a blocked result to paper: nothing is signed any more, and the printed result is issued', () => {
+      const [switched, late, paper] = run(blockedHistory(), toPaper, { ...issueE, document: { ...stored, sha256: sha('c') } }, { type: 'IssuePaperResult', documentNumber: 'GCN-7', at });
+      expect(switched).toEqual([{ type: 'SwitchedToPaper', data: { dossierId, switchedAt: at.toISOString(), reason: 'Bản điện tử sai lệch', by: 'leader@H56.10' } }]);
+      expect(late).toEqual([]);
+      expect(paper).toMatchObject([{ type: 'ResultIssued', data: { result: { form: 'PAPER', documentNumber: 'GCN-7' } } }]);
+    });
+
+    it('switches a result still waiting for its document, once; never one already issued or without e-results', () => {
+      expect((run([noted()], toPaper, toPaper) as unknown[])[1]).toBe('RESULT.ALREADY_PAPER');
+      expect(run([noted({ eResultAllowed: false })], toPaper)).toEqual(['RESULT.ALREADY_PAPER']);
+      expect(run([noted()], issueE, toPaper)[1]).toBe('RESULT.ALREADY_ISSUED');
+      expect(run([noted()], { type: 'IssuePaperResult', documentNumber: 'GCN-7', at })).toEqual(['RESULT.ELECTRONIC_EXPECTED']);
+    });
+
+    it('names the deciding agency as the issuer, the receiving unit for resolutions noted before issuers were kept', () => {
+      const [inter] = run([noted({ issuer: 'H56.30' })], issueE);
+      expect((inter as ResultEvent[])[0]).toMatchObject({ data: { manifest: { issuer: 'H56.30' } } });
+      const [legacy] = run([noted()], issueE);
+      expect((legacy as ResultEvent[])[0]).toMatchObject({ data: { manifest: { issuer: 'H56.22' } } });
+    });
   });
 });

@@ -5,7 +5,7 @@ import { MANIFEST_VERSION, ResultManifest, SIGNATURE_ALGORITHM } from '../signat
 import type { ResultCommand, StoredDocument } from './result.commands';
 import { alreadyDelivered, alreadyIssued, notIssued, ResultNotFoundError, ResultStateError } from './result.errors';
 import type { Resolution, ResultEvent } from './result.events';
-import { evolveResult, initialResultState, isNoticeOnly, ResultState } from './result.state';
+import { evolveResult, expectsElectronic, initialResultState, isNoticeOnly, ResultState } from './result.state';
 
 /**
  * The rules of one dossier's result. Pure: the signer is passed in with the command (Ed25519 is
@@ -25,15 +25,22 @@ export const resultDecider: Decider<ResultCommand, ResultEvent, ResultState> = {
       case 'IssueElectronicResult':
         return issueElectronic(state, resolution, command.document, command.signer);
       case 'IssuePaperResult':
-        if (state.status === 'ISSUED' || state.status === 'COMPLETED') throw alreadyIssued();
-        if (isNoticeOnly(state)) throw new ResultStateError('RESULT.NOTHING_TO_ISSUE', 'This approval returns no document: delivering the notice completes the dossier');
-        if (resolution.eResultAllowed) throw new ResultStateError('RESULT.ELECTRONIC_EXPECTED', 'This procedure issues an electronic result, signed when its document is stored');
+        assertNotIssued(state);
+        if (expectsElectronic(state)) throw new ResultStateError('RESULT.ELECTRONIC_EXPECTED', 'This procedure issues an electronic result, signed when its document is stored (or switched to paper by an officer)');
         return [
           {
             type: 'ResultIssued',
             data: { dossierId: resolution.dossierId, code: resolution.code, issuedAt: command.at.toISOString(), applicantRef: resolution.applicantRef, result: { form: 'PAPER', documentNumber: command.documentNumber } },
           },
         ];
+      case 'NameCorrectedDocument':
+        assertNotIssued(state);
+        if (state.status !== 'BLOCKED') throw new ResultStateError('RESULT.NOT_BLOCKED', 'Only a blocked issuance is tried again with a corrected document');
+        return [{ type: 'CorrectedDocumentNamed', data: { dossierId: resolution.dossierId, namedAt: command.at.toISOString(), documentId: command.documentId, sha256: command.sha256, by: command.by } }];
+      case 'SwitchToPaper':
+        assertNotIssued(state);
+        if (!expectsElectronic(state)) throw new ResultStateError('RESULT.ALREADY_PAPER', 'This result is already issued on paper: record the printed result');
+        return [{ type: 'SwitchedToPaper', data: { dossierId: resolution.dossierId, switchedAt: command.at.toISOString(), reason: command.reason, by: command.by } }];
       case 'DeliverResult': {
         if (state.status === 'COMPLETED') throw alreadyDelivered();
         const noticeOnly = isNoticeOnly(state);
@@ -53,19 +60,31 @@ export const resultDecider: Decider<ResultCommand, ResultEvent, ResultState> = {
   },
 };
 
+/** Something is still to be issued: not yet issued, and the decision returns a document. */
+function assertNotIssued(state: ResultState): void {
+  if (state.status === 'ISSUED' || state.status === 'COMPLETED') throw alreadyIssued();
+  if (isNoticeOnly(state)) throw new ResultStateError('RESULT.NOTHING_TO_ISSUE', 'This approval returns no document: delivering the notice completes the dossier');
+}
+
 /**
- * Signs once. The decision may name the document's hash; when the hash digitisation stored
- * disagrees, the document is not the one decided on and nothing is signed: the issuance stays
- * blocked where officers see it.
+ * Signs once. The decision (or the officer who named a corrected document) may name the
+ * document's hash; when the hash digitisation stored disagrees, the document is not the one
+ * decided on and nothing is signed: the issuance stays blocked where officers see it.
  */
-function issueElectronic(state: ResultState, resolution: Resolution, document: StoredDocument, signer: ManifestSigner): ResultEvent[] {
-  if (state.status !== 'RESOLVED') return [];
-  if (!resolution.eResultAllowed || resolution.resultDocument?.documentId !== document.documentId) return [];
-  // Issued when the second of the two facts arrived: replays give the same instant.
-  const issuedAt = new Date(Math.max(Date.parse(resolution.resolvedAt), Date.parse(document.storedAt))).toISOString();
+function issueElectronic(state: ResultState, resolution: Resolution & { issuer: string }, document: StoredDocument, signer: ManifestSigner): ResultEvent[] {
+  if (state.status !== 'RESOLVED' || !expectsElectronic(state)) return [];
+  if (resolution.resultDocument?.documentId !== document.documentId) return [];
+  // Issued when the last of the facts arrived (decision, stored document, corrected document named): replays give the same instant.
+  const facts = [resolution.resolvedAt, document.storedAt, state.correctedAt].filter((at): at is string => at !== undefined);
+  const issuedAt = new Date(Math.max(...facts.map(Date.parse))).toISOString();
   const expected = resolution.resultDocument.sha256;
   if (expected !== undefined && expected !== document.sha256) {
-    return [{ type: 'IssuanceBlocked', data: { dossierId: resolution.dossierId, blockedAt: issuedAt, documentId: document.documentId, reason: 'DOCUMENT_HASH_MISMATCH' } }];
+    return [
+      {
+        type: 'IssuanceBlocked',
+        data: { dossierId: resolution.dossierId, blockedAt: issuedAt, documentId: document.documentId, reason: 'DOCUMENT_HASH_MISMATCH', expectedSha256: expected, storedSha256: document.sha256 },
+      },
+    ];
   }
   const manifest: ResultManifest = {
     version: MANIFEST_VERSION,
@@ -73,7 +92,7 @@ function issueElectronic(state: ResultState, resolution: Resolution, document: S
     code: resolution.code,
     procedure: { code: resolution.procedureCode, version: resolution.procedureVersion },
     outcome: resolution.outcome,
-    issuer: resolution.unit,
+    issuer: resolution.issuer,
     resolvedAt: resolution.resolvedAt,
     issuedAt,
     document: { documentId: document.documentId, sha256: document.sha256, mediaType: document.mediaType },

@@ -8,20 +8,29 @@ export type Resolution = Pick<
 > & {
   /** The first of the decision's documents is the result; none for an approval that returns no document. */
   resultDocument: { documentId: string; name: string; sha256?: string } | null;
+  /**
+   * The deciding (competent) agency, which signs or prints the result; `unit` is the receiving
+   * one-stop unit, which hands it over. Absent in resolutions noted before it was kept: `unit`.
+   */
+  issuer?: string;
 };
 
 export type IssuedData = EventData<typeof ResultIssued>;
 
 /**
- * A dossier's result stream. `ResolutionNoted` and `IssuanceBlocked` are internal; `ResultIssued`
+ * A dossier's result stream. `ResolutionNoted`, `IssuanceBlocked`, `CorrectedDocumentNamed` and
+ * `SwitchedToPaper` are internal; `ResultIssued`
  * is stored with the signed manifest, which stays home (the published event carries the
  * signature and the document's hash; the manifest is served by the REST API).
  */
 export type ResultEvent =
   | { type: 'ResolutionNoted'; data: Resolution }
-  | { type: 'IssuanceBlocked'; data: { dossierId: string; blockedAt: string; documentId: string; reason: 'DOCUMENT_HASH_MISMATCH' } }
+  /** The hashes are absent in blocks recorded before they were kept. */
+  | { type: 'IssuanceBlocked'; data: { dossierId: string; blockedAt: string; documentId: string; reason: 'DOCUMENT_HASH_MISMATCH'; expectedSha256?: string; storedSha256?: string } }
+  | { type: 'CorrectedDocumentNamed'; data: { dossierId: string; namedAt: string; documentId: string; sha256: string; by: string } }
+  | { type: 'SwitchedToPaper'; data: { dossierId: string; switchedAt: string; reason: string; by: string } }
   | { type: 'ResultIssued'; data: IssuedData & { manifest?: ResultManifest } }
   | { type: 'ResultDelivered'; data: EventData<typeof ResultDelivered> }
   | { type: 'DossierCompleted'; data: EventData<typeof DossierCompleted> };
 
-export const INTERNAL_RESULT_EVENTS: ReadonlySet<ResultEvent['type']> = new Set(['ResolutionNoted', 'IssuanceBlocked']);
+export const INTERNAL_RESULT_EVENTS: ReadonlySet<ResultEvent['type']> = new Set(['ResolutionNoted', 'IssuanceBlocked', 'CorrectedDocumentNamed', 'SwitchedToPaper']);

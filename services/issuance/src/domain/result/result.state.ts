@@ -9,26 +9,77 @@ import type { IssuedData, Resolution, ResultEvent } from './result.events';
  */
 export type ResultStatus = 'NONE' | 'RESOLVED' | 'BLOCKED' | 'ISSUED' | 'COMPLETED';
 
+/** One act in a result's life, oldest first: a blocked attempt stays there after the result is re-issued. */
+export type ResultHistoryEntry =
+  | { act: 'RESOLVED'; at: string; documentId: string | null }
+  | { act: 'BLOCKED'; at: string; documentId: string; reason: string; expectedSha256: string | null; storedSha256: string | null }
+  | { act: 'CORRECTED_DOCUMENT_NAMED'; at: string; documentId: string; sha256: string; by: string }
+  | { act: 'SWITCHED_TO_PAPER'; at: string; reason: string; by: string }
+  | { act: 'ISSUED'; at: string; form: 'ELECTRONIC' | 'PAPER'; documentId: string | null; documentNumber: string | null }
+  | { act: 'DELIVERED'; at: string; method: string };
+
 export interface ResultState {
   status: ResultStatus;
-  resolution?: Resolution;
+  /** With the issuer filled in (the receiving unit for resolutions noted before issuers were kept). */
+  resolution?: Resolution & { issuer: string };
   issued?: { issuedAt: string; result: IssuedData['result']; manifest?: ResultManifest };
   blocked?: { blockedAt: string; documentId: string; reason: string };
+  /** The latest corrected document named: an e-result signed for it is issued no earlier than that. */
+  correctedAt?: string;
+  /** The e-result was given up: only a paper result can be issued. */
+  switchedToPaper?: { switchedAt: string; reason: string; by: string };
   delivered?: { deliveredAt: string; method: string };
+  history: ResultHistoryEntry[];
 }
 
-export const initialResultState: ResultState = { status: 'NONE' };
+export const initialResultState: ResultState = { status: 'NONE', history: [] };
 
 export function evolveResult(state: ResultState, event: ResultEvent): ResultState {
+  const history = (entry: ResultHistoryEntry) => [...state.history, entry];
   switch (event.type) {
     case 'ResolutionNoted':
-      return { ...state, status: 'RESOLVED', resolution: event.data };
-    case 'IssuanceBlocked':
-      return { ...state, status: 'BLOCKED', blocked: { blockedAt: event.data.blockedAt, documentId: event.data.documentId, reason: event.data.reason } };
-    case 'ResultIssued':
-      return { ...state, status: 'ISSUED', issued: { issuedAt: event.data.issuedAt, result: event.data.result, manifest: event.data.manifest } };
+      return {
+        ...state,
+        status: 'RESOLVED',
+        resolution: { ...event.data, issuer: event.data.issuer ?? event.data.unit },
+        history: history({ act: 'RESOLVED', at: event.data.resolvedAt, documentId: event.data.resultDocument?.documentId ?? null }),
+      };
+    case 'IssuanceBlocked': {
+      const { blockedAt, documentId, reason } = event.data;
+      return {
+        ...state,
+        status: 'BLOCKED',
+        blocked: { blockedAt, documentId, reason },
+        history: history({ act: 'BLOCKED', at: blockedAt, documentId, reason, expectedSha256: event.data.expectedSha256 ?? null, storedSha256: event.data.storedSha256 ?? null }),
+      };
+    }
+    case 'CorrectedDocumentNamed': {
+      const { namedAt, documentId, sha256, by } = event.data;
+      const resolution = state.resolution as NonNullable<ResultState['resolution']>;
+      const resultDocument = { documentId, sha256, name: resolution.resultDocument?.name ?? '' };
+      return {
+        ...state,
+        status: 'RESOLVED',
+        resolution: { ...resolution, resultDocument },
+        blocked: undefined,
+        correctedAt: namedAt,
+        history: history({ act: 'CORRECTED_DOCUMENT_NAMED', at: namedAt, documentId, sha256, by }),
+      };
+    }
+    case 'SwitchedToPaper': {
+      const { switchedAt, reason, by } = event.data;
+      return { ...state, status: 'RESOLVED', blocked: undefined, switchedToPaper: { switchedAt, reason, by }, history: history({ act: 'SWITCHED_TO_PAPER', at: switchedAt, reason, by }) };
+    }
+    case 'ResultIssued': {
+      const { result, issuedAt } = event.data;
+      const entry: ResultHistoryEntry =
+        result.form === 'ELECTRONIC'
+          ? { act: 'ISSUED', at: issuedAt, form: 'ELECTRONIC', documentId: result.documentId, documentNumber: null }
+          : { act: 'ISSUED', at: issuedAt, form: 'PAPER', documentId: null, documentNumber: result.documentNumber };
+      return { ...state, status: 'ISSUED', issued: { issuedAt, result, manifest: event.data.manifest }, history: history(entry) };
+    }
     case 'ResultDelivered':
-      return { ...state, delivered: { deliveredAt: event.data.deliveredAt, method: event.data.method } };
+      return { ...state, delivered: { deliveredAt: event.data.deliveredAt, method: event.data.method }, history: history({ act: 'DELIVERED', at: event.data.deliveredAt, method: event.data.method }) };
     case 'DossierCompleted':
       return { ...state, status: 'COMPLETED' };
     default:
@@ -41,3 +92,7 @@ export function isNoticeOnly(state: ResultState): boolean {
   return state.resolution !== undefined && state.resolution.resultDocument === null;
 }
 
+/** The result is electronic unless the procedure has none or an officer switched it to paper. */
+export function expectsElectronic(state: ResultState): boolean {
+  return state.resolution?.eResultAllowed === true && state.switchedToPaper === undefined;
+}

@@ -30,4 +30,17 @@ export const resultsMigrations: Migration[] = [
       comment on column ${s}.results.key_id is 'Signing key of an e-result';
     `,
   },
+  {
+    id: 'issuance/004_results_issuer_and_ways_out',
+    up: (s) => `
+      alter table ${s}.results add column issuer text, add column reissued_at timestamptz, add column switched_to_paper_at timestamptz;
+      update ${s}.results set issuer = unit;
+      alter table ${s}.results alter column issuer set not null;
+      create index results_by_issuer_status on ${s}.results (issuer, status, resolved_at);
+      comment on column ${s}.results.unit is 'The receiving one-stop unit: its desk hands the result over';
+      comment on column ${s}.results.issuer is 'The deciding (competent) agency: it signs or prints the result (the receiving unit for decisions recorded before deciding agencies were)';
+      comment on column ${s}.results.reissued_at is 'When an officer last named a corrected document for a blocked issuance';
+      comment on column ${s}.results.switched_to_paper_at is 'When an officer switched the result to paper: a printed result follows';
+    `,
+  },
 ];

@@ -23,14 +23,20 @@ export class ResultsProjection extends LogProjection {
       case 'ResolutionNoted': {
         const r = event.data;
         await this.db.query(
-          `insert into issuance.results (dossier_id, code, unit, procedure_code, procedure_version, outcome, status, e_result_allowed, returns_document, resolved_at)
-           values ($1, $2, $3, $4, $5, $6, 'RESOLVED', $7, $8, $9) on conflict (dossier_id) do nothing`,
-          [id, r.code, r.unit, r.procedureCode, r.procedureVersion, r.outcome, r.eResultAllowed, r.returnsDocument, r.resolvedAt],
+          `insert into issuance.results (dossier_id, code, unit, issuer, procedure_code, procedure_version, outcome, status, e_result_allowed, returns_document, resolved_at)
+           values ($1, $2, $3, $4, $5, $6, $7, 'RESOLVED', $8, $9, $10) on conflict (dossier_id) do nothing`,
+          [id, r.code, r.unit, r.issuer ?? r.unit, r.procedureCode, r.procedureVersion, r.outcome, r.eResultAllowed, r.returnsDocument, r.resolvedAt],
         );
         return;
       }
       case 'IssuanceBlocked':
         await set(`status = 'BLOCKED', blocked_reason = $2, blocked_at = $3`, event.data.reason, event.data.blockedAt);
+        return;
+      case 'CorrectedDocumentNamed':
+        await set(`status = 'RESOLVED', blocked_reason = null, blocked_at = null, reissued_at = $2`, event.data.namedAt);
+        return;
+      case 'SwitchedToPaper':
+        await set(`status = 'RESOLVED', blocked_reason = null, blocked_at = null, switched_to_paper_at = $2`, event.data.switchedAt);
         return;
       case 'ResultIssued': {
         const { result } = event.data;

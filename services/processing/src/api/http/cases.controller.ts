@@ -34,7 +34,10 @@ export class CasesController {
 
   @Get()
   @Roles('PROCESSING_OFFICER', 'LEADER', 'ADMIN')
-  @ApiOperation({ summary: 'The case as it stands: status, current step and holder, due date and each change of it (dueChanges), the open pause and the closed ones (pauses), supplements, apology, outcome' })
+  @ApiOperation({
+    summary:
+      "The case as it stands: status, current step and holder, due date and each change of it (dueChanges), the open pause and the closed ones (pauses), each agency's working time (agencyShares), supplements, apology, outcome",
+  })
   get(@Param('dossierId', dossierIdPipe) dossierId: string, @CurrentPrincipal() officer: Principal): Promise<CaseView> {
     return this.queries.execute<GetCase, CaseView>(new GetCase(dossierId, officer));
   }
@@ -50,7 +53,9 @@ export class CasesController {
   @Post('hand-off')
   @HttpCode(HttpStatus.OK)
   @Roles('PROCESSING_OFFICER', 'LEADER', 'ADMIN')
-  @ApiOperation({ summary: "Hand the case to the procedure's next agency (409 CASE.NO_NEXT_AGENCY at the last one, CASE.PAUSED while paused)" })
+  @ApiOperation({
+    summary: "Hand the case to the procedure's next agency, recording the working time this agency spent (409 CASE.NO_NEXT_AGENCY at the last one, CASE.PAUSED while paused)",
+  })
   handOff(@Param('dossierId', dossierIdPipe) dossierId: string, @CurrentPrincipal() officer: Principal): Promise<HandOff> {
     return this.commands.execute<HandOffCase, HandOff>(new HandOffCase(dossierId, officer));
   }
@@ -79,7 +84,10 @@ export class CasesController {
   @Post('resolve')
   @HttpCode(HttpStatus.OK)
   @Roles('LEADER', 'ADMIN')
-  @ApiOperation({ summary: 'Decide: APPROVED or DENIED, with the result documents (422 CASE.RESULT_DOCUMENT_REQUIRED when one is missing)' })
+  @ApiOperation({
+    summary:
+      "Decide: APPROVED or DENIED, with the result documents (422 CASE.RESULT_DOCUMENT_REQUIRED when one is missing); records the deciding agency (it issues the result) and its share of the working time (decidingStep)",
+  })
   resolve(@Param('dossierId', dossierIdPipe) dossierId: string, @Body() body: ResolveCaseRequest, @CurrentPrincipal() officer: Principal): Promise<Decision> {
     const documents = body.resultDocuments.map((d) => ({ documentId: d.documentId, name: d.name, ...(d.sha256 ? { sha256: d.sha256 } : {}) }));
     return this.commands.execute<ResolveCase, Decision>(new ResolveCase(dossierId, officer, body.outcome, documents));

@@ -137,7 +137,19 @@ describe('processing: officers work a handling case over HTTP (real PostgreSQL a
     clock.set(vn('2098-03-21T16:00'));
     const decided = await act(leader('H56.30'), dossierId, 'resolve', { outcome: 'APPROVED', resultDocuments: [result] });
     expect(decided.status).toBe(200);
-    expect(await json(decided)).toEqual({ dossierId, outcome: 'APPROVED', resolvedAt: iso('2098-03-21T16:00'), dueAt: iso('2098-03-24T09:00'), onTime: true, supplementCount: 1 });
+    // The deciding agency's share: Wednesday 09:00 to Friday week 16:00, less the supplement wait.
+    const decidingStep = { agency: 'H56.30', step: 3, workingMinutesSpent: 4800 };
+    expect(await json(decided)).toEqual({ dossierId, outcome: 'APPROVED', resolvedAt: iso('2098-03-21T16:00'), dueAt: iso('2098-03-24T09:00'), onTime: true, supplementCount: 1, decidingStep });
+    // Every agency's share is known, the last one's included, and together they are the case's working time.
+    const shares = [
+      { step: 1, agency: 'H56.22', workingMinutes: 450 },
+      { step: 2, agency: 'H56.10', workingMinutes: 450 },
+      { step: 3, agency: 'H56.30', workingMinutes: 4800 },
+    ];
+    const closed = await json<{ agencyShares: typeof shares; pauses: { since: string; until: string }[] }>(await view(leader('H56.30'), dossierId));
+    expect(closed.agencyShares).toEqual(shares);
+    const caseWorkingTime = calendar.elapsedWorkingMinutes(vn('2098-03-03T09:00'), vn('2098-03-21T16:00'), closed.pauses.map((p) => ({ from: new Date(p.since), to: new Date(p.until) })));
+    expect(shares.reduce((sum, share) => sum + share.workingMinutes, 0)).toBe(caseWorkingTime);
 
     const events = await published(dossierId, (types) => types.includes('DossierResolved'));
     expect(events.map((e) => e.type)).toEqual([
@@ -154,7 +166,8 @@ describe('processing: officers work a handling case over HTTP (real PostgreSQL a
       'DossierResolved',
     ]);
     expect(events[8].data).toMatchObject({ resumedAt: iso('2098-03-10T09:00'), pausedWorkingMinutes: 900, dueAt: iso('2098-03-19T09:00') });
-    expect(events[10].data).toMatchObject({ onTime: true, supplementCount: 1, resultDocuments: [result], decidedBy: 'leader@H56.30' });
+    expect(events[10].data).toMatchObject({ onTime: true, supplementCount: 1, resultDocuments: [result], decidedBy: 'leader@H56.30', unit: 'H56.22', decidingStep });
+    expect([events[2].data, events[4].data]).toMatchObject([{ workingMinutesSpent: 450 }, { workingMinutesSpent: 450 }]);
   }, 150_000);
 
   it('lets one of two simultaneous hand-offs move the case; the other finds it at another agency', async () => {

@@ -38,6 +38,7 @@ export function toView(state: CaseState): CaseView {
     dueAt: state.dueAt ?? opened.dueAt,
     pause: state.pause ? { reason: state.pause.reason, since: state.pause.from, supplementRequestId: state.pendingSupplementRequestId ?? null } : null,
     pausedWorkingMinutes: Math.round(state.pausedWorkingMinutes),
+    agencyShares: state.agencyShares,
     pauses: state.pastPauses,
     dueChanges: state.dueChanges,
     supplementRequests: state.supplementRequests,

@@ -1,4 +1,5 @@
 import type { Principal } from '@motcua/platform';
+import type { AgencyShare } from '../../domain/case/agency-time';
 import type { CaseStatus } from '../../domain/case/case.state';
 
 /** An officer looks up a case as it stands (rebuilt from its events, so never behind them). */
@@ -24,6 +25,11 @@ export interface CaseView {
   dueAt: string;
   pause: { reason: 'SUPPLEMENT' | 'AWAITING_PAYMENT'; since: string; supplementRequestId: string | null } | null;
   pausedWorkingMinutes: number;
+  /**
+   * Each agency's working time, in step order: every step handed off, then, once decided, the
+   * deciding one. After the decision they add up to the case's working time (pauses excluded).
+   */
+  agencyShares: AgencyShare[];
   /** The pauses already closed, oldest first (the open one is `pause`). */
   pauses: { reason: 'SUPPLEMENT' | 'AWAITING_PAYMENT'; since: string; until: string }[];
   /** The due date set at opening, then each move: a pause that pushed it, an extension approved. */

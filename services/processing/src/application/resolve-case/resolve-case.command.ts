@@ -24,4 +24,6 @@ export interface Decision {
   /** The 766 verdict: resolved by the due date and with at most one supplement request. */
   onTime: boolean;
   supplementCount: number;
+  /** The agency that decided (it issues the result), and its share of the case's working time. */
+  decidingStep: { agency: string; step: number; workingMinutesSpent: number };
 }

@@ -16,6 +16,6 @@ export class ResolveCaseHandler implements ICommandHandler<ResolveCase, Decision
   async execute({ dossierId, officer, outcome, resultDocuments }: ResolveCase): Promise<Decision> {
     const { events } = await actOnCase(this.store, this.clock, dossierId, officer, { type: 'Resolve', at: this.clock.now(), outcome, resultDocuments, decidedBy: officer.id });
     const resolved = dataOf(events, 'DossierResolved');
-    return { dossierId, outcome: resolved.outcome, resolvedAt: resolved.resolvedAt, dueAt: resolved.dueAt, onTime: resolved.onTime, supplementCount: resolved.supplementCount };
+    return { dossierId, outcome: resolved.outcome, resolvedAt: resolved.resolvedAt, dueAt: resolved.dueAt, onTime: resolved.onTime, supplementCount: resolved.supplementCount, decidingStep: resolved.decidingStep as Decision['decidingStep'] };
   }
 }

@@ -62,6 +62,48 @@ describe('handling case decider', () => {
     expect(outcomes[2]).toBe('CASE.NO_NEXT_AGENCY');
   });
 
+  it('charges the deciding agency its time at the decision, so the shares of all agencies add up to the working time', () => {
+    const { outcomes, state } = run(
+      opened(),
+      { type: 'HandOff', at: vn('2025-03-03T10:00') },
+      { type: 'RequestSupplement', at: vn('2025-03-03T14:00'), requestId: 'r1', missing: ['Bản đồ thửa đất'], officerId: 'o1' },
+      { type: 'ResumeAfterSupplement', at: vn('2025-03-04T14:00') },
+      { type: 'HandOff', at: vn('2025-03-04T15:00') },
+      resolve('2025-03-05T08:30'),
+    );
+    // 09:00–10:00; 10:00–11:30 and 13:30–14:00, then 14:00–15:00 after the pause; 15:00–17:00 and 07:30–08:30.
+    expect(dataOf(outcomes[0], 'CaseHandedOff')).toMatchObject({ fromAgency: 'H56.22', workingMinutesSpent: 60 });
+    expect(dataOf(outcomes[3], 'CaseHandedOff')).toMatchObject({ fromAgency: 'H56.10', workingMinutesSpent: 180 });
+    expect(dataOf(outcomes[4], 'DossierResolved')).toMatchObject({ pausedWorkingMinutes: 450, decidingStep: { agency: 'H56.30', step: 3, workingMinutesSpent: 180 } });
+    expect(state.agencyShares).toEqual([
+      { step: 1, agency: 'H56.22', workingMinutes: 60 },
+      { step: 2, agency: 'H56.10', workingMinutes: 180 },
+      { step: 3, agency: 'H56.30', workingMinutes: 180 },
+    ]);
+    const working = calendar.elapsedWorkingMinutes(vn('2025-03-03T09:00'), vn('2025-03-05T08:30'), [{ from: vn('2025-03-03T14:00'), to: vn('2025-03-04T14:00') }]);
+    expect(state.agencyShares.reduce((sum, share) => sum + share.workingMinutes, 0)).toBe(working);
+  });
+
+  it('rounds the running total, not each share, so shares of fractional minutes still add up', () => {
+    const seconds = (local: string, s: number) => new Date(vn(local).getTime() + s * 1000);
+    const { outcomes, state } = run(
+      opened(),
+      { type: 'HandOff', at: seconds('2025-03-03T09:00', 30) },
+      { type: 'HandOff', at: seconds('2025-03-03T09:01', 0) },
+      { type: 'Resolve', at: seconds('2025-03-03T09:01', 30), outcome: 'APPROVED', resultDocuments: [result], decidedBy: 'leader-1' },
+    );
+    // Half a minute each: rounded one by one they would make 3 minutes of a 1.5-minute case.
+    expect(dataOf(outcomes[0], 'CaseHandedOff')).toMatchObject({ workingMinutesSpent: 1 });
+    expect(dataOf(outcomes[1], 'CaseHandedOff')).toMatchObject({ workingMinutesSpent: 0 });
+    expect(dataOf(outcomes[2], 'DossierResolved')).toMatchObject({ decidingStep: { workingMinutesSpent: 1 } });
+    expect(state.agencyShares.reduce((sum, share) => sum + share.workingMinutes, 0)).toBe(Math.round(calendar.workingMinutesBetween(vn('2025-03-03T09:00'), seconds('2025-03-03T09:01', 30))));
+  });
+
+  it('names the single agency of a one-agency case as the deciding step', () => {
+    const { outcomes } = run(opened({ agencies: ['H56.22'] }), resolve('2025-03-04T09:00'));
+    expect(dataOf(outcomes[0], 'DossierResolved')).toMatchObject({ decidingStep: { agency: 'H56.22', step: 1, workingMinutesSpent: 450 } });
+  });
+
   it('does not charge an agency for the time the applicant took to supplement', () => {
     const { outcomes } = run(
       opened(),

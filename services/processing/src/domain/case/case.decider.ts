@@ -1,5 +1,6 @@
 import { WorkingCalendar } from '@motcua/calendar';
 import { assertNever } from '@motcua/platform/errors';
+import { currentStepMinutes } from './agency-time';
 import type { CaseCommand } from './case.commands';
 import { CaseFinishedError, CaseNotFoundError, CaseStateError, ExtensionTooLateError, PaymentNotOverdueError } from './case.errors';
 import type { CaseEvent } from './case.events';
@@ -45,9 +46,11 @@ export function caseDecider(calendar: WorkingCalendar) {
         const next = agencies[state.step];
         if (!next) throw new CaseStateError('CASE.NO_NEXT_AGENCY', 'The case is at the last agency of the procedure');
         if (state.status === 'PAUSED') throw new CaseStateError('CASE.PAUSED', 'A paused case cannot be handed off');
-        const spent = Math.max(0, calendar.workingMinutesBetween(new Date(state.stepStartedAt ?? at), command.at) - state.stepPausedMinutes);
         return [
-          { type: 'CaseHandedOff', data: { dossierId, handedOffAt: at, fromAgency: state.agency ?? agencies[0], toAgency: next, workingMinutesSpent: Math.round(spent) } },
+          {
+            type: 'CaseHandedOff',
+            data: { dossierId, handedOffAt: at, fromAgency: state.agency ?? agencies[0], toAgency: next, workingMinutesSpent: currentStepMinutes(calendar, state, command.at) },
+          },
           { type: 'CaseAssigned', data: { dossierId, assignedAt: at, agency: next, step: state.step + 1 } },
         ];
       }
@@ -78,7 +81,7 @@ export function caseDecider(calendar: WorkingCalendar) {
       }
       case 'Resolve':
         if (state.status === 'PAUSED') throw new CaseStateError('CASE.PAUSED', 'A paused case cannot be resolved');
-        return [resolution(state, command)];
+        return [resolution(state, command, currentStepMinutes(calendar, state, command.at))];
       case 'StopProcessing':
         if (command.ground === 'NON_PAYMENT' && !(state.pause?.reason === 'AWAITING_PAYMENT' && state.paymentOverdue)) throw new PaymentNotOverdueError();
         return [{ type: 'ProcessingStopped', data: { dossierId, stoppedAt: at, reason: command.reason, decidedBy: command.decidedBy, ground: command.ground ?? 'OTHER' } }];

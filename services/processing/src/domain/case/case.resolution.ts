@@ -16,8 +16,12 @@ export function needsResultDocument(outcome: Resolve['outcome'], returnsDocument
   return outcome === 'DENIED' || returnsDocument;
 }
 
-/** The decision, with the 766 verdict and the terms issuance needs, taken from the case. */
-export function resolution(state: CaseState, command: Resolve): CaseEvent {
+/**
+ * The decision, with the 766 verdict and the terms issuance needs, taken from the case, and the
+ * deciding step: its agency issues the result, and `workingMinutesSpent` is its share of the
+ * case's working time.
+ */
+export function resolution(state: CaseState, command: Resolve, workingMinutesSpent: number): CaseEvent {
   const opened = state.opened as NonNullable<CaseState['opened']>;
   if (command.resultDocuments.length === 0 && needsResultDocument(command.outcome, opened.procedure.returnsDocument)) {
     throw new ResultDocumentRequiredError(command.outcome);
@@ -47,6 +51,7 @@ export function resolution(state: CaseState, command: Resolve): CaseEvent {
       returnsDocument: opened.procedure.returnsDocument,
       decidedBy: command.decidedBy,
       ...(opened.portal === undefined ? {} : { portal: opened.portal }),
+      decidingStep: { agency: state.agency ?? opened.unit, step: state.step, workingMinutesSpent },
     },
   };
 }

@@ -1,4 +1,5 @@
 import { assertNever } from '@motcua/platform/errors';
+import type { AgencyShare } from './agency-time';
 import type { CaseEvent } from './case.events';
 
 export type CaseStatus = 'NONE' | 'OPEN' | 'PAUSED' | 'RESOLVED' | 'STOPPED' | 'WITHDRAWN';
@@ -14,9 +15,8 @@ export interface CaseState {
   /** Who holds the current step within its agency; cleared when the step changes. */
   department?: string;
   officerId?: string;
-  stepStartedAt?: string;
-  /** Working minutes paused since the current step started (not charged to its agency). */
-  stepPausedMinutes: number;
+  /** Each agency's working time, in step order: the steps handed off, then the one that decided. */
+  agencyShares: AgencyShare[];
   pause?: { from: string; reason: 'SUPPLEMENT' | 'AWAITING_PAYMENT' };
   pausedWorkingMinutes: number;
   /** Every pause closed, in order: when it began and when processing resumed the case. */
@@ -38,7 +38,7 @@ export interface CaseState {
 export const initialCaseState: CaseState = {
   status: 'NONE',
   step: 0,
-  stepPausedMinutes: 0,
+  agencyShares: [],
   pausedWorkingMinutes: 0,
   pastPauses: [],
   dueChanges: [],
@@ -61,10 +61,10 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       const holder = { department: event.data.department, officerId: event.data.officerId };
       // A new holder within the same step keeps the step's clock: the agency is charged from its start.
       if (event.data.step === state.step) return { ...state, ...holder };
-      return { ...state, ...holder, step: event.data.step, agency: event.data.agency, stepStartedAt: event.data.assignedAt, stepPausedMinutes: 0 };
+      return { ...state, ...holder, step: event.data.step, agency: event.data.agency };
     }
     case 'CaseHandedOff':
-      return state;
+      return { ...state, agencyShares: [...state.agencyShares, { step: state.step, agency: event.data.fromAgency, workingMinutes: event.data.workingMinutesSpent }] };
     case 'SupplementRequested':
       return { ...state, supplementRequests: event.data.sequence, pendingSupplementRequestId: event.data.requestId };
     case 'ProcessingPaused':
@@ -80,7 +80,6 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         pastPauses: state.pause ? [...state.pastPauses, { reason: state.pause.reason, since: state.pause.from, until: event.data.resumedAt }] : state.pastPauses,
         dueChanges: withDueChange(state, event.data.resumedAt, event.data.dueAt, 'RESUMED'),
         pausedWorkingMinutes: state.pausedWorkingMinutes + event.data.pausedWorkingMinutes,
-        stepPausedMinutes: state.stepPausedMinutes + event.data.pausedWorkingMinutes,
       };
     case 'DeadlineExtended':
       return { ...state, dueAt: event.data.dueAt, dueChanges: withDueChange(state, event.data.extendedAt, event.data.dueAt, 'EXTENDED') };
@@ -92,8 +91,11 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       return { ...state, apology: { issuedAt: event.data.issuedAt, newAppointmentAt: event.data.newAppointmentAt, reason: event.data.reason } };
     case 'PaymentOverdue':
       return { ...state, paymentOverdue: { since: state.paymentOverdue?.since ?? event.data.expiredAt, paymentId: event.data.paymentId, reminders: event.data.reminder } };
-    case 'DossierResolved':
-      return { ...state, status: 'RESOLVED', resolution: { outcome: event.data.outcome, resolvedAt: event.data.resolvedAt, onTime: event.data.onTime } };
+    case 'DossierResolved': {
+      const decided = event.data.decidingStep;
+      const agencyShares = decided ? [...state.agencyShares, { step: decided.step, agency: decided.agency, workingMinutes: decided.workingMinutesSpent }] : state.agencyShares;
+      return { ...state, status: 'RESOLVED', agencyShares, resolution: { outcome: event.data.outcome, resolvedAt: event.data.resolvedAt, onTime: event.data.onTime } };
+    }
     case 'ProcessingStopped':
       return { ...state, status: 'STOPPED', stop: { stoppedAt: event.data.stoppedAt, reason: event.data.reason } };
     case 'CaseWithdrawn':
