@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { Topics } from '@motcua/contracts';
+import { PgDatabase } from '@motcua/event-store';
 import { MessagingModule } from '@motcua/messaging';
-import { PlatformModule } from '@motcua/platform';
+import { DATABASE, idempotencyMigrations, IdempotentRequests, PlatformModule } from '@motcua/platform';
 import { ResultListController } from './api/http/result-list.controller';
 import { ResultsController } from './api/http/results.controller';
 import { SigningKeysController } from './api/http/signing-keys.controller';
@@ -37,12 +38,13 @@ import { ResultsProjection } from './projections/results/results.projection';
         { topic: Topics.processing, handler: ProcessingEventsHandler },
         { topic: Topics.digitisation, handler: DigitisationEventsHandler },
       ],
-      migrations: [...signingKeyMigrations, ...electronicIssuanceMigrations, ...resultsMigrations],
+      migrations: [...signingKeyMigrations, ...electronicIssuanceMigrations, ...resultsMigrations, ...idempotencyMigrations],
     }),
     CqrsModule.forRoot(),
   ],
   controllers: [ResultListController, ResultsController, VerificationsController, SigningKeysController],
   providers: [
+    { provide: IdempotentRequests, inject: [DATABASE], useFactory: (db: PgDatabase) => new IdempotentRequests(db, 'issuance') },
     signingKeysProvider,
     EnsureSigningKey,
     ElectronicIssuance,

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles, uuidParam } from '@motcua/platform';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, Idempotent, optionalIdempotencyKey, Principal, replied, RETRY_KEY, Roles, uuidParam } from '@motcua/platform';
 import { DeliverResult, Delivery } from '../../application/deliver-result/deliver-result.command';
 import { GetResult, ResultView } from '../../application/get-result/get-result.query';
 import { IssuePaperResult, PaperResultIssued } from '../../application/issue-paper-result/issue-paper-result.command';
@@ -45,8 +46,16 @@ export class ResultsController {
     summary:
       'Officers of the deciding agency record the printed result of a procedure without e-results, or of a result switched to paper (409 RESULT.ELECTRONIC_EXPECTED where an e-result is expected, RESULT.ALREADY_ISSUED, RESULT.NOTHING_TO_ISSUE for an approval that returns no document)',
   })
-  paper(@Param('dossierId', dossierIdPipe) dossierId: string, @Body() body: IssuePaperResultRequest, @CurrentPrincipal() officer: Principal): Promise<PaperResultIssued> {
-    return this.commands.execute<IssuePaperResult, PaperResultIssued>(new IssuePaperResult(dossierId, officer, body.documentNumber));
+  @ApiHeader(RETRY_KEY)
+  async paper(
+    @Param('dossierId', dossierIdPipe) dossierId: string,
+    @Body() body: IssuePaperResultRequest,
+    @Headers('idempotency-key') key: string | undefined,
+    @CurrentPrincipal() officer: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PaperResultIssued> {
+    const answer = await this.commands.execute<IssuePaperResult, Idempotent<PaperResultIssued>>(new IssuePaperResult(dossierId, officer, body.documentNumber, optionalIdempotencyKey(key)));
+    return replied(reply, answer, { creates: true });
   }
 
   @Post('reissues')
@@ -72,13 +81,19 @@ export class ResultsController {
   }
 
   @Post('deliveries')
-  @HttpCode(HttpStatus.CREATED)
   @Roles('PORTAL', 'RECEPTION_OFFICER', 'ADMIN')
   @ApiOperation({
     summary:
       'Record the delivery, which completes the dossier: ONLINE by a portal, COUNTER or POSTAL by the desk of the receiving unit (409 RESULT.NOT_ISSUED, RESULT.ALREADY_DELIVERED, RESULT.PAPER_NOT_ONLINE; 403 RESULT.DELIVERY_NOT_ALLOWED)',
   })
-  deliver(@Param('dossierId', dossierIdPipe) dossierId: string, @Body() body: DeliverResultRequest, @CurrentPrincipal() caller: Principal): Promise<Delivery> {
-    return this.commands.execute<DeliverResult, Delivery>(new DeliverResult(dossierId, caller, body.method));
+  @ApiHeader(RETRY_KEY)
+  async deliver(
+    @Param('dossierId', dossierIdPipe) dossierId: string,
+    @Body() body: DeliverResultRequest,
+    @Headers('idempotency-key') key: string | undefined,
+    @CurrentPrincipal() caller: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Delivery> {
+    return replied(reply, await this.commands.execute<DeliverResult, Idempotent<Delivery>>(new DeliverResult(dossierId, caller, body.method, optionalIdempotencyKey(key))), { creates: true });
   }
 }

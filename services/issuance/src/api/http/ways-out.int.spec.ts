@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Role } from '@motcua/platform';
 import { eventually, InProcessService } from '@motcua/testing';
 import type { ResultView } from '../../application/get-result/get-result.query';
@@ -129,9 +130,20 @@ describe('issuance: ways out of a blocked issuance, and who issues an inter-agen
     expect(await problem(await post(`/results/${id}/reissues`, officer('LEADER', DECIDING), { documentId: 'doc-x', sha256: sha256(fixed) }))).toEqual([409, 'RESULT.NOT_BLOCKED']);
 
     expect(await problem(await post(`/results/${id}/paper`, officer('PROCESSING_OFFICER', RECEIVING), { documentNumber: 'GCN-0042' }))).toEqual([403, 'AUTH.OTHER_UNIT']);
-    expect((await post(`/results/${id}/paper`, officer('LEADER', DECIDING), { documentNumber: 'GCN-0042' })).status).toBe(201);
+    // Both acts retried after a lost answer, with their Idempotency-Key: the first answer, recorded once.
+    const retried = async (path: string, who: Record<string, string>, body: unknown) => {
+      const key = randomUUID();
+      const answers = [await post(path, { ...who, 'idempotency-key': key }, body), await post(path, { ...who, 'idempotency-key': key }, body)];
+      return Promise.all(answers.map(async (r) => ({ status: r.status, replayed: r.headers.get('idempotent-replayed'), body: await json(r) })));
+    };
+    const printed = await retried(`/results/${id}/paper`, officer('LEADER', DECIDING), { documentNumber: 'GCN-0042' });
+    expect(printed.map((a) => [a.status, a.replayed])).toEqual([[201, 'false'], [200, 'true']]);
+    expect(printed[1].body).toEqual(printed[0].body);
+    expect(await problem(await post(`/results/${id}/paper`, officer('LEADER', DECIDING), { documentNumber: 'GCN-0042' }))).toEqual([409, 'RESULT.ALREADY_ISSUED']);
     expect(await problem(await post(`/results/${id}/deliveries`, h.portal(), { method: 'ONLINE' }))).toEqual([409, 'RESULT.PAPER_NOT_ONLINE']);
-    expect((await post(`/results/${id}/deliveries`, officer('RECEPTION_OFFICER', RECEIVING), { method: 'COUNTER' })).status).toBe(201);
+    const handed = await retried(`/results/${id}/deliveries`, officer('RECEPTION_OFFICER', RECEIVING), { method: 'COUNTER' });
+    expect(handed.map((a) => [a.status, a.replayed])).toEqual([[201, 'false'], [200, 'true']]);
+    expect(handed[1].body).toEqual(handed[0].body);
 
     const done = await view(id, officer('RECEPTION_OFFICER', RECEIVING));
     expect(done).toMatchObject({ status: 'COMPLETED', electronic: null, paper: { documentNumber: 'GCN-0042' } });

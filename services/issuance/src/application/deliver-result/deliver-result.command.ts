@@ -7,6 +7,8 @@ export class DeliverResult {
     readonly dossierId: string,
     readonly caller: Principal,
     readonly method: DeliveryMethod,
+    /** A retry with the same key gets the first answer instead of 409 RESULT.ALREADY_DELIVERED. */
+    readonly idempotencyKey?: string,
   ) {}
 }
 

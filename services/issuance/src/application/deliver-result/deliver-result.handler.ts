@@ -2,23 +2,26 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EventStore } from '@motcua/event-store';
 import { EVENT_STORE } from '@motcua/messaging';
-import { CLOCK, Clock, ForbiddenError, Principal } from '@motcua/platform';
+import { CLOCK, Clock, ForbiddenError, Idempotent, IdempotentRequests, Principal } from '@motcua/platform';
 import type { DeliveryMethod } from '../../domain/result/result.commands';
 import { actOnResult } from '../act-on-result';
 import { DeliverResult, Delivery } from './deliver-result.command';
 
 @CommandHandler(DeliverResult)
-export class DeliverResultHandler implements ICommandHandler<DeliverResult, Delivery> {
+export class DeliverResultHandler implements ICommandHandler<DeliverResult, Idempotent<Delivery>> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly idempotency: IdempotentRequests,
   ) {}
 
-  async execute({ dossierId, caller, method }: DeliverResult): Promise<Delivery> {
+  execute({ dossierId, caller, method, idempotencyKey }: DeliverResult): Promise<Idempotent<Delivery>> {
     assertMayDeliver(caller, method);
-    const at = this.clock.now();
-    await actOnResult(this.store, dossierId, caller, 'DELIVER', { type: 'DeliverResult', method, at });
-    return { dossierId, method, deliveredAt: at.toISOString(), completed: true };
+    return this.idempotency.runIfKeyed(caller.id, idempotencyKey, { act: 'delivery', dossierId, method }, async () => {
+      const at = this.clock.now();
+      await actOnResult(this.store, dossierId, caller, 'DELIVER', { type: 'DeliverResult', method, at });
+      return { dossierId, method, deliveredAt: at.toISOString(), completed: true as const };
+    });
   }
 }
 

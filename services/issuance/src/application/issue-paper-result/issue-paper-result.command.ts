@@ -6,6 +6,8 @@ export class IssuePaperResult {
     readonly dossierId: string,
     readonly officer: Principal,
     readonly documentNumber: string,
+    /** A retry with the same key gets the first answer instead of 409 RESULT.ALREADY_ISSUED. */
+    readonly idempotencyKey?: string,
   ) {}
 }
 
