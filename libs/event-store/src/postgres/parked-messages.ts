@@ -129,6 +129,27 @@ export class ParkedMessages {
     await this.db.query(`delete from ${this.s}.parked_messages where id = $1`, [id]);
   }
 
+  /** The messages waiting, oldest first (of one consumer when given), for operators to look at. */
+  async list(consumer?: string, limit = 500): Promise<ParkedMessage[]> {
+    const result = await this.db.query<Record<string, unknown>>(
+      `select id, consumer, subject, message_id, topic, envelope, headers, reason, attempts, parked_at from ${this.s}.parked_messages
+        where ($1::text is null or consumer = $1) order by parked_at, id limit $2`,
+      [consumer ?? null, limit],
+    );
+    return result.rows.map((row) => ({
+      id: String(row['id']),
+      consumer: String(row['consumer']),
+      subject: String(row['subject']),
+      messageId: String(row['message_id']),
+      topic: String(row['topic']),
+      envelope: row['envelope'],
+      headers: row['headers'] as Record<string, string>,
+      reason: row['reason'] as ParkReason,
+      attempts: Number(row['attempts']),
+      parkedAt: row['parked_at'] as Date,
+    }));
+  }
+
   async count(): Promise<number> {
     const result = await this.db.query<{ n: string }>(`select count(*) as n from ${this.s}.parked_messages`);
     return Number(result.rows[0].n);

@@ -64,6 +64,15 @@ export class DeadLetters {
     return result.rows.map(toRecord);
   }
 
+  /** Dead letters by status (every status with `ALL`), oldest first, of one consumer when given. */
+  async list(consumer: string | undefined, status: DeadLetterStatus | 'ALL'): Promise<DeadLetterRecord[]> {
+    const result = await this.db.query<Record<string, unknown>>(
+      `select * from ${this.s}.dead_letters where ($1::text is null or consumer = $1) and ($2::text = 'ALL' or status = $2) order by dead_lettered_at, message_id limit 1000`,
+      [consumer ?? null, status],
+    );
+    return result.rows.map(toRecord);
+  }
+
   async countOpen(): Promise<number> {
     const result = await this.db.query<{ n: string }>(`select count(*) as n from ${this.s}.dead_letters where status = 'OPEN'`);
     return Number(result.rows[0].n);

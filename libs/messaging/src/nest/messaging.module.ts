@@ -4,6 +4,7 @@ import { CONFIG, ConfigurationError, DATABASE, ServiceConfig } from '@motcua/pla
 import { connectKafka } from '../kafka/kafka-connection';
 import { PublishCheckedEventStore } from '../relay/publish-checked-event-store';
 import { EVENT_STORE, KAFKA, MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
+import { DeadLettersController } from './dead-letters.controller';
 import { MessagingRuntime } from './messaging.runtime';
 
 /**
@@ -16,6 +17,8 @@ export class MessagingModule {
     return {
       module: MessagingModule,
       global: true,
+      // A service that consumes answers for its dead letters and parked messages (operators' routes).
+      controllers: options.consumes?.length ? [DeadLettersController] : [],
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger as NestLogger, OnApplicationBootstrap, OnApp
 import { ModuleRef } from '@nestjs/core';
 import { dlqTopicSettings, integrationEvents, topicSettings } from '@motcua/contracts';
 import { eventStoreMigrations, migrate, PgDatabase } from '@motcua/event-store';
-import { CONFIG, DATABASE, METRICS, ReadinessRegistry, ServiceConfig } from '@motcua/platform';
+import { CONFIG, DATABASE, DomainError, METRICS, ReadinessRegistry, ServiceConfig } from '@motcua/platform';
 import { Gauge, Registry } from 'prom-client';
 import { Kafka } from 'kafkajs';
 import { InboxConsumer } from '../inbox/inbox-consumer';
@@ -28,6 +28,7 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, O
   private relay: EventRelay | undefined;
   private readonly consumers: InboxConsumer[] = [];
   private broker: BrokerMonitor | undefined;
+  private parkedDrain: ParkedMessageDrain | undefined;
   private readonly stopping = new AbortController();
 
   constructor(
@@ -80,6 +81,7 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, O
     }
 
     const drain = new ParkedMessageDrain(this.db, service, this.logger);
+    this.parkedDrain = drain;
     for (const { topic, handler } of consumes) {
       const instance = this.moduleRef.get(handler, { strict: false });
       const consumer = new InboxConsumer(this.kafka, this.db, service, this.publisher, drain, {
@@ -101,6 +103,12 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, O
     const created = broker.status().ready && (await ensureTopics(this.kafka, topics, 3).then(() => true, () => false));
     if (created) this.startKafkaWork();
     else void this.startWhenTopicsExist(topics);
+  }
+
+  /** The service's parked messages and dead letters, with its consumers' handlers (for re-driving). */
+  drain(): ParkedMessageDrain {
+    if (!this.parkedDrain) throw new DomainError('MESSAGING.NOT_STARTED', 'UNAVAILABLE', 'The consumers have not started yet');
+    return this.parkedDrain;
   }
 
   private async startWhenTopicsExist(topics: TopicSpec[]): Promise<void> {

@@ -1,11 +1,13 @@
 import { Command, InvalidArgumentError } from 'commander';
 import type { Kafka } from 'kafkajs';
 import type { PgDatabase } from '@motcua/event-store';
+import { allServices, discard, listDeadLetters, listParked, redrive, showDeadLetter } from './commands/dead-letters';
 import { follow } from './commands/follow';
 import { lag } from './commands/lag';
 import { tail } from './commands/tail';
 import { verify } from './commands/verify';
 import { endpoints, openDatabase, openKafka, OpsError } from './connections';
+import { ServiceApi } from './service-api';
 
 const instant = (value: string): Date => {
   const at = new Date(value);
@@ -28,6 +30,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .description('Một Cửa operations: the event streams, consumer and relay lag, and their consistency with the services\' stores')
     .option('--brokers <host:port,...>', 'Kafka brokers (default: KAFKA_BROKERS)')
     .option('--database <url>', 'PostgreSQL holding the services\' schemas (default: DATABASE_URL)')
+    .option('--token <jwt>', 'an OPERATOR\'s bearer token, for dlq and parked (default: MOTCUA_TOKEN); services are reached at MOTCUA_<SERVICE>_URL or their npm start ports')
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .exitOverride()
     .showHelpAfterError();
@@ -73,6 +76,55 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .description('every event in each service\'s store is on its topic exactly once, in stream order, and nothing is on a topic that no store holds')
     .action(async () => {
       if (!(await verify(await kafka(), (await database(true)) as PgDatabase, io.out))) code = 1;
+    });
+
+  const api = (service: string) => ServiceApi.of(service, program.opts<{ token?: string }>().token ?? process.env['MOTCUA_TOKEN']);
+  const apis = (services: string[] | undefined) => (services?.length ? services : allServices()).map(api);
+  const dlq = program.command('dlq').description('dead letters of the consuming services: list, show, re-drive, discard (each settled once, recorded)');
+  dlq
+    .command('list')
+    .description('dead letters, oldest first, of every consuming service or those named')
+    .option('--service <name,...>', 'intake, processing, payment, digitisation, issuance', list)
+    .option('--consumer <group>', 'only this consumer group\'s')
+    .option('--status <status>', 'OPEN (default), REDRIVEN, DISCARDED or ALL')
+    .action(async (options: { service?: string[]; consumer?: string; status?: string }) => {
+      io.err(`${await listDeadLetters(apis(options.service), options, io.out)} dead letter(s)`);
+    });
+  dlq
+    .command('show')
+    .description('one dead letter with its original headers and envelope')
+    .argument('<service>')
+    .argument('<consumer>', 'its consumer group')
+    .argument('<messageId>')
+    .action(async (service: string, consumer: string, messageId: string) => showDeadLetter(api(service), consumer, messageId, io.out));
+  dlq
+    .command('redrive')
+    .description('apply one dead letter again once its cause is mended, or every open one matching a filter (--all for every one), then what waited behind each')
+    .argument('<service>')
+    .argument('[consumer]', 'the consumer group (with messageId: that one letter; alone: that group\'s)')
+    .argument('[messageId]')
+    .option('--type <EventType>', 'only letters of this event type')
+    .option('--error-code <code>', 'only letters that failed with this code')
+    .option('--all', 'every open dead letter of the service')
+    .action(async (service: string, consumer: string | undefined, messageId: string | undefined, options: { type?: string; errorCode?: string; all?: boolean }) => {
+      if (!messageId && !consumer && !options.type && !options.errorCode && !options.all) throw new OpsError('name a dead letter (consumer and message id), a filter (--type, --error-code, a consumer), or --all', 2);
+      if (!(await redrive(api(service), { ...(consumer ? { consumer } : {}), ...(messageId ? { messageId } : {}), ...options }, io.out))) code = 1;
+    });
+  dlq
+    .command('discard')
+    .description('give a dead letter up for good; who and why are recorded, never silent')
+    .argument('<service>')
+    .argument('<consumer>')
+    .argument('<messageId>')
+    .requiredOption('--reason <text>', 'why it is given up')
+    .action(async (service: string, consumer: string, messageId: string, options: { reason: string }) => discard(api(service), consumer, messageId, options.reason, io.out));
+  program
+    .command('parked')
+    .description('messages waiting to be applied (not yet known, unknown version, behind a dead letter), listed as dead letters are')
+    .option('--service <name,...>', 'intake, processing, payment, digitisation, issuance', list)
+    .option('--consumer <group>', 'only this consumer group\'s')
+    .action(async (options: { service?: string[]; consumer?: string }) => {
+      io.err(`${await listParked(apis(options.service), options.consumer, io.out)} parked message(s)`);
     });
 
   try {

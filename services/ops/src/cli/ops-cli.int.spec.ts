@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { allTopicSettings, CaseAssigned, DossierReceived, Envelope, EventDefinition, headersOf, integrationEvents, ProcessingPaused, Topics } from '@motcua/contracts';
 import { eventStoreMigrations, migrate, PgDatabase, quoteSchema } from '@motcua/event-store';
 import { connectKafka, ensureTopics, KafkaPublisher } from '@motcua/messaging';
-import { createTestDatabase, dossierReceived } from '@motcua/testing';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mintDevToken } from '@motcua/platform';
+import { createTestDatabase, discoverServices, dossierReceived, freePort, startServiceProcess, workspaceRoot } from '@motcua/testing';
 import { run } from './main';
 
 /**
@@ -167,4 +168,48 @@ describe('npx motcua (real PostgreSQL and Kafka)', () => {
     expect(total).toBe(ends.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0));
     expect(result.out.find((line) => line.startsWith('processing / relay:processing'))?.trim().split(/\s+/)[3]).toBe('1');
   });
+
+  it('lists, shows and re-drives dead letters through a running service\'s API with an operator\'s token; says what is wrong without one or without the service', async () => {
+    const intake = discoverServices(workspaceRoot()).find((service) => service.name === 'intake');
+    if (!intake) throw new Error('services/intake not found');
+    const suffix = randomBytes(4).toString('hex');
+    const secret = `ops-cli-jwt-${suffix}-0123456789abcdef`;
+    const port = await freePort();
+    const lines: string[] = [];
+    const service = startServiceProcess(intake, port, {
+      ...process.env,
+      DATABASE_URL: await createTestDatabase('ops_cli_intake'),
+      KAFKA_GROUP_NAMESPACE: `ops-cli-${suffix}`,
+      JWT_SECRET: secret,
+      API_KEYS: `test-portal:ops-cli-portal-${suffix}-0123456789`,
+      APPLICANT_REF_KEY: `ops-cli-applicant-ref-${suffix}-0123456789`,
+      LOG_LEVEL: 'warn',
+    }, (line) => lines.push(line));
+    try {
+      await service.ready(150_000);
+      process.env['MOTCUA_INTAKE_URL'] = service.url;
+      const token = mintDevToken({ sub: 'operator-1', role: 'OPERATOR', unit: 'H56' }, secret);
+      const listed = await motcua('dlq', 'list', '--service', 'intake', '--token', token);
+      expect(listed).toMatchObject({ code: 0, out: [], err: ['0 dead letter(s)'] });
+      expect(await motcua('parked', '--service', 'intake', '--token', token)).toMatchObject({ code: 0, err: ['0 parked message(s)'] });
+      const group = `ops-cli-${suffix}.intake.${Topics.processing}`;
+      const missing = await motcua('dlq', 'show', 'intake', group, randomUUID(), '--token', token);
+      expect(missing).toMatchObject({ code: 1, err: [expect.stringMatching(/^motcua: intake answered 404 MESSAGING\.DEAD_LETTER_NOT_FOUND: /)] });
+      const notOpen = await motcua('dlq', 'redrive', 'intake', group, randomUUID(), '--token', token);
+      expect(notOpen).toMatchObject({ code: 1, err: [expect.stringMatching(/^motcua: intake answered 409 MESSAGING\.DEAD_LETTER_NOT_OPEN: /)] });
+      const all = await motcua('dlq', 'redrive', 'intake', '--all', '--token', token);
+      expect(all).toMatchObject({ code: 0, out: ['0 re-driven, 0 still open'] });
+      const analyst = mintDevToken({ sub: 'analyst-1', role: 'ANALYST', unit: 'H56' }, secret);
+      expect((await motcua('dlq', 'list', '--service', 'intake', '--token', analyst)).err).toEqual([expect.stringMatching(/^motcua: intake answered 403 AUTH\./)]);
+      expect((await motcua('dlq', 'discard', 'intake', group, randomUUID(), '--token', token)).code).toBe(2);
+      expect((await motcua('dlq', 'redrive', 'intake', '--token', token)).err).toEqual(['motcua: name a dead letter (consumer and message id), a filter (--type, --error-code, a consumer), or --all']);
+    } finally {
+      await service.stop();
+    }
+    const away = await motcua('dlq', 'list', '--service', 'intake', '--token', 'x.y.z');
+    expect(away).toMatchObject({ code: 1, err: [expect.stringMatching(new RegExp(`^motcua: cannot reach intake at http://127\\.0\\.0\\.1:${port}: `))] });
+    delete process.env['MOTCUA_TOKEN'];
+    expect((await motcua('dlq', 'list')).err).toEqual([expect.stringMatching(/^motcua: no operator token: pass --token or set MOTCUA_TOKEN/)]);
+    delete process.env['MOTCUA_INTAKE_URL'];
+  }, 240_000);
 });
