@@ -2,7 +2,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ForbiddenError, Role } from '@motcua/platform';
 import { eventually, InProcessService } from '@motcua/testing';
 import type { ResultView } from '../../application/get-result/get-result.query';
-import { ListResults, ResultList } from '../../application/list-results/list-results.query';
+import { ListResults, ResultList, RESULTS_CURSOR } from '../../application/list-results/list-results.query';
 import { documentStored, dossierResolved, peersOf, startIssuance } from '../../testing/issuance.harness';
 
 /** A new member may wait for a stale one of another spec to leave the shared topics' groups. */
@@ -171,17 +171,20 @@ describe('issuance: from resolution to completion (real PostgreSQL and Kafka)', 
       return [response.status, (await json<{ code: string; errors?: { field: string }[] }>(response)).errors?.map((e) => e.field)];
     };
     const id = '5f0c0e55-0000-4000-8000-000000000000';
+    const cursor = (...keys: unknown[]) => Buffer.from(JSON.stringify(keys)).toString('base64url');
     for (const after of [
-      `2025-13-45T99:99:99.999Z~${id}`,
-      '2025-03-10T03:00:00.000Z~------------------------------------',
-      `0000-01-01T00:00:00.000Z~${id}`,
-      `+012345-01-01T00:00:00.000Z~${id}`,
-      `2025-03-10T03:00:00.000Z~${id}~${id}`,
-      '2025-03-10T03:00:00.000Z',
+      // The plain `<resolvedAt>~<dossierId>` of earlier releases is no cursor any more.
+      `2025-03-10T03:00:00.000Z~${id}`,
+      cursor('2025-13-45T99:99:99.999Z', id),
+      cursor('2025-03-10T03:00:00.000Z', '------------------------------------'),
+      cursor('0000-01-01T00:00:00.000Z', id),
+      cursor('+012345-01-01T00:00:00.000Z', id),
+      cursor('2025-03-10T03:00:00.000Z', id, id),
+      cursor('2025-03-10T03:00:00.000Z'),
     ]) {
       expect([after, await fields(after)]).toEqual([after, [400, ['after']]]);
     }
-    expect((await list(`?after=${encodeURIComponent(`2025-03-10T03:00:00.000Z~${id}`)}`, leader)).status).toBe(200);
+    expect((await list(`?after=${RESULTS_CURSOR.encode(['2025-03-10T03:00:00.000Z', id])}`, leader)).status).toBe(200);
   });
 
   it('refuses to list results for a portal even if the route let one through', async () => {

@@ -1,6 +1,7 @@
-import { WorkingCalendar } from '@motcua/calendar';
-import { dueSoonFrom } from './derived-facts';
-import { at } from './indicator-input.fixture';
+import { dueSoonFrom } from './due-soon';
+import { WorkingCalendar } from './working-calendar';
+
+const at = (local: string): Date => new Date(`${local}+07:00`);
 
 /** The first form, which searched 60 days back at a time: the reference the bounded search must equal. */
 function searchedFarBack(dueAt: Date, calendar: WorkingCalendar, window: number): Date {
