@@ -3,7 +3,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { WorkingCalendar } from '@motcua/calendar';
 import { PgDatabase } from '@motcua/event-store';
 import { assertUnit, CLOCK, Clock, DATABASE, ForbiddenError, toPage } from '@motcua/platform';
-import type { Principal } from '@motcua/platform';
+import { assigneeScope } from './assignee-scope';
 import { caseStanding } from '../../domain/work-list/case-standing';
 import { ListWork, WORK_LIST_CURSOR, WorkItem, WorkList } from './list-work.query';
 
@@ -24,8 +24,6 @@ interface Row {
   due_at: Date;
   due_soon_from: Date;
 }
-
-type AssigneeScope = { mode: 'ANY' | 'NONE' } | { mode: 'OFFICER' | 'OFFICER_OR_NONE'; officerId: string };
 
 /** Reads processing's work_list: the cases an officer may work on, most urgent first. */
 @QueryHandler(ListWork)
@@ -89,14 +87,4 @@ export class ListWorkHandler implements IQueryHandler<ListWork, WorkList> {
       assignee: row.department || row.officer_id ? { department: row.department, officerId: row.officer_id } : null,
     };
   }
-}
-
-/** A processing officer lists what they may act on (theirs and the unassigned); leaders any officer's. */
-function assigneeScope(officer: Extract<Principal, { kind: 'officer' }>, assignee: string | undefined): AssigneeScope {
-  if (assignee === 'none') return { mode: 'NONE' };
-  if (assignee === 'me') return { mode: 'OFFICER', officerId: officer.id };
-  if (officer.role !== 'PROCESSING_OFFICER') return assignee === undefined ? { mode: 'ANY' } : { mode: 'OFFICER', officerId: assignee };
-  if (assignee === undefined) return { mode: 'OFFICER_OR_NONE', officerId: officer.id };
-  if (assignee !== officer.id) throw new ForbiddenError('AUTH.OTHER_OFFICER', "A processing officer lists their own cases and the unassigned ones, not another officer's");
-  return { mode: 'OFFICER', officerId: officer.id };
 }
