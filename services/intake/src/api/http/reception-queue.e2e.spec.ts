@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventData, integrationEvents, SupplementRequested, Topics } from '@motcua/contracts';
+import { PgDatabase } from '@motcua/event-store';
 import { FixedClock } from '@motcua/platform';
 import { eventually, InProcessService, startInProcessService } from '@motcua/testing';
 import type { QueueItem, ReceptionQueue } from '../../application/list-reception-queue/list-reception-queue.query';
@@ -162,5 +163,23 @@ describe('intake: the reception queue', () => {
       const response = await queue(h.officer('ADMIN', 'H56'), query);
       expect([query, response.status, ((await response.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)]).toEqual([query, 400, [field]]);
     }
+  });
+
+  it('rebuilds the reception queue from the service\'s own log into identical rows', async () => {
+    const rows = async (db: PgDatabase) => (await db.query<{ row: string }>(`select to_jsonb(t)::text as row from intake.reception_queue t order by dossier_id`)).rows.map((r) => r.row);
+    const before = await rows(h.db);
+    expect(before.length).toBeGreaterThan(0);
+    await h.app.close();
+    // What an operator does to rebuild: empty the table and forget the checkpoint, with the service stopped.
+    const db = PgDatabase.connect(process.env['DATABASE_URL'] as string);
+    try {
+      await db.query(`truncate intake.reception_queue`);
+      await db.query(`delete from intake.checkpoints where subscription = 'projection:reception-queue'`);
+    } finally {
+      await db.close();
+    }
+    await h.boot();
+    // Batches commit one at a time: wait for the last, then show any difference.
+    expect(await eventually(() => rows(h.db), (after) => after.join('\n') === before.join('\n'), { ...KAFKA_WAIT, what: 'the reception queue rebuilt' })).toEqual(before);
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { WorkingCalendar } from '@motcua/calendar';
 import { DossierReceived, integrationEvents, Topics } from '@motcua/contracts';
+import { PgDatabase } from '@motcua/event-store';
 import { FixedClock } from '@motcua/platform';
 import { dossierReceived, eventually, InProcessService, procedureSnapshot, startInProcessService } from '@motcua/testing';
 import type { WorkItem, WorkList } from '../../application/list-work/list-work.query';
@@ -189,5 +190,23 @@ describe('processing: the officers’ work list (real PostgreSQL and Kafka)', ()
     // Paused well before its due date, the waiting case is neither due soon nor overdue, however long the wait.
     expect(await item(waiting.dossierId)).toMatchObject({ status: 'PAUSED', workingMinutesLeft: calendar.workingMinutesBetween(vn('2097-06-04T13:30'), new Date(waiting.dueAt)), dueSoon: false, overdue: false });
     expect(await flagged('DUE_SOON')).toEqual([]);
+  });
+
+  it('rebuilds the work list from the service\'s own log into identical rows', async () => {
+    const rows = async (db: PgDatabase) => (await db.query<{ row: string }>(`select to_jsonb(t)::text as row from processing.work_list t order by dossier_id`)).rows.map((r) => r.row);
+    const before = await rows(h.db);
+    expect(before.length).toBeGreaterThan(0);
+    await h.app.close();
+    // What an operator does to rebuild: empty the table and forget the checkpoint, with the service stopped.
+    const db = PgDatabase.connect(process.env['DATABASE_URL'] as string);
+    try {
+      await db.query(`truncate processing.work_list`);
+      await db.query(`delete from processing.checkpoints where subscription = 'projection:work-list'`);
+    } finally {
+      await db.close();
+    }
+    await h.boot();
+    // Batches commit one at a time: wait for the last, then show any difference.
+    expect(await eventually(() => rows(h.db), (after) => after.join('\n') === before.join('\n'), { ...KAFKA_WAIT, what: 'the work list rebuilt' })).toEqual(before);
   });
 });
