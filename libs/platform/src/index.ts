@@ -21,6 +21,7 @@ export * from './errors/problem-details.filter';
 export * from './errors/validation.pipe';
 export * from './health/readiness';
 export * from './http/bulk-upload';
+export * from './http/keyset-page';
 export * from './http/multipart';
 export * from './http/uuid-param';
 export * from './logging/logging';

@@ -38,6 +38,9 @@ import { ViewDossierHandler } from './application/view-dossier/view-dossier.quer
 import { WithdrawDossierHandler } from './application/withdraw-dossier/withdraw-dossier.handler';
 import { publishedIntakeEvent } from './application/intake-relay';
 import { IntakeConfig } from './intake.config';
+import { ReceptionQueueController } from './api/http/reception-queue.controller';
+import { ListReceptionQueueHandler } from './application/list-reception-queue/list-reception-queue.handler';
+import { receptionQueueMigrations, ReceptionQueueProjection } from './projections/reception-queue/reception-queue.projection';
 
 const SCHEMA = 'intake';
 const inSchema = <T>(type: new (db: PgDatabase, schema: string) => T) => ({ provide: type, inject: [DATABASE], useFactory: (db: PgDatabase) => new type(db, SCHEMA) });
@@ -52,11 +55,11 @@ const inSchema = <T>(type: new (db: PgDatabase, schema: string) => T) => ({ prov
       alsoPublishes: [Topics.catalogue],
       translate: publishedIntakeEvent,
       consumes: [{ topic: Topics.processing, handler: ProcessingEventsHandler }],
-      migrations: [...dossierCodeMigrations, ...catalogueMigrations, ...applicantMigrations, ...idempotencyMigrations, ...catalogueUnitMigrations],
+      migrations: [...dossierCodeMigrations, ...catalogueMigrations, ...applicantMigrations, ...idempotencyMigrations, ...catalogueUnitMigrations, ...receptionQueueMigrations],
     }),
     CqrsModule.forRoot(),
   ],
-  controllers: [DossiersController, DeskController, DossierFormsController, ProceduresController, UnitsController],
+  controllers: [DossiersController, DeskController, ReceptionQueueController, DossierFormsController, ProceduresController, UnitsController],
   providers: [
     inSchema(ProcedureCatalogue),
     inSchema(DossierCodeAllocator),
@@ -88,6 +91,8 @@ const inSchema = <T>(type: new (db: PgDatabase, schema: string) => T) => ({ prov
     inSchema(FormFactsReader),
     DossierForms,
     ProcessingEventsHandler,
+    ReceptionQueueProjection,
+    ListReceptionQueueHandler,
   ],
 })
 export class IntakeModule {}

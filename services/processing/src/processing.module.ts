@@ -5,6 +5,7 @@ import { MessagingModule } from '@motcua/messaging';
 import { PlatformModule } from '@motcua/platform';
 import { CaseFormsController } from './api/http/case-forms.controller';
 import { CasesController } from './api/http/cases.controller';
+import { WorkListController } from './api/http/work-list.controller';
 import { CaseForms } from './application/case-forms/case-forms.service';
 import { IntakeEventsHandler } from './api/kafka/intake-events.handler';
 import { PaymentEventsHandler } from './api/kafka/payment-events.handler';
@@ -14,11 +15,13 @@ import { DeadlineScheduler } from './application/check-deadlines/deadline.schedu
 import { ExtendDeadlineHandler } from './application/extend-deadline/extend-deadline.handler';
 import { GetCaseHandler } from './application/get-case/get-case.handler';
 import { HandOffCaseHandler } from './application/hand-off-case/hand-off-case.handler';
+import { ListWorkHandler } from './application/list-work/list-work.handler';
 import { IssueApologyHandler } from './application/issue-apology/issue-apology.handler';
 import { RequestSupplementHandler } from './application/request-supplement/request-supplement.handler';
 import { ResolveCaseHandler } from './application/resolve-case/resolve-case.handler';
 import { StopProcessingHandler } from './application/stop-processing/stop-processing.handler';
 import { caseDeadlinesMigrations, CaseDeadlinesProjection } from './projections/case-deadlines/case-deadlines.projection';
+import { workListMigrations, WorkListProjection } from './projections/work-list/work-list.projection';
 
 /** The departments: handling cases, the legal clock, decisions. */
 @Module({
@@ -32,15 +35,17 @@ import { caseDeadlinesMigrations, CaseDeadlinesProjection } from './projections/
         { topic: Topics.intake, handler: IntakeEventsHandler },
         { topic: Topics.payment, handler: PaymentEventsHandler },
       ],
-      migrations: caseDeadlinesMigrations,
+      migrations: [...caseDeadlinesMigrations, ...workListMigrations],
     }),
     CqrsModule.forRoot(),
   ],
-  controllers: [CasesController, CaseFormsController],
+  controllers: [WorkListController, CasesController, CaseFormsController],
   providers: [
     IntakeEventsHandler,
     PaymentEventsHandler,
     CaseDeadlinesProjection,
+    WorkListProjection,
+    ListWorkHandler,
     DeadlineScheduler,
     GetCaseHandler,
     CaseForms,

@@ -1,7 +1,7 @@
 import { WorkingCalendar } from '@motcua/calendar';
 import { EventStore, handleCommand } from '@motcua/event-store';
 import type { Decided, Decider } from '@motcua/event-store';
-import { assertUnit } from '@motcua/platform';
+import { assertUnit, ForbiddenError } from '@motcua/platform';
 import type { Clock, Principal } from '@motcua/platform';
 import type { CaseCommand } from '../domain/case/case.commands';
 import { caseDecider } from '../domain/case/case.decider';
@@ -27,15 +27,26 @@ export function assertOfficerOfCurrentStep(officer: Principal, state: CaseState)
 }
 
 /**
- * An officer's act on a case: the officer is checked against the agency of the current step
- * inside the decision, against the very state the events are appended on. A hand-off that wins a
+ * Acting goes further than seeing: a PROCESSING_OFFICER acts only on a step held by them or by
+ * no one yet; a LEADER hands the step out within the agency, so takes any of its cases.
+ */
+export function assertMayActOnCase(officer: Principal, state: CaseState): void {
+  assertOfficerOfCurrentStep(officer, state);
+  if (officer.role === 'PROCESSING_OFFICER' && state.officerId !== undefined && state.officerId !== officer.id) {
+    throw new ForbiddenError('CASE.ASSIGNED_TO_ANOTHER', 'The current step of this case is assigned to another officer');
+  }
+}
+
+/**
+ * An officer's act on a case: the officer is checked against the agency of the current step and
+ * its assignment inside the decision, against the very state the events are appended on. A hand-off that wins a
  * race therefore takes the case out of the loser's reach: the re-decision refuses them.
  */
 export async function actOnCase(store: EventStore, clock: Clock, dossierId: string, officer: Principal, command: CaseCommand): Promise<Decided<CaseEvent, CaseState>> {
   const guarded: Decider<CaseCommand, CaseEvent, CaseState> = {
     ...decider,
     decide: (toDecide, state) => {
-      assertOfficerOfCurrentStep(officer, state);
+      assertMayActOnCase(officer, state);
       return decider.decide(toDecide, state);
     },
   };

@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles, ValidationFailedError } from '@motcua/platform';
-import { DigitisationTask, ListDigitisationTasks } from '../../application/list-tasks/list-tasks.query';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, DEFAULT_PAGE_LIMIT, Principal, Roles } from '@motcua/platform';
+import { DigitisationTaskList, ListDigitisationTasks, TASKS_CURSOR } from '../../application/list-tasks/list-tasks.query';
+import { ListTasksRequest } from './list-tasks.request';
 
 @ApiTags('digitisation')
 @Controller('digitisation-tasks')
@@ -11,10 +12,9 @@ export class TasksController {
 
   @Get()
   @Roles('RECEPTION_OFFICER', 'PROCESSING_OFFICER', 'ADMIN')
-  @ApiOperation({ summary: "The open scanning tasks of the officer's unit, oldest first: paper components and paper results" })
-  @ApiQuery({ name: 'unit', required: false, description: 'ADMIN only: the unit to list' })
-  list(@CurrentPrincipal() officer: Principal, @Query('unit') unit?: string): Promise<{ unit: string; tasks: DigitisationTask[] }> {
-    if (unit !== undefined && !/^[A-Za-z0-9.]{1,40}$/.test(unit)) throw new ValidationFailedError([{ field: 'unit', message: 'unit must be an administrative unit code' }]);
-    return this.queries.execute(new ListDigitisationTasks(officer, unit));
+  @ApiOperation({ summary: "The open scanning tasks of the officer's unit, oldest first, a page at a time (`items`, `next`): paper components and paper results" })
+  list(@CurrentPrincipal() officer: Principal, @Query() query: ListTasksRequest): Promise<DigitisationTaskList> {
+    const after = query.after === undefined ? undefined : TASKS_CURSOR.decode(query.after);
+    return this.queries.execute(new ListDigitisationTasks(officer, query.unit, { after, limit: query.limit ?? DEFAULT_PAGE_LIMIT }));
   }
 }

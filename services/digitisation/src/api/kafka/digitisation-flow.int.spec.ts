@@ -45,8 +45,8 @@ describe('digitisation: counter paper, paper results and reuse (real PostgreSQL 
     const view = await json<{ digitised: boolean; components: { componentId: string; status: string }[] }>(await opened(dossierId));
     expect(view.digitised).toBe(false);
     expect(view.components.map((c) => [c.componentId, c.status])).toEqual([['form', 'AWAITING_SCAN'], ['contract', 'AWAITING_SCAN'], ['id', 'ELECTRONIC']]);
-    const tasks = await json<{ tasks: { dossierId: string; componentId: string }[] }>(await fetch(`${service.base}/digitisation-tasks`, { headers: desk() }));
-    expect(tasks.tasks.filter((t) => t.dossierId === dossierId).map((t) => t.componentId)).toEqual(['contract', 'form']);
+    const tasks = await json<{ items: { dossierId: string; componentId: string }[] }>(await fetch(`${service.base}/digitisation-tasks?limit=200`, { headers: desk() }));
+    expect(tasks.items.filter((t) => t.dossierId === dossierId).map((t) => t.componentId)).toEqual(['contract', 'form']);
 
     // Refusals store nothing: another unit's officer, a component that is not paper, a missing page count, a file that is no scan.
     const files = (await service.files()).length;
@@ -81,7 +81,7 @@ describe('digitisation: counter paper, paper results and reuse (real PostgreSQL 
     const issued: EventData<typeof ResultIssued> = { dossierId, code: 'H56.22-250303-0007', issuedAt: '2025-03-17T02:00:00.000Z', applicantRef: applicant, result: { form: 'PAPER', documentNumber: 'GCN-2025-0001' } };
     await service.publish(Topics.issuance, integrationEvents.createEnvelope(ResultIssued, { source: 'motcua/issuance', subject: dossierId, time: issued.issuedAt, data: issued }));
     await eventually(
-      async () => (await json<{ tasks: { dossierId: string; kind: string }[] }>(await fetch(`${service.base}/digitisation-tasks`, { headers: desk() }))).tasks,
+      async () => (await json<{ items: { dossierId: string; kind: string }[] }>(await fetch(`${service.base}/digitisation-tasks?limit=200`, { headers: desk() }))).items,
       (open) => open.some((t) => t.dossierId === dossierId && t.kind === 'RESULT'),
       { ...KAFKA_WAIT, what: 'the paper result task' },
     );
@@ -194,7 +194,7 @@ describe('digitisation: counter paper, paper results and reuse (real PostgreSQL 
   it('closes the scanning tasks of a dossier withdrawn after reception: gone from the list, scans refused', async () => {
     const dossierId = await receive([{ componentId: 'form', name: 'Tờ khai', provenance: 'PAPER' }]);
     await opened(dossierId);
-    const tasks = async () => (await json<{ tasks: { dossierId: string }[] }>(await fetch(`${service.base}/digitisation-tasks`, { headers: desk() }))).tasks;
+    const tasks = async () => (await json<{ items: { dossierId: string }[] }>(await fetch(`${service.base}/digitisation-tasks?limit=200`, { headers: desk() }))).items;
     expect((await tasks()).some((t) => t.dossierId === dossierId)).toBe(true);
     const withdrawn: EventData<typeof DossierWithdrawn> = { dossierId, code: 'H56.22-250303-0008', withdrawnAt: '2025-03-04T02:00:00.000Z' };
     await service.publish(Topics.intake, integrationEvents.createEnvelope(DossierWithdrawn, { source: 'motcua/intake', subject: dossierId, time: withdrawn.withdrawnAt, data: withdrawn }));

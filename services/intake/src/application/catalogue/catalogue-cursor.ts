@@ -1,3 +1,5 @@
+import { pageCursor } from '@motcua/platform';
+
 export type ProcedureSort = 'code' | 'name';
 export const PROCEDURE_SORTS: ProcedureSort[] = ['code', 'name'];
 
@@ -9,27 +11,20 @@ export interface CatalogueCursor {
   nameKey?: string;
 }
 
-/**
- * `next` of a page: opaque to callers (base64url of the sort and the last row's keys), so the
- * order can gain keys without breaking portals that page through it.
- */
+// The shared keyset cursor; its first key names the order, so one `after` serves both sorts.
+const byCode = pageCursor('text', 'text');
+const byName = pageCursor('text', 'text', 'text');
+
+/** `next` of a page: opaque to callers, so the order can gain keys without breaking portals that page through it. */
 export function encodeCursor(sort: ProcedureSort, last: { code: string; nameKey: string }): string {
-  return Buffer.from(JSON.stringify(sort === 'name' ? [sort, last.code, last.nameKey] : [sort, last.code])).toString('base64url');
+  return sort === 'name' ? byName.encode([sort, last.code, last.nameKey]) : byCode.encode([sort, last.code]);
 }
 
 /** The cursor a `next` stands for, or undefined for anything this service did not hand out. */
 export function decodeCursor(value: string): CatalogueCursor | undefined {
-  if (!/^[A-Za-z0-9_-]{1,2000}$/.test(value)) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-  } catch {
-    return undefined;
-  }
-  if (!Array.isArray(parsed) || !parsed.every((part) => typeof part === 'string' && part.length <= 600)) return undefined;
-  const [sort, code, nameKey, ...rest] = parsed as string[];
-  if (rest.length > 0 || !code) return undefined;
-  if (sort === 'code' && nameKey === undefined) return { sort, code };
-  if (sort === 'name' && nameKey !== undefined) return { sort, code, nameKey };
+  const code = byCode.decode(value);
+  if (code && code[0] === 'code' && code[1]) return { sort: 'code', code: code[1] };
+  const name = byName.decode(value);
+  if (name && name[0] === 'name' && name[1]) return { sort: 'name', code: name[1], nameKey: name[2] };
   return undefined;
 }

@@ -2,7 +2,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ForbiddenError, Role } from '@motcua/platform';
 import { eventually, InProcessService } from '@motcua/testing';
 import type { ResultView } from '../../application/get-result/get-result.query';
-import { ListResults, ResultList } from '../../application/list-results/list-results.query';
+import { ListResults, ResultList, RESULTS_CURSOR } from '../../application/list-results/list-results.query';
 import { documentStored, dossierResolved, peersOf, startIssuance } from '../../testing/issuance.harness';
 
 /** A new member may wait for a stale one of another spec to leave the shared topics' groups. */
@@ -164,6 +164,29 @@ describe('issuance: from resolution to completion (real PostgreSQL and Kafka)', 
     expect(await streamTypes(resolved.dossierId)).toEqual(['ResolutionNoted', 'ResultDelivered', 'DossierCompleted']);
   });
 
+  it('pages a unit\'s results newest decision first, ties by dossier id, with no result twice or missed while results arrive', async () => {
+    const unit = 'H56.77';
+    const leader = officer('LEADER', unit);
+    const at = ['2025-03-12T03:00:00.000Z', '2025-03-11T03:00:00.000Z', '2025-03-11T03:00:00.000Z', '2025-03-10T03:00:00.000Z'];
+    const resolved = at.map((resolvedAt) => dossierResolved({ unit, resolvedAt, returnsDocument: false, resultDocuments: [] }));
+    for (const r of resolved) await peers.resolve(r);
+    const all = async () => (await json<ResultList>(await list('?limit=200', leader))).items;
+    await eventually(all, (items) => items.length === resolved.length, { ...KAFKA_WAIT, what: 'the results listed' });
+    const expected = [...resolved].sort((a, b) => b.resolvedAt.localeCompare(a.resolvedAt) || b.dossierId.localeCompare(a.dossierId)).map((r) => r.dossierId);
+
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: ResultList = await json<ResultList>(await list(`?limit=1${after ? `&after=${after}` : ''}`, leader));
+      expect(page.items.length).toBeLessThanOrEqual(1);
+      seen.push(...page.items.map((i) => i.dossierId));
+      // A newer decision arriving mid-walk comes before the cursor: it shifts nothing still to read.
+      if (seen.length === 1) await peers.resolve(dossierResolved({ unit, resolvedAt: '2025-03-13T03:00:00.000Z', returnsDocument: false, resultDocuments: [] }));
+      after = page.next;
+    } while (after);
+    expect(seen).toEqual(expected);
+  });
+
   it('refuses a page cursor that is not the next of a page with 400 naming after', async () => {
     const leader = officer('LEADER', 'H56.22');
     const fields = async (after: string) => {
@@ -171,17 +194,20 @@ describe('issuance: from resolution to completion (real PostgreSQL and Kafka)', 
       return [response.status, (await json<{ code: string; errors?: { field: string }[] }>(response)).errors?.map((e) => e.field)];
     };
     const id = '5f0c0e55-0000-4000-8000-000000000000';
+    const cursor = (...keys: unknown[]) => Buffer.from(JSON.stringify(keys)).toString('base64url');
     for (const after of [
-      `2025-13-45T99:99:99.999Z~${id}`,
-      '2025-03-10T03:00:00.000Z~------------------------------------',
-      `0000-01-01T00:00:00.000Z~${id}`,
-      `+012345-01-01T00:00:00.000Z~${id}`,
-      `2025-03-10T03:00:00.000Z~${id}~${id}`,
-      '2025-03-10T03:00:00.000Z',
+      // The plain `<resolvedAt>~<dossierId>` of earlier releases is no cursor any more.
+      `2025-03-10T03:00:00.000Z~${id}`,
+      cursor('2025-13-45T99:99:99.999Z', id),
+      cursor('2025-03-10T03:00:00.000Z', '------------------------------------'),
+      cursor('0000-01-01T00:00:00.000Z', id),
+      cursor('+012345-01-01T00:00:00.000Z', id),
+      cursor('2025-03-10T03:00:00.000Z', id, id),
+      cursor('2025-03-10T03:00:00.000Z'),
     ]) {
       expect([after, await fields(after)]).toEqual([after, [400, ['after']]]);
     }
-    expect((await list(`?after=${encodeURIComponent(`2025-03-10T03:00:00.000Z~${id}`)}`, leader)).status).toBe(200);
+    expect((await list(`?after=${RESULTS_CURSOR.encode(['2025-03-10T03:00:00.000Z', id])}`, leader)).status).toBe(200);
   });
 
   it('refuses to list results for a portal even if the route let one through', async () => {

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { PgDatabase } from '@motcua/event-store';
-import { assertUnit, DATABASE, ForbiddenError, ValidationFailedError } from '@motcua/platform';
-import { ListResults, ResultList, ResultListItem } from './list-results.query';
+import { assertUnit, DATABASE, ForbiddenError, toPage, ValidationFailedError } from '@motcua/platform';
+import { ListResults, ResultList, ResultListItem, RESULTS_CURSOR } from './list-results.query';
 
 interface Row {
   dossier_id: string;
@@ -41,10 +41,7 @@ export class ListResultsHandler implements IQueryHandler<ListResults, ResultList
        order by resolved_at desc, dossier_id desc limit $5`,
       [unit ?? null, filter.status ?? null, filter.after?.resolvedAt ?? null, filter.after?.dossierId ?? null, filter.limit + 1],
     );
-    const page = rows.rows.slice(0, filter.limit);
-    const last = page[page.length - 1];
-    const next = rows.rows.length > filter.limit ? `${last.resolved_at.toISOString()}~${last.dossier_id}` : null;
-    return { items: page.map(toItem), next };
+    return toPage(rows.rows, filter.limit, RESULTS_CURSOR, (row) => [row.resolved_at.toISOString(), row.dossier_id], toItem);
   }
 }
 

@@ -1,4 +1,8 @@
-import type { Principal } from '@motcua/platform';
+import { pageCursor } from '@motcua/platform';
+import type { Page, Principal } from '@motcua/platform';
+
+/** Newest decision first: (resolved_at, dossier_id) descending. */
+export const RESULTS_CURSOR = pageCursor('instant', 'uuid');
 
 /**
  * Officers' worklist: a unit's results by status (BLOCKED ones need someone to look): those it
@@ -30,8 +34,4 @@ export interface ResultListItem {
   completedAt: string | null;
 }
 
-export interface ResultList {
-  items: ResultListItem[];
-  /** Pass as `after` for the next page; null on the last one. */
-  next: string | null;
-}
+export type ResultList = Page<ResultListItem>;

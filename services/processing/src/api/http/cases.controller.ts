@@ -18,12 +18,16 @@ const dossierIdPipe = uuidParam('dossierId');
 
 /**
  * Officers' work on a handling case. Every act is checked against the agency of the case's
- * current step (ADMIN acts anywhere); refusals write nothing.
+ * current step (ADMIN acts anywhere), and a processing officer's against the step's assignment;
+ * refusals write nothing.
  */
 @ApiTags('cases')
 @ApiBearerAuth('officer')
 @ApiParam({ name: 'dossierId', format: 'uuid' })
-@ApiResponse({ status: 403, description: 'Role not allowed, or the current step is at another agency (AUTH.OTHER_UNIT)' })
+@ApiResponse({
+  status: 403,
+  description: "Role not allowed, the current step is at another agency (AUTH.OTHER_UNIT), or a processing officer acting on a step assigned to another officer (CASE.ASSIGNED_TO_ANOTHER)",
+})
 @ApiResponse({ status: 404, description: 'No case for this dossier (CASE.NOT_FOUND)' })
 @Controller('cases/:dossierId')
 export class CasesController {

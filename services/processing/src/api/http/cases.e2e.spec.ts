@@ -100,7 +100,11 @@ describe('processing: officers work a handling case over HTTP (real PostgreSQL a
     expect(await written(dossierId)).toBe(before);
 
     clock.set(vn('2098-03-04T09:00'));
-    const first = await act(officer('H56.22'), dossierId, 'hand-off');
+    // The step is officer-7's now: another processing officer of the agency may not act on it.
+    const colleague = await act(officer('H56.22'), dossierId, 'hand-off');
+    expect([colleague.status, (await problem(colleague)).code]).toEqual([403, 'CASE.ASSIGNED_TO_ANOTHER']);
+    expect(await written(dossierId)).toBe(before);
+    const first = await act(h.officer('PROCESSING_OFFICER', 'H56.22', 'officer-7'), dossierId, 'hand-off');
     expect(first.status).toBe(200);
     expect(await json(first)).toMatchObject({ fromAgency: 'H56.22', toAgency: 'H56.10', step: 2, workingMinutesSpent: 450 });
     clock.set(vn('2098-03-05T09:00'));

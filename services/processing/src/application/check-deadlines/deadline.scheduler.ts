@@ -1,13 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { WorkingCalendar } from '@motcua/calendar';
+import { DUE_SOON_WORKING_MINUTES, WorkingCalendar } from '@motcua/calendar';
 import { EventStore, handleCommand, PgDatabase } from '@motcua/event-store';
 import { EVENT_STORE } from '@motcua/messaging';
 import { CLOCK, Clock, DATABASE } from '@motcua/platform';
 import { caseDecider } from '../../domain/case/case.decider';
 import { caseCodec } from '../case-stream';
 
-/** Reminders go out when less than one working day is left. */
-const DUE_SOON_MINUTES = 450;
 /** Candidates are read generously in calendar time; the decider judges in working time. */
 const HORIZON_MS = 14 * 86_400_000;
 
@@ -84,7 +82,7 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
   private async check(dossierId: string, now: Date): Promise<boolean> {
     try {
       const { events } = await this.db.transaction(() =>
-        handleCommand(this.store, dossierId, this.decider, caseCodec(this.clock), { type: 'CheckDeadline', at: now, dueSoonWithinMinutes: DUE_SOON_MINUTES }),
+        handleCommand(this.store, dossierId, this.decider, caseCodec(this.clock), { type: 'CheckDeadline', at: now, dueSoonWithinMinutes: DUE_SOON_WORKING_MINUTES }),
       );
       return events.length > 0;
     } catch (error) {

@@ -1,4 +1,4 @@
-import { WorkingCalendar } from '@motcua/calendar';
+import { isDueSoon, WorkingCalendar } from '@motcua/calendar';
 import { assertNever } from '@motcua/platform/errors';
 import { currentStepMinutes } from './agency-time';
 import type { CaseCommand } from './case.commands';
@@ -111,7 +111,7 @@ export function caseDecider(calendar: WorkingCalendar) {
       if (!state.apology) events.push(apology(state, at, 'Hồ sơ quá hạn giải quyết'));
       return events;
     }
-    if (!state.dueSoonNotified && calendar.workingMinutesBetween(at, due) <= dueSoonWithinMinutes) {
+    if (!state.dueSoonNotified && isDueSoon(at, due, calendar, dueSoonWithinMinutes)) {
       return [{ type: 'DossierDueSoon', data: { dossierId, detectedAt: at.toISOString(), dueAt: state.dueAt, agency } }];
     }
     return [];

@@ -21,5 +21,7 @@ describe('statistics ranges', () => {
     expect(decodeCursor(encodeCursor('H56.22-250303-0042'))).toBe('H56.22-250303-0042');
     expect(decodeCursor(encodeCursor("H56.22' OR 1=1"))).toBeNull();
     expect(decodeCursor('not/base64url')).toBeNull();
+    // The bare base64url of a code, the cursor's earlier form, is not one.
+    expect(decodeCursor(Buffer.from('H56.22-250303-0042').toString('base64url'))).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { ValidateBy, ValidationArguments } from 'class-validator';
+import { pageCursor } from '@motcua/platform';
 import type { PeriodKind } from '../../domain/indicators';
 import { DOSSIER_CODE } from './dossier-code.pipe';
 
@@ -64,12 +65,12 @@ export const IsSinglePeriod = () =>
     },
   });
 
-/** Page cursors are the last code of a page, base64url: opaque to clients, checked before any query. */
-export const encodeCursor = (code: string): string => Buffer.from(code, 'utf8').toString('base64url');
+/** Page cursors are the shared keyset cursor over the last code of a page, checked before any query. */
+const byCode = pageCursor('text');
+export const encodeCursor = (code: string): string => byCode.encode([code]);
 export function decodeCursor(cursor: string): string | null {
-  if (!/^[A-Za-z0-9_-]{1,120}$/.test(cursor)) return null;
-  const code = Buffer.from(cursor, 'base64url').toString('utf8');
-  return DOSSIER_CODE.test(code) ? code : null;
+  const code = byCode.decode(cursor)?.[0];
+  return code !== undefined && DOSSIER_CODE.test(code) ? code : null;
 }
 
 export const IsPageCursor = () =>

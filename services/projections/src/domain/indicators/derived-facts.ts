@@ -13,8 +13,8 @@ export function finishedOnTime(d: IndicatorInput): boolean | null {
   return finishedVerdict(d)?.onTime ?? null;
 }
 
-/** One working day of office time left: processing's due-soon reminder uses the same window. */
-export const DUE_SOON_WORKING_MINUTES = 450;
+/** The due-soon rule is processing's reminder rule, shared through the calendar. */
+export { DUE_SOON_WORKING_MINUTES, dueSoonFrom } from '@motcua/calendar';
 
 type ClockFacts = Pick<IndicatorInput, 'receivedAt' | 'resolvedAt' | 'supplementRequests' | 'paymentWaitFrom' | 'paymentWaitUntil'>;
 
@@ -27,30 +27,4 @@ export function resolutionWorkingMinutes(d: ClockFacts, calendar: WorkingCalenda
   const pauses: Pause[] = d.supplementRequests.map((s) => ({ from: s.requestedAt, to: s.answeredAt ?? undefined }));
   if (d.paymentWaitFrom) pauses.push({ from: d.paymentWaitFrom, to: d.paymentWaitUntil ?? undefined });
   return Math.round(calendar.elapsedWorkingMinutes(d.receivedAt, d.resolvedAt, pauses));
-}
-
-/**
- * The first instant from which at most `window` minutes of office time remain before `dueAt`.
- * Office time left only shrinks as time passes, so the instant is the one boundary of a monotone
- * test on whole minutes before `dueAt`, found over the calendar's own count (no second copy of
- * office hours). Any bracket around it gives the same minute; doubling from one day keeps the
- * bracket, and so each count, a few days long instead of months (Tết included).
- */
-export function dueSoonFrom(dueAt: Date, calendar: WorkingCalendar, window = DUE_SOON_WORKING_MINUTES): Date {
-  const minute = 60_000;
-  const atMostWindowLeft = (instant: number) => calendar.workingMinutesBetween(new Date(instant), dueAt) <= window;
-  let late = dueAt.getTime();
-  let span = 86_400_000;
-  while (atMostWindowLeft(dueAt.getTime() - span)) {
-    late = dueAt.getTime() - span;
-    span *= 2;
-  }
-  let early = dueAt.getTime() - span;
-  // Invariant: more than `window` left at `early`, at most `window` left at `late`.
-  while (late - early > minute) {
-    const middle = early + Math.max(1, Math.floor((late - early) / minute / 2)) * minute;
-    if (atMostWindowLeft(middle)) late = middle;
-    else early = middle;
-  }
-  return new Date(late);
 }

@@ -1,6 +1,7 @@
-import { WorkingCalendar } from '@motcua/calendar';
-import { dueSoonFrom } from './derived-facts';
-import { at } from './indicator-input.fixture';
+import { dueSoonFrom, isDueSoon } from './due-soon';
+import { WorkingCalendar } from './working-calendar';
+
+const at = (local: string): Date => new Date(`${local}+07:00`);
 
 /** The first form, which searched 60 days back at a time: the reference the bounded search must equal. */
 function searchedFarBack(dueAt: Date, calendar: WorkingCalendar, window: number): Date {
@@ -50,5 +51,15 @@ describe('due soon from, bounded search: the same minute as the search 60 days b
       const dueAt = new Date(start + i * 61_387_000);
       expect([dueAt.toISOString(), dueSoonFrom(dueAt, calendar).toISOString()]).toEqual([dueAt.toISOString(), searchedFarBack(dueAt, calendar, 450).toISOString()]);
     }
+  });
+
+  it('judges an instant due soon exactly from dueSoonFrom up to the due date', () => {
+    const calendar = new WorkingCalendar();
+    const dueAt = at('2025-03-07T10:00');
+    const from = dueSoonFrom(dueAt, calendar);
+    expect(isDueSoon(new Date(from.getTime() - 60_000), dueAt, calendar)).toBe(false);
+    expect(isDueSoon(from, dueAt, calendar)).toBe(true);
+    expect(isDueSoon(dueAt, dueAt, calendar)).toBe(true);
+    expect(isDueSoon(new Date(dueAt.getTime() + 60_000), dueAt, calendar)).toBe(false);
   });
 });
