@@ -5,7 +5,7 @@ import { connectKafka, ensureTopics, KafkaPublisher, silentLogger } from '@motcu
 import { Kafka } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { ProjectionConsumer } from '../services/projections/src/api/kafka/projection-consumer';
+import { PROJECTION_FETCH_BYTES_PER_PARTITION, ProjectionConsumer } from '../services/projections/src/api/kafka/projection-consumer';
 import { BatchProjector } from '../services/projections/src/application/project-batch/batch-projector';
 import { projectionsDataSourceOptions } from '../services/projections/src/database/projections-data-source';
 import { wholeLife } from '../services/projections/src/testing/dossier-life.fixtures';
@@ -79,14 +79,14 @@ async function fromJoin(joined: () => boolean, applied: () => number, total: num
   return { events: total, seconds, cpuSeconds: (used.user + used.system) / 1e6, batches: batches() };
 }
 
-/** The baseline: decode each batch and store its events as rows in one statement, offsets committed per batch. */
+/** The baseline: decode each batch and store its events as rows in one statement, offsets committed per batch; fetched as the projection fetches. */
 async function rawEachBatch(kafka: Kafka, topic: string, databaseUrl: string, schema: string, total: number): Promise<Measured> {
   const clients = await Promise.all(Array.from({ length: PARTITIONS }, async () => {
     const client = new Client({ connectionString: databaseUrl });
     await client.connect();
     return client;
   }));
-  const consumer = kafka.consumer({ groupId: `bench-projection-raw-${randomUUID()}` });
+  const consumer = kafka.consumer({ groupId: `bench-projection-raw-${randomUUID()}`, maxBytesPerPartition: PROJECTION_FETCH_BYTES_PER_PARTITION });
   let done = 0;
   let batches = 0;
   let joined = false;

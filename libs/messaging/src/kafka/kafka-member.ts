@@ -14,6 +14,8 @@ export interface KafkaMemberOptions {
   /** kafkajs retries of a failing batch before the member crashes (default 5). */
   retry?: Pick<RetryOptions, 'retries' | 'initialRetryTime'>;
   partitionsConsumedConcurrently: number;
+  /** The most a fetch brings of one partition (kafkajs's default 1 MiB); a larger record batch still comes whole. */
+  maxBytesPerPartition?: number;
   /** Offsets are resolved and committed by the caller, after its own transaction. */
   eachBatch(payload: EachBatchPayload, consumer: Consumer): Promise<void>;
   /** Every (re)assignment, as kafkajs joins the group and before that generation's first fetch. */
@@ -107,6 +109,7 @@ export class KafkaMember {
     const consumer = this.kafka.consumer({
       groupId: group,
       allowAutoTopicCreation: false,
+      maxBytesPerPartition: this.options.maxBytesPerPartition,
       sessionTimeout: sessionTimeoutMs,
       heartbeatInterval: Math.min(3_000, sessionTimeoutMs / 3),
       retry: {

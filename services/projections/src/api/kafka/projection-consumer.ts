@@ -4,6 +4,13 @@ import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { BatchMessage, BatchOutcome, BatchProjector } from '../../application/project-batch/batch-projector';
 import { StoredPositions } from './stored-positions';
 
+/**
+ * The most one fetch brings of a partition. A gzip'd MiB (kafkajs's default) is some 11 000
+ * events, all held across one transaction's statements; batches of a few thousand leave less to
+ * the old generation's collector and let a fetch's decoding run beside another batch's statements.
+ */
+export const PROJECTION_FETCH_BYTES_PER_PARTITION = 256 * 1024;
+
 export interface ProjectionConsumerOptions {
   group: string;
   topics: string[];
@@ -70,6 +77,7 @@ export class ProjectionConsumer {
       sessionTimeoutMs: options.sessionTimeoutMs,
       // Partitions are independent transactions; one dossier's rows are locked across them.
       partitionsConsumedConcurrently: options.concurrency ?? 4,
+      maxBytesPerPartition: PROJECTION_FETCH_BYTES_PER_PARTITION,
       eachBatch: (payload, consumer) => this.processBatch(payload, consumer),
       onJoin: (consumer, assignment) => this.positions.assigned(consumer, assignment),
     });
