@@ -2,7 +2,8 @@ import type { IndicatorId } from './indicator-catalogue';
 import { GROUP_COLUMNS, type IndicatorSqlQuery } from './indicator-sql';
 import { DENOMINATOR_FILTER, NUMERATOR, PERIOD_SQL, POPULATION, TZ, type Population } from './indicator-sql.parts';
 
-const FINISHED = 'LEAST(f.resolved_at, f.result_issued_at, f.stopped_at, f.rejected_at, f.withdrawn_at)';
+/** A dossier's finish: the first of resolved, result issued, stopped, rejected, withdrawn (766 §2.1). */
+export const FINISHED = 'LEAST(f.resolved_at, f.result_issued_at, f.stopped_at, f.rejected_at, f.withdrawn_at)';
 
 /** The columns of one indicator in a report row: numerator, denominator, and avg_resolution_time's unit. */
 export const reportColumns = (id: IndicatorId) => ({ numerator: `${id}__n`, denominator: `${id}__d`, timeUnit: `${id}__u` });

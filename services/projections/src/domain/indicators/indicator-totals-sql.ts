@@ -1,5 +1,5 @@
 import { INDICATOR_IDS, type IndicatorId } from './indicator-catalogue';
-import { AVG_PARTS, reportColumns, reportQuery } from './indicator-report-sql';
+import { AVG_PARTS, FINISHED, reportColumns, reportQuery } from './indicator-report-sql';
 import type { GroupKey } from './indicator-report';
 import { GROUP_COLUMNS, type IndicatorSqlQuery } from './indicator-sql';
 import { PERIOD_SQL, TZ } from './indicator-sql.parts';
@@ -18,8 +18,6 @@ export const MEASURE_COLUMNS: readonly string[] = INDICATOR_IDS.flatMap((id) => 
   const c = reportColumns(id);
   return id === 'avg_resolution_time' ? [c.denominator, AVG_PARTS.hours, AVG_PARTS.days, AVG_PARTS.hourRows, AVG_PARTS.dayRows] : [c.numerator, c.denominator];
 });
-
-const FINISHED = 'LEAST(f.resolved_at, f.result_issued_at, f.stopped_at, f.rejected_at, f.withdrawn_at)';
 
 /**
  * The local dates a batch of dossiers can count in, from the first reception to the last
