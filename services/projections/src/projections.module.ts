@@ -13,6 +13,8 @@ import { GetTimeline } from './application/get-timeline/get-timeline.query';
 import { ProjectionLag } from './application/projection-lag/projection-lag';
 import { ProjectionLagMetrics } from './application/projection-lag/projection-lag.metrics';
 import { RebuildReadModels } from './application/rebuild/rebuild-read-models';
+import { IndicatorTotalsRunner } from './application/refresh-indicator-totals/indicator-totals.runner';
+import { IndicatorTotalsLag } from './application/refresh-indicator-totals/totals-lag';
 import { projectionEntities } from './database/projections-data-source';
 import { ProjectionsDatabaseModule } from './database/projections-database.module';
 
@@ -37,6 +39,8 @@ import { ProjectionsDatabaseModule } from './database/projections-database.modul
     ProjectionLag,
     ProjectionLagMetrics,
     RebuildReadModels,
+    IndicatorTotalsRunner,
+    IndicatorTotalsLag,
   ],
 })
 export class ProjectionsModule {}

@@ -66,13 +66,14 @@ describe('projections over HTTP: the timeline by dossier code and the lag (real 
   it('reports the lag per topic and partition, and the same as a gauge on /metrics', async () => {
     expect((await get('/projections/lag', harness.portal())).status).toBe(403);
     const lag = await eventually(
-      async () => (await (await get('/projections/lag', harness.officer('OPERATOR', 'H56'))).json()) as { partitions: { topic: string; storedOffset: number; highWatermark: number; lag: number }[]; total: number },
-      (body) => body.partitions.some((p) => p.topic === Topics.issuance && p.storedOffset >= 0) && body.partitions.every((p) => p.lag === 0),
-      { what: 'the read models caught up', timeoutMs: 60_000 },
+      async () => (await (await get('/projections/lag', harness.officer('OPERATOR', 'H56'))).json()) as { partitions: { topic: string; storedOffset: number; highWatermark: number; lag: number }[]; total: number; indicatorTotalsQueued: number },
+      (body) => body.partitions.some((p) => p.topic === Topics.issuance && p.storedOffset >= 0) && body.partitions.every((p) => p.lag === 0) && body.indicatorTotalsQueued === 0,
+      { what: 'the read models and the indicator totals caught up', timeoutMs: 60_000 },
     );
     expect(new Set(lag.partitions.map((p) => p.topic))).toEqual(new Set(Object.values(Topics)));
     for (const p of lag.partitions) expect(p.lag).toBe(p.highWatermark - (p.storedOffset + 1));
     const metrics = await (await fetch(`${harness.base}/metrics`)).text();
     expect(metrics).toMatch(new RegExp(`motcua_projection_lag_messages\\{topic="${Topics.intake.replace(/\./g, '\\.')}",partition="0"[^}]*\\} 0`));
+    expect(metrics).toMatch(/^motcua_indicator_totals_queued_dossiers(\{[^}]*\})? 0$/m);
   });
 });

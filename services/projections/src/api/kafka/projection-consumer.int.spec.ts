@@ -47,9 +47,14 @@ describe('projection consumer (real PostgreSQL and Kafka)', () => {
     expect(row?.['supplement_requests']).toEqual(expected.supplementRequests);
     expect((await harness.timeline(id)).map((step) => step['event_type'])).toHaveLength(STEPS);
 
+    // The finished dossier reaches the indicator totals, under its unit as successor; the merger re-queues it under the new one.
+    const totalsUnits = async () =>
+      ((await harness.db.query(`select distinct successor_unit from projections.indicator_contributions where dossier_id = $1`, [id])) as { successor_unit: string }[]).map((r) => r.successor_unit);
+    await eventually(totalsUnits, (units) => units.length === 1 && units[0] === unit, { what: 'the dossier in the indicator totals' });
     const merged = `M${randomUUID().slice(0, 6)}`;
     await harness.send(Topics.catalogue, envelopeOf(UnitRegistered, merged, '2025-07-01T00:00:00.000Z', { code: merged, name: 'Xã mới', level: 'COMMUNE', successorOf: [unit], validFrom: '2025-07-01T00:00:00.000Z' } as never).envelope);
     await harness.factsEventually(id, (r) => r['successor_unit'] === merged, 'the merged unit re-pointed to its successor');
+    await eventually(totalsUnits, (units) => units.length === 1 && units[0] === merged, { what: 'the indicator totals re-pointed to the successor' });
   });
 
   it('the same event delivered twice changes nothing', async () => {

@@ -7,6 +7,7 @@ import { foldFacts } from '../../domain/dossier-facts/dossier-facts.fold';
 import { advancePartition, claimEventIds, lockPartition, storedOffsets } from '../../projections/consumed-offsets/consumed-offsets';
 import { DossierFactsWriter } from '../../projections/dossier-facts/dossier-facts.writer';
 import { recordTimeline } from '../../projections/dossier-timeline/timeline.writer';
+import { markDirty } from '../../projections/indicator-totals/dirty-dossiers.writer';
 import { applyCatalogue, isCatalogueEvent, UNITS_LOCK } from '../../projections/units/catalogue.writer';
 
 /** One Kafka message: its event, a type no reader here knows (skipped), or why it could not be read (it goes to the dead-letter topic). */
@@ -97,6 +98,7 @@ export class BatchProjector {
     const writer = new DossierFactsWriter(manager, this.schema);
     const known = await writer.lockAndLoad([...byDossier.keys()]);
     await writer.save([...byDossier].map(([id, list]) => foldFacts(known.get(id), id, list, this.calendar)));
+    await markDirty(manager, this.schema, [...byDossier.keys()]);
     await recordTimeline(manager, this.schema, dossierEvents);
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { METRICS } from '@motcua/platform';
 import { Gauge, Registry } from 'prom-client';
 import { ProjectionRuntime } from '../../api/kafka/projection.runtime';
+import { IndicatorTotalsLag } from '../refresh-indicator-totals/totals-lag';
 import { ProjectionLag } from './projection-lag';
 
 /** The lag endpoint's figures as Prometheus gauges, read at each scrape; and the consumer's counts. */
@@ -11,11 +12,22 @@ export class ProjectionLagMetrics implements OnModuleInit {
     @Inject(METRICS) private readonly metrics: { registry: Registry },
     private readonly lag: ProjectionLag,
     private readonly runtime: ProjectionRuntime,
+    private readonly totals: IndicatorTotalsLag,
   ) {}
 
   onModuleInit(): void {
     const lag = this.lag;
     const counters = this.runtime.consumer.counters;
+    const totals = this.totals;
+    new Gauge({
+      name: 'motcua_indicator_totals_queued_dossiers',
+      help: 'Dossiers whose facts changed and whose indicator totals are not recomputed yet (reports count them live)',
+      registers: [this.metrics.registry],
+      async collect() {
+        const queued = await totals.queued().catch(() => undefined);
+        if (queued !== undefined) this.set(queued);
+      },
+    });
     new Gauge({
       name: 'motcua_projection_lag_messages',
       help: 'Messages on each topic partition not yet in the read models (high watermark less the stored offset)',

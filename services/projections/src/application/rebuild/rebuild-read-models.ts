@@ -127,6 +127,8 @@ export class RebuildReadModels {
       await rebuild.consumer.stop();
       await manager.query(`alter schema ${PROJECTIONS_SCHEMA} rename to ${retiredSchema}`);
       await manager.query(`alter schema ${REBUILD_SCHEMA} rename to ${PROJECTIONS_SCHEMA}`);
+      // The rebuilt indicator totals are still queued (every projected dossier is): reports count
+      // those dossiers live, exactly, until the drain has worked the queue off under the new name.
       return { retiredSchema, checksums: await schemaChecksums(manager, PROJECTIONS_SCHEMA) };
     });
   }

@@ -9,3 +9,6 @@ export { GROUP_COLUMNS, indicatorQuery, type IndicatorSqlQuery } from './indicat
 export { reportColumns, reportQuery } from './indicator-report-sql';
 export { indicatorView, indicatorViews, type ViewDefinition } from './indicator-views';
 export { drillDownQuery, type DrillDownQuery } from './indicator-drilldown';
+export { AVG_PARTS, SETTLED_AT, type ReportOptions } from './indicator-report-sql';
+export { CONTRIBUTION_RANGE_SQL, insertContributions, MEASURE_COLUMNS, shiftTotals, summedSelect } from './indicator-totals-sql';
+export { FigureSums, roundedAverage } from './indicator-sums';

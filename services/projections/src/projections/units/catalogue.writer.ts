@@ -42,10 +42,14 @@ export async function applyCatalogue(manager: EntityManager, schema: string, eve
   await upsert(manager, schema, 'procedures', ProcedureEntity, [...procedures.values()], ['code', 'version']);
   for (const r of retired) await manager.query(`update ${schema}.procedures set retired_at = $3 where code = $1 and version = $2`, [r.code, r.version, r.retiredAt]);
   if (units.size > 0) {
+    // Re-pointed dossiers count under another successor: their indicator totals are recomputed.
     await manager.query(`
-      update ${schema}.dossier_facts f set successor_unit = s.successor_today
-        from ${schema}.unit_successors s
-       where s.code = f.unit and f.successor_unit is distinct from s.successor_today`);
+      with moved as (
+        update ${schema}.dossier_facts f set successor_unit = s.successor_today
+          from ${schema}.unit_successors s
+         where s.code = f.unit and f.successor_unit is distinct from s.successor_today
+        returning f.dossier_id)
+      insert into ${schema}.indicator_dirty_dossiers (dossier_id) select dossier_id from moved order by dossier_id on conflict do nothing`);
   }
 }
 
