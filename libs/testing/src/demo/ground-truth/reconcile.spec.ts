@@ -14,6 +14,7 @@ describe('reconciling the ground truth with the projections', () => {
     ['a figure only the projections have', [], [f('2025-02', 'H56.99', 'e_result', 1, 1)], 1],
     ['the same figure of another unit is not this one', [f('2025-01', 'H56.22', 'on_time', 1, 1)], [f('2025-01', 'H56.23', 'on_time', 1, 1)], 2],
     ['an average summed in another order', [f('2025-01', 'H56.22', 'avg_resolution_time', 1 / 3 + 1 / 3 + 1 / 3, 3)], [f('2025-01', 'H56.22', 'avg_resolution_time', 1, 3)], 0],
+    ['an average the API rounded to a millionth', [f('2025-01', 'H56.22', 'avg_resolution_time', 10.4166666666, 4)], [f('2025-01', 'H56.22', 'avg_resolution_time', 10.416667, 4)], 0],
     ['an average one office minute apart', [f('2025-01', 'H56.22', 'avg_resolution_time', 451 / 450, 1)], [f('2025-01', 'H56.22', 'avg_resolution_time', 1, 1)], 1],
     ['an average stated in another unit', [f('2025-01', 'H56.22', 'avg_resolution_time', 1, 1, { timeUnit: 'WORKING_DAYS' })], [f('2025-01', 'H56.22', 'avg_resolution_time', 1, 1, { timeUnit: 'WORKING_HOURS' })], 1],
     ['counts are compared exactly', [f('2025-01', 'H56.22', 'in_progress', 1_000_000, 2_000_000)], [f('2025-01', 'H56.22', 'in_progress', 1_000_001, 2_000_000)], 1],

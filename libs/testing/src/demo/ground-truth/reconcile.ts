@@ -19,12 +19,13 @@ export interface Reconciliation {
 }
 
 /**
- * The API does not round: a numerator is the database's sum as a double. An average's numerator is
- * a sum of fractions of a working day, which two summation orders can leave a few units in the
- * last place apart; anything beyond that is a real difference.
+ * The API rounds an average's numerator (a sum of fractions of a working day or hour, as doubles)
+ * to a millionth of its unit, so that its two report paths answer alike; the generator sums the
+ * same fractions unrounded. One millionth apart is the same figure; anything beyond is a real
+ * difference.
  */
-const FLOAT_TOLERANCE = 1e-9;
-const sameAmount = (a: number, b: number) => Math.abs(a - b) <= FLOAT_TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b));
+const ROUNDING = 1e-6;
+const sameAmount = (a: number, b: number) => Math.abs(a - b) <= ROUNDING;
 
 /** A figure with no population and no figure at all are the same statement: nobody to count. */
 const counts = (f: Figure | null): Figure | null => (f !== null && f.denominator !== 0 ? f : null);
