@@ -68,18 +68,7 @@ export class ParkedMessages {
        from ${this.s}.parked_messages where subject = $1 order by id for update skip locked`,
       [subject],
     );
-    return result.rows.map((row) => ({
-      id: String(row['id']),
-      consumer: String(row['consumer']),
-      subject: String(row['subject']),
-      messageId: String(row['message_id']),
-      topic: String(row['topic']),
-      envelope: row['envelope'],
-      headers: row['headers'] as Record<string, string>,
-      reason: row['reason'] as ParkReason,
-      attempts: Number(row['attempts']),
-      parkedAt: row['parked_at'] as Date,
-    }));
+    return result.rows.map(toParkedMessage);
   }
 
   /** Whether one of the consumer's messages about the subject waits in a way that later ones must queue behind. */
@@ -136,18 +125,7 @@ export class ParkedMessages {
         where ($1::text is null or consumer = $1) order by parked_at, id limit $2`,
       [consumer ?? null, limit],
     );
-    return result.rows.map((row) => ({
-      id: String(row['id']),
-      consumer: String(row['consumer']),
-      subject: String(row['subject']),
-      messageId: String(row['message_id']),
-      topic: String(row['topic']),
-      envelope: row['envelope'],
-      headers: row['headers'] as Record<string, string>,
-      reason: row['reason'] as ParkReason,
-      attempts: Number(row['attempts']),
-      parkedAt: row['parked_at'] as Date,
-    }));
+    return result.rows.map(toParkedMessage);
   }
 
   async count(): Promise<number> {
@@ -163,4 +141,19 @@ export class ParkedMessages {
     );
     return result.rows.map((row) => ({ reason: row.reason, count: Number(row.n), oldestAgeSeconds: Number(row.age) }));
   }
+}
+
+function toParkedMessage(row: Record<string, unknown>): ParkedMessage {
+  return {
+    id: String(row['id']),
+    consumer: String(row['consumer']),
+    subject: String(row['subject']),
+    messageId: String(row['message_id']),
+    topic: String(row['topic']),
+    envelope: row['envelope'],
+    headers: row['headers'] as Record<string, string>,
+    reason: row['reason'] as ParkReason,
+    attempts: Number(row['attempts']),
+    parkedAt: row['parked_at'] as Date,
+  };
 }
