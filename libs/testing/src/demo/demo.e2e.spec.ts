@@ -1,5 +1,6 @@
 import type { RunningKafka } from '../infra/kafka';
 import { startOwnBroker } from './own-broker';
+import { formatHeadline } from './headline';
 import { DemoOutcome, runDemo } from './run-demo';
 
 /**
@@ -30,11 +31,13 @@ describe('the demo workload at a small scale (every service as a process, real P
 
   it('generates the seeds’ shape, not a degenerate workload', () => {
     const { headline } = outcome;
+    process.stderr.write(`demo e2e: ${formatHeadline(headline)}; the driver fell behind the clock by ${outcome.behindHours.toFixed(1)} h at most\n`);
     expect(headline.online).toBeGreaterThan(0.5);
     expect(headline.online).toBeLessThan(0.72);
-    // Decisions are planned well inside the due date; a run that falls behind the clock on a busy
-    // machine decides some late, so this bound only tells a sane workload from a broken one.
-    expect(headline.onTime).toBeGreaterThan(0.6);
+    // The on-time share is not judged here: it measures how well the machine kept pace with the
+    // accelerated clock (a driver behind it decides late what was planned on time), not the
+    // system. The plan's own timing is the plan spec's; the on-time indicator as the projections
+    // compute it is the reconciliation's, exactly, from the instants the services answered.
     expect(headline.digitised).toBeGreaterThan(0.85);
     expect(headline.eResults).toBeGreaterThan(0.85);
     expect(headline.reuse).toBeGreaterThan(0.35);

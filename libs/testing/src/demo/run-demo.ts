@@ -34,6 +34,8 @@ export interface DemoOutcome {
   headline: Headline;
   differences: number;
   failures: string[];
+  /** The most the driver fell behind the clock (simulated hours): a busy machine decides late what was planned on time. */
+  behindHours: number;
   report: string;
 }
 
@@ -83,15 +85,17 @@ async function drive(stack: Stack, speed: number, options: DemoOptions, log: (li
   const computed = await fetchStatistics(stack.url('projections'), admin, { from: SIMULATION.from, to: SIMULATION.to });
   const reconciliation = reconcile(truth, computed);
   const headline = headlineOf(records);
+  const behindHours = driven.reduce((most, d) => Math.max(most, d.behindMs), 0) / 3_600_000;
   const report = [
     formatReconciliation(reconciliation),
     '',
     `as generated: ${formatHeadline(headline)}`,
+    `the driver fell behind the clock by ${behindHours.toFixed(1)} h at most${behindHours > 24 ? ': decisions planned on time were taken late, and the on-time share shows it' : ''}`,
     `differences: ${reconciliation.differences}; unexpected answers: ${failures.length}`,
     ...failures.slice(0, 50),
   ].join('\n');
   const exitCode = reconciliation.differences === 0 && failures.length === 0 && records.length === plan.length ? 0 : 1;
-  return { exitCode, records, headline, differences: reconciliation.differences, failures, report };
+  return { exitCode, records, headline, differences: reconciliation.differences, failures, behindHours, report };
 }
 
 /** The projections have consumed everything the services published. */

@@ -37,6 +37,7 @@ async function live(d: DrivenDossier, context: ActContext, speed: number): Promi
     try {
       await perform(context, step.act);
       d.performed++;
+      d.behindMs = Math.max(d.behindMs, clock.now().getTime() - step.at);
     } catch (error) {
       d.failure = describeFailure(step.act, error);
       break;

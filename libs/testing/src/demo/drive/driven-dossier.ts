@@ -18,6 +18,8 @@ export interface DrivenDossier {
   allUploaded: boolean;
   /** The planned instant of the act being performed, while it is. */
   actDue?: number;
+  /** How far (simulated ms) the clock had run past an act's planned instant when its answer came, at most. */
+  behindMs: number;
   /** Acts performed, of the planned ones. */
   performed: number;
   finished: boolean;
@@ -36,6 +38,7 @@ export function drivenFrom(plan: PlannedDossier): DrivenDossier {
     stoppedAt: null,
     supplementRequests: [],
     allUploaded: plan.components.every((c) => c.form === 'UPLOAD'),
+    behindMs: 0,
     performed: 0,
     finished: false,
   };
