@@ -52,8 +52,13 @@ describe('the demo workload plan', () => {
         const waits = at('REQUEST_SUPPLEMENT').reduce((sum, from, i) => sum + calendar.workingMinutesBetween(from, provided[i]), 0);
         return calendar.workingMinutesBetween(received, at('RESOLVE')[0]) - waits;
       };
+      const legal = (d: PlannedDossier) => {
+        const terms = termsAt(PLAN_CATALOGUE, d.procedureCode, d.steps[0].at);
+        if (!terms) throw new Error(`no terms of ${d.procedureCode} at the dossier's submission`);
+        return calendar.toWorkingMinutes(terms.processingTime);
+      };
       const decided = plan.filter((d) => has(d, 'RESOLVE'));
-      const late = decided.filter((d) => spent(d) > calendar.toWorkingMinutes(termsAt(PLAN_CATALOGUE, d.procedureCode, d.steps[0].at)!.processingTime));
+      const late = decided.filter((d) => spent(d) > legal(d));
       expect(decided.length).toBeGreaterThan(0.8 * plan.length);
       expect(late.length).toBeGreaterThan(0);
       expect(late.length / decided.length).toBeLessThan(0.03);
