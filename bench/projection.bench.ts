@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { WorkingCalendar } from '@motcua/calendar';
 import { headersOf, integrationEvents } from '@motcua/contracts';
 import { connectKafka, ensureTopics, KafkaPublisher, silentLogger } from '@motcua/messaging';
 import { Kafka } from 'kafkajs';
@@ -40,7 +39,7 @@ export async function benchProjection(databaseUrl: string, brokers: string[]): P
 
     await dataSource.query(`create table ${schema}.raw_events (event_id uuid primary key, dossier_id text not null, type text not null, data jsonb not null)`);
     const raw = await rawEachBatch(kafka, topic, databaseUrl, schema, events.length);
-    const projector = new BatchProjector(dataSource, schema, new WorkingCalendar());
+    const projector = new BatchProjector(dataSource, schema);
     const consumer = new ProjectionConsumer(kafka, new KafkaPublisher(kafka), projector, { group: `bench-projection-${suffix}`, topics: [topic], logger: silentLogger, concurrency: PARTITIONS });
     await consumer.start();
     const projected = await fromJoin(() => consumer.ready, () => consumer.counters.applied, events.length, () => consumer.counters.batches);

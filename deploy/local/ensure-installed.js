@@ -21,4 +21,22 @@ function ensureInstalled() {
   }
 }
 
-module.exports = { ensureInstalled, root };
+// The dashboard's e2e spec drives Debian's chromium (services/projections/src/testing/dashboard-browser.harness.ts).
+const CHROMIUM = '/usr/bin/chromium';
+
+/** Installs Debian's chromium with apt-get when it is missing and this runs as root; silent when present. */
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
+    process.stderr.write(`${CHROMIUM} is missing and cannot be installed here (needs root and apt-get): the dashboard e2e spec will fail until it is (apt-get install chromium)\n`);
+    return;
+  }
+  process.stderr.write('installing chromium for the dashboard e2e spec (apt-get install chromium)…\n');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const apt = (args) => spawnSync('apt-get', args, { stdio: 'inherit', env }).status === 0;
+  // A fresh machine has no package lists; an up-to-date one installs without the update.
+  const installed = apt(['install', '-y', '-qq', '--no-install-recommends', 'chromium']) || (apt(['update', '-qq']) && apt(['install', '-y', '-qq', '--no-install-recommends', 'chromium']));
+  if (!installed || !existsSync(CHROMIUM)) process.stderr.write('apt-get could not install chromium: see the output above; the dashboard e2e spec will fail\n');
+}
+
+module.exports = { ensureInstalled, ensureChromium, root };

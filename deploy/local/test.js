@@ -5,9 +5,10 @@
 const { spawnSync } = require('node:child_process');
 const { mkdirSync } = require('node:fs');
 const { join } = require('node:path');
-const { ensureInstalled, root } = require('./ensure-installed');
+const { ensureChromium, ensureInstalled, root } = require('./ensure-installed');
 
 ensureInstalled();
+ensureChromium();
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0' };
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 

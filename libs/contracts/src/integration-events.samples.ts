@@ -43,10 +43,11 @@ const dossier = { dossierId, code };
 export const samples: SampleData = {
   DossierSubmitted: { ...dossier, submittedAt: at, channel: 'ONLINE', unit, procedureCode: procedure.code, procedureVersion: 3, applicantRef, applicantKind: 'INDIVIDUAL', components, delivery: 'ONLINE', portal: 'portal-1' },
   DossierReturnedForSupplement: { ...dossier, returnedAt: at, missing: ['Tờ khai có chữ ký'], officerId: 'officer-1' },
-  DossierReceived: { ...dossier, receivedAt: at, dueAt: due, channel: 'COUNTER', unit, applicantRef, components, delivery: 'POSTAL', procedure, officerId: 'officer-1' },
+  DossierReceived: { ...dossier, receivedAt: at, dueAt: due, channel: 'COUNTER', unit, applicantRef, components, delivery: 'POSTAL', procedure, officerId: 'officer-1', calendar: { holidayTable: 'VN-2024-2027.1', officeHours: [{ start: '07:30', end: '11:30' }, { start: '13:30', end: '17:00' }] } },
   DossierRejected: { ...dossier, rejectedAt: at, reason: 'Không thuộc thẩm quyền', officerId: 'officer-1' },
   SupplementProvided: { ...dossier, providedAt: at, components: [components[0]] },
   DossierWithdrawn: { ...dossier, withdrawnAt: at },
+  DossierTransferred: { ...dossier, transferredAt: at, fromUnit: '16276', toUnit: '16279', reorganisationId: 'reorg-2025-07', effectiveAt: at, transitionEndsAt: due },
   CaseAssigned: { dossierId, assignedAt: at, agency: unit, step: 1 },
   CaseHandedOff: { dossierId, handedOffAt: at, fromAgency: 'H56.22', toAgency: 'H56.10', workingMinutesSpent: 930 },
   SupplementRequested: { dossierId, requestId: 'sr-1', requestedAt: at, missing: ['Bản sao hộ khẩu'], agency: unit, officerId: 'officer-2', sequence: 1 },

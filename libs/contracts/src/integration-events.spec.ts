@@ -9,7 +9,7 @@ import { InvalidMessageError } from './invalid-message.error';
 import { topicOwner } from './topics';
 
 const design = [
-  ...['DossierSubmitted', 'DossierReturnedForSupplement', 'DossierReceived', 'DossierRejected', 'SupplementProvided', 'DossierWithdrawn'],
+  ...['DossierSubmitted', 'DossierReturnedForSupplement', 'DossierReceived', 'DossierRejected', 'SupplementProvided', 'DossierWithdrawn', 'DossierTransferred'],
   ...['CaseAssigned', 'CaseHandedOff', 'SupplementRequested', 'ProcessingPaused', 'ProcessingResumed', 'DeadlineExtended'],
   ...['DossierDueSoon', 'DossierOverdue', 'ApologyIssued', 'PaymentOverdue', 'DossierResolved', 'ProcessingStopped'],
   ...['FeeAssessed', 'PaymentRequested', 'PaymentSucceeded', 'PaymentFailed', 'PaymentExpired', 'PaymentRefunded'],

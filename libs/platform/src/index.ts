@@ -24,6 +24,7 @@ export * from './http/bulk-upload';
 export * from './http/keyset-page';
 export * from './http/multipart';
 export * from './http/uuid-param';
+export * from './logging/correlation';
 export * from './logging/logging';
 export * from './metrics/metrics';
 export * from './openapi/openapi';

@@ -10,6 +10,7 @@ export * from './infra/containers';
 export * from './stack/services';
 export * from './stack/service-process';
 export * from './fixtures/dossier.fixtures';
+export * from './fixtures/transfer.fixtures';
 export * from './stack/in-process-service';
 export * from './stack/topic-contents';
 export * from './stack/supervised-service';

@@ -4,7 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { Topics } from '@motcua/contracts';
 import { PgDatabase } from '@motcua/event-store';
 import { MessagingModule } from '@motcua/messaging';
-import { CONFIG, DATABASE, idempotencyMigrations, IdempotentRequests, PlatformModule } from '@motcua/platform';
+import { CONFIG, DATABASE, IdempotentRequests, PlatformModule } from '@motcua/platform';
 import { DocumentsController } from './api/http/documents.controller';
 import { DossierDigitisationController } from './api/http/dossier-digitisation.controller';
 import { RepositoryController } from './api/http/repository.controller';
@@ -26,8 +26,8 @@ import { LocalDocumentStorage } from './application/storage/local-document-stora
 import { UploadDocumentHandler } from './application/upload-document/upload-document.handler';
 import { ViewDigitisationHandler } from './application/view-digitisation/view-digitisation.query';
 import { DEFAULT_DOCUMENTS_DIR, DigitisationConfig } from './digitisation.config';
-import { digitisationTablesMigrations } from './projections/digitisation-tables/digitisation-tables.migrations';
 import { DigitisationTablesProjection } from './projections/digitisation-tables/digitisation-tables.projection';
+import { digitisationMigrations } from './digitisation.migrations';
 
 const SCHEMA = 'digitisation';
 const inSchema = <T>(type: new (db: PgDatabase, schema: string) => T) => ({ provide: type, inject: [DATABASE], useFactory: (db: PgDatabase) => new type(db, SCHEMA) });
@@ -44,7 +44,7 @@ const inSchema = <T>(type: new (db: PgDatabase, schema: string) => T) => ({ prov
         { topic: Topics.intake, handler: IntakeEventsHandler },
         { topic: Topics.issuance, handler: IssuanceEventsHandler },
       ],
-      migrations: [...digitisationTablesMigrations, ...idempotencyMigrations],
+      migrations: digitisationMigrations,
     }),
     CqrsModule.forRoot(),
   ],

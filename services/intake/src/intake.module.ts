@@ -3,17 +3,16 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { Topics } from '@motcua/contracts';
 import { PgDatabase } from '@motcua/event-store';
 import { MessagingModule } from '@motcua/messaging';
-import { DATABASE, idempotencyMigrations, IdempotentRequests, PlatformModule } from '@motcua/platform';
+import { DATABASE, IdempotentRequests, PlatformModule } from '@motcua/platform';
 import { DeskController } from './api/http/desk.controller';
 import { DossierFormsController } from './api/http/dossier-forms.controller';
 import { DossiersController } from './api/http/dossiers.controller';
 import { ProceduresController } from './api/http/procedures.controller';
 import { UnitsController } from './api/http/units.controller';
 import { ProcessingEventsHandler } from './api/kafka/processing-events.handler';
-import { catalogueMigrations, ProcedureCatalogue } from './application/catalogue/procedure-catalogue';
+import { ProcedureCatalogue } from './application/catalogue/procedure-catalogue';
 import { SeedCatalogue } from './application/catalogue/seed-catalogue';
 import { ListProceduresHandler, ListUnitsHandler, ViewProcedureHandler, ViewUnitHandler } from './application/browse-catalogue/catalogue.queries';
-import { catalogueUnitMigrations } from './application/catalogue/catalogue.migrations';
 import { CatalogueProjection } from './application/catalogue/catalogue.projection';
 import { CatalogueWriter } from './application/catalogue/catalogue.writer';
 import { ProcedureQueries } from './application/catalogue/procedure-queries';
@@ -24,8 +23,8 @@ import { RegisterUnitHandler } from './application/register-unit/register-unit.h
 import { RetireProcedureHandler } from './application/retire-procedure/retire-procedure.handler';
 import { DossierForms } from './application/dossier-forms/dossier-forms.service';
 import { FormFactsReader } from './application/dossier-forms/form-facts.reader';
-import { DossierCodeAllocator, dossierCodeMigrations } from './application/dossier-codes/dossier-code.allocator';
-import { applicantMigrations, ApplicantRegistry } from './application/submit-dossier/applicant-registry';
+import { DossierCodeAllocator } from './application/dossier-codes/dossier-code.allocator';
+import { ApplicantRegistry } from './application/submit-dossier/applicant-registry';
 import { ReceiveDossierHandler } from './application/receive-dossier/receive-dossier.handler';
 import { RejectDossierHandler } from './application/reject-dossier/reject-dossier.handler';
 import { ReturnForSupplementHandler } from './application/return-for-supplement/return-for-supplement.handler';
@@ -38,9 +37,16 @@ import { ViewDossierHandler } from './application/view-dossier/view-dossier.quer
 import { WithdrawDossierHandler } from './application/withdraw-dossier/withdraw-dossier.handler';
 import { publishedIntakeEvent } from './application/intake-relay';
 import { IntakeConfig } from './intake.config';
+import { IssuanceEventsHandler } from './api/kafka/issuance-events.handler';
+import { ReorganisationsController } from './api/http/reorganisations.controller';
+import { RecordReorganisationHandler } from './application/reorganise-units/record-reorganisation.handler';
+import { ReorganisationImpact } from './application/reorganise-units/reorganisation-impact';
+import { ReorganisationsReader } from './application/reorganise-units/reorganisations.reader';
+import { TransferSweep } from './application/reorganise-units/transfer-sweep';
 import { ReceptionQueueController } from './api/http/reception-queue.controller';
 import { ListReceptionQueueHandler } from './application/list-reception-queue/list-reception-queue.handler';
-import { receptionQueueMigrations, ReceptionQueueProjection } from './projections/reception-queue/reception-queue.projection';
+import { ReceptionQueueProjection } from './projections/reception-queue/reception-queue.projection';
+import { intakeMigrations } from './intake.migrations';
 
 const SCHEMA = 'intake';
 const inSchema = <T>(type: new (db: PgDatabase, schema: string) => T) => ({ provide: type, inject: [DATABASE], useFactory: (db: PgDatabase) => new type(db, SCHEMA) });
@@ -54,12 +60,15 @@ const inSchema = <T>(type: new (db: PgDatabase, schema: string) => T) => ({ prov
       publishes: Topics.intake,
       alsoPublishes: [Topics.catalogue],
       translate: publishedIntakeEvent,
-      consumes: [{ topic: Topics.processing, handler: ProcessingEventsHandler }],
-      migrations: [...dossierCodeMigrations, ...catalogueMigrations, ...applicantMigrations, ...idempotencyMigrations, ...catalogueUnitMigrations, ...receptionQueueMigrations],
+      consumes: [
+        { topic: Topics.processing, handler: ProcessingEventsHandler },
+        { topic: Topics.issuance, handler: IssuanceEventsHandler },
+      ],
+      migrations: intakeMigrations,
     }),
     CqrsModule.forRoot(),
   ],
-  controllers: [DossiersController, DeskController, ReceptionQueueController, DossierFormsController, ProceduresController, UnitsController],
+  controllers: [DossiersController, DeskController, ReceptionQueueController, DossierFormsController, ProceduresController, UnitsController, ReorganisationsController],
   providers: [
     inSchema(ProcedureCatalogue),
     inSchema(DossierCodeAllocator),
@@ -93,6 +102,11 @@ const inSchema = <T>(type: new (db: PgDatabase, schema: string) => T) => ({ prov
     ProcessingEventsHandler,
     ReceptionQueueProjection,
     ListReceptionQueueHandler,
+    IssuanceEventsHandler,
+    inSchema(ReorganisationImpact),
+    ReorganisationsReader,
+    RecordReorganisationHandler,
+    TransferSweep,
   ],
 })
 export class IntakeModule {}

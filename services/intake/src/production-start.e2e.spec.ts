@@ -4,6 +4,18 @@ import { DEV_API_KEYS, DEV_JWT_SECRET } from '@motcua/platform';
 
 const root = join(__dirname, '..', '..', '..');
 
+const start = (env: Record<string, string>) =>
+  new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(root, 'services/intake/src/main.ts')], {
+      cwd: root,
+      env: { PATH: String(process.env['PATH']), TS_NODE_PROJECT: join(root, 'tsconfig.base.json'), PORT: '0', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('exit', (code) => resolve({ code, stderr }));
+  });
+
 /** Started as production with a credential from the repository, the service refuses in one sentence naming the variable. */
 describe('intake started with NODE_ENV=production', () => {
   const production = {
@@ -16,17 +28,6 @@ describe('intake started with NODE_ENV=production', () => {
     // Never reached: configuration is checked before any connection.
     DATABASE_URL: 'postgres://motcua@127.0.0.1:1/motcua',
   };
-  const start = (env: Record<string, string>) =>
-    new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(root, 'services/intake/src/main.ts')], {
-        cwd: root,
-        env: { PATH: String(process.env['PATH']), TS_NODE_PROJECT: join(root, 'tsconfig.base.json'), PORT: '0', ...env },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      let stderr = '';
-      child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('exit', (code) => resolve({ code, stderr }));
-    });
 
   it('refuses the development JWT_SECRET, naming it and not its value', async () => {
     const { code, stderr } = await start({ ...production, JWT_SECRET: DEV_JWT_SECRET });
@@ -45,5 +46,24 @@ describe('intake started with NODE_ENV=production', () => {
         'OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL must be set when NODE_ENV is production (HS256 officer tokens over JWT_SECRET are for development only)',
     );
     expect(stderr).not.toContain('motcua-dev-portal-key');
+  });
+});
+
+/** A database that is away or a URL that is not one: one sentence on stderr, no stack, no password. */
+describe('intake start-up configuration', () => {
+  const development = { APPLICANT_REF_KEY: 'start-up-spec-applicant-ref-key-0123456789', JWT_SECRET: 'start-up-spec-jwt-secret-0123456789abcdef' };
+
+  it('exits with a clear message, not a stack, when PostgreSQL cannot be reached', async () => {
+    const { code, stderr } = await start({ ...development, DATABASE_URL: 'postgres://motcua:s3cret-pw@127.0.0.1:1/motcua' });
+    expect(code).toBe(1);
+    expect(stderr).toContain('Cannot connect to PostgreSQL at 127.0.0.1:1/motcua (DATABASE_URL): connection refused');
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stderr).not.toContain('s3cret-pw');
+  });
+
+  it('exits naming DATABASE_URL when it is not a URL', async () => {
+    const { code, stderr } = await start({ ...development, DATABASE_URL: 'not a url' });
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe('intake cannot start. Configuration error: DATABASE_URL must be a postgres:// URL');
   });
 });

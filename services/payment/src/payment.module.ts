@@ -3,7 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { Topics } from '@motcua/contracts';
 import { PgDatabase } from '@motcua/event-store';
 import { MessagingModule } from '@motcua/messaging';
-import { CONFIG, DATABASE, idempotencyMigrations, IdempotentRequests, PlatformModule, SystemClock } from '@motcua/platform';
+import { CONFIG, DATABASE, IdempotentRequests, PlatformModule, SystemClock } from '@motcua/platform';
 import { PaymentCallbacksController } from './api/http/payment-callbacks.controller';
 import { PaymentSignatureGuard, WALL_CLOCK } from './api/http/payment-signature.guard';
 import { PaymentsController } from './api/http/payments.controller';
@@ -20,7 +20,8 @@ import { RefundPass } from './application/refund-payments/refund.pass';
 import { StartCheckoutHandler } from './application/start-checkout/start-checkout.handler';
 import { ViewBillHandler } from './application/view-bill/view-bill.query';
 import { PaymentConfig, PAYMENT_SETTINGS, paymentSettings, PaymentSettings } from './payment.config';
-import { paymentRequestsMigrations, PaymentRequestsProjection } from './projections/payment-requests/payment-requests.projection';
+import { PaymentRequestsProjection } from './projections/payment-requests/payment-requests.projection';
+import { paymentMigrations } from './payment.migrations';
 
 /** Fees and payments: assessment at reception, online checkout and signed callbacks, cash, expiry, refunds. */
 @Module({
@@ -34,7 +35,7 @@ import { paymentRequestsMigrations, PaymentRequestsProjection } from './projecti
         { topic: Topics.intake, handler: IntakeEventsHandler },
         { topic: Topics.processing, handler: ProcessingEventsHandler },
       ],
-      migrations: [...paymentRequestsMigrations, ...idempotencyMigrations],
+      migrations: paymentMigrations,
     }),
     CqrsModule.forRoot(),
   ],

@@ -20,8 +20,9 @@ import { IssueApologyHandler } from './application/issue-apology/issue-apology.h
 import { RequestSupplementHandler } from './application/request-supplement/request-supplement.handler';
 import { ResolveCaseHandler } from './application/resolve-case/resolve-case.handler';
 import { StopProcessingHandler } from './application/stop-processing/stop-processing.handler';
-import { caseDeadlinesMigrations, CaseDeadlinesProjection } from './projections/case-deadlines/case-deadlines.projection';
-import { workListMigrations, WorkListProjection } from './projections/work-list/work-list.projection';
+import { CaseDeadlinesProjection } from './projections/case-deadlines/case-deadlines.projection';
+import { WorkListProjection } from './projections/work-list/work-list.projection';
+import { processingMigrations } from './processing.migrations';
 
 /** The departments: handling cases, the legal clock, decisions. */
 @Module({
@@ -35,7 +36,7 @@ import { workListMigrations, WorkListProjection } from './projections/work-list/
         { topic: Topics.intake, handler: IntakeEventsHandler },
         { topic: Topics.payment, handler: PaymentEventsHandler },
       ],
-      migrations: [...caseDeadlinesMigrations, ...workListMigrations],
+      migrations: processingMigrations,
     }),
     CqrsModule.forRoot(),
   ],

@@ -3,9 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { connectKafka } from '@motcua/messaging';
 import { CONFIG, ConfigurationError, PlatformModule, ServiceConfig } from '@motcua/platform';
 import { BATCH_FAULTS, PROJECTION_KAFKA, ProjectionRuntime } from './api/kafka/projection.runtime';
+import { DashboardSite } from './api/http/dashboard-site';
 import { LagController } from './api/http/lag.controller';
 import { RebuildController } from './api/http/rebuild.controller';
 import { StatisticsController } from './api/http/statistics.controller';
+import { StreamHealthController } from './api/http/stream-health.controller';
 import { TimelineController } from './api/http/timeline.controller';
 import { DrillDown } from './application/get-indicators/drill-down.query';
 import { GetIndicators } from './application/get-indicators/get-indicators.query';
@@ -15,13 +17,14 @@ import { ProjectionLagMetrics } from './application/projection-lag/projection-la
 import { RebuildReadModels } from './application/rebuild/rebuild-read-models';
 import { IndicatorTotalsRunner } from './application/refresh-indicator-totals/indicator-totals.runner';
 import { IndicatorTotalsLag } from './application/refresh-indicator-totals/totals-lag';
+import { ReadStreamHealth } from './application/stream-health/stream-health';
 import { projectionEntities } from './database/projections-data-source';
 import { ProjectionsDatabaseModule } from './database/projections-database.module';
 
 /** Statistics and lookup read models, built from every topic. */
 @Module({
   imports: [PlatformModule.forRoot({ service: 'projections' }), ProjectionsDatabaseModule, TypeOrmModule.forFeature(projectionEntities)],
-  controllers: [TimelineController, LagController, RebuildController, StatisticsController],
+  controllers: [TimelineController, LagController, RebuildController, StatisticsController, StreamHealthController],
   providers: [
     {
       provide: PROJECTION_KAFKA,
@@ -41,6 +44,8 @@ import { ProjectionsDatabaseModule } from './database/projections-database.modul
     RebuildReadModels,
     IndicatorTotalsRunner,
     IndicatorTotalsLag,
+    ReadStreamHealth,
+    DashboardSite,
   ],
 })
 export class ProjectionsModule {}

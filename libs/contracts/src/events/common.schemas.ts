@@ -60,6 +60,16 @@ export const RefundRule = Literals('NONE', 'FULL_ON_WITHDRAWAL', 'FULL_ON_WITHDR
  * services read these, never intake's catalogue, so a later catalogue change cannot alter a
  * dossier already received.
  */
+/** A stretch of a unit's office time, local wall clock. */
+const ClockTime = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' });
+export const OfficePeriod = Type.Object({ start: ClockTime, end: ClockTime }, { additionalProperties: false });
+
+/** The holiday table version and the receiving unit's office hours a due date was computed with (libs/calendar CalendarTerms). */
+export const CalendarTerms = Type.Object(
+  { holidayTable: Type.String({ minLength: 1, maxLength: 50 }), officeHours: Type.Array(OfficePeriod, { minItems: 1, maxItems: 6 }) },
+  { additionalProperties: false },
+);
+
 export const ProcedureSnapshot = Type.Object(
   {
     code: ProcedureCode,

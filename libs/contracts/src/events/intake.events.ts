@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import { defineEvent } from '../event-definition';
+import { defineEvent, EventData } from '../event-definition';
 import { Topics } from '../topics';
-import { ApplicantRef, Channel, Component, DeliveryMethod, DossierCode, Id, Instant, PortalName, ProcedureCode, ProcedureSnapshot, ProcedureVersion, Reason, UnitCode, Uuid } from './common.schemas';
+import { ApplicantRef, CalendarTerms, Channel, Component, DeliveryMethod, DossierCode, Id, Instant, PortalName, ProcedureCode, ProcedureSnapshot, ProcedureVersion, Reason, UnitCode, Uuid } from './common.schemas';
 import { Literals, strict } from './schema-helpers';
 
 /** Intake's events about a dossier; subject and key: the dossier id. */
@@ -61,6 +61,11 @@ export const DossierReceived = defineEvent({
       officerId: Id,
       /** The submitting portal, for the services that serve it (ONLINE dossiers only). */
       portal: Type.Optional(PortalName),
+      /**
+       * What the due date was computed with; every later computation on the dossier uses it.
+       * Absent from events written before it was recorded: those used the default office hours.
+       */
+      calendar: Type.Optional(CalendarTerms),
     },
     strict,
   ),
@@ -92,4 +97,22 @@ export const DossierWithdrawn = defineEvent({
   schema: Type.Object({ dossierId: Uuid, code: DossierCode, withdrawnAt: Instant, reason: Type.Optional(Reason) }, strict),
 });
 
-export const intakeEvents = [DossierSubmitted, DossierReturnedForSupplement, DossierReceived, DossierRejected, SupplementProvided, DossierWithdrawn];
+/**
+ * A reorganisation of administrative units merged the dossier's unit into another: from
+ * `effectiveAt` the successor holds the dossier, its officers act on it, and the former unit's
+ * officers may still act until `transitionEndsAt`. Its history, due date and clock are unchanged.
+ */
+export const DossierTransferred = defineEvent({
+  type: 'DossierTransferred',
+  version: 1,
+  topic,
+  schema: Type.Object(
+    { dossierId: Uuid, code: DossierCode, transferredAt: Instant, fromUnit: UnitCode, toUnit: UnitCode, reorganisationId: Id, effectiveAt: Instant, transitionEndsAt: Instant },
+    strict,
+  ),
+});
+
+/** What each service records of a transfer on its own stream (the dossier's code is intake's). */
+export type DossierTransfer = Omit<EventData<typeof DossierTransferred>, 'code'>;
+
+export const intakeEvents = [DossierSubmitted, DossierReturnedForSupplement, DossierReceived, DossierRejected, SupplementProvided, DossierWithdrawn, DossierTransferred];

@@ -114,7 +114,7 @@ export const ApologyIssued = defineEvent({
 
 /**
  * The decision, with the verdicts statistics need and the terms issuance needs (code, channel,
- * delivery, applicant reference, e-result flags), so issuance never consumes intake.
+ * delivery, applicant reference, e-result flags), so issuance needs from intake only a reorganisation's DossierTransferred.
  */
 export const DossierResolved = defineEvent({
   type: 'DossierResolved',

@@ -7,8 +7,9 @@ import { openTestStore } from './test-schema';
 
 const event = (n: number) => ({ id: randomUUID(), type: 'Numbered', data: { n } });
 
+/** A minute: reads stop below the server's oldest open transaction, which another suite's long import may hold. */
 async function waitFor(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + 60_000;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -60,6 +60,8 @@ export class InboxConsumer {
   private readonly processor: MessageProcessor;
   private readonly logger: Logger;
   private sweeping = false;
+  /** Per partition, the messages beyond the last batch settled (as of that batch). */
+  readonly lag = new Map<number, number>();
   readonly counters: ConsumerCounters = { applied: 0, duplicates: 0, parked: 0, unparked: 0, deadLettered: 0, ignored: 0 };
 
   constructor(
@@ -87,8 +89,17 @@ export class InboxConsumer {
     });
   }
 
-  status(): { name: string; state: ConsumerState; ready: boolean } {
-    return { name: `${this.options.group} <- ${this.options.topic}`, state: this.member.state, ready: this.member.ready };
+  status(): { name: string; state: ConsumerState; ready: boolean; awaySince?: number } {
+    return { name: `${this.options.group} <- ${this.options.topic}`, state: this.member.state, ready: this.member.ready, awaySince: this.member.awaySince };
+  }
+
+  get topic(): string {
+    return this.options.topic;
+  }
+
+  /** The kafkajs consumer of the moment; undefined between members. */
+  get kafkaConsumer(): Consumer | undefined {
+    return this.member.consumer;
   }
 
   async start(): Promise<void> {
@@ -114,6 +125,9 @@ export class InboxConsumer {
     const { backoffMs = 200, maxBackoffMs = 10_000, group } = this.options;
     const turn = new PartitionTurn(heartbeat, () => isRunning() && !isStale(), { firstMs: backoffMs, atMostMs: maxBackoffMs }, this.logger, group);
     const last = await this.processor.processBatch(batch, resolveOffset, turn);
+    // What the partition holds beyond what this batch settled: the lag operations watch.
+    const settled = last === undefined ? BigInt(batch.firstOffset() ?? batch.highWatermark) : BigInt(last) + 1n;
+    this.lag.set(batch.partition, Number(BigInt(batch.highWatermark) - settled));
     if (last !== undefined) {
       await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
     }

@@ -130,4 +130,26 @@ describe('KafkaMember (real Kafka)', () => {
     expect(values).toEqual(['first']);
     expect(crashing.state).toBe('running');
   });
+
+  it('replaces a consumer that left its group without a stop (disconnected under it), and is ready again once it has joined', async () => {
+    const values: string[] = [];
+    const leaving = member(
+      async ({ batch, resolveOffset }, consumer) => {
+        for (const message of batch.messages) {
+          values.push(String(message.value));
+          resolveOffset(message.offset);
+        }
+        await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() }]);
+      },
+      { restartDelayMs: 200 },
+    );
+    await leaving.start();
+    await until(() => leaving.ready, 'the first join');
+    const first = leaving.consumer;
+    await first?.disconnect();
+    expect(leaving.ready).toBe(false);
+    await send('after the departure');
+    await until(() => values.includes('after the departure') && leaving.ready, 'the message after the replacement');
+    expect(leaving.consumer).not.toBe(first);
+  });
 });

@@ -20,20 +20,30 @@ export interface KafkaMemberOptions {
   eachBatch(payload: EachBatchPayload, consumer: Consumer): Promise<void>;
   /** Every (re)assignment, as kafkajs joins the group and before that generation's first fetch. */
   onJoin?(consumer: Consumer, assignment: Record<string, number[]>): void;
-  /** Wait before a member that crashed for good is replaced (default 2 s). */
+  /**
+   * First wait before a member that crashed for good, or left, is replaced (default 2 s). It
+   * doubles with each restart that does not join, up to 10 s: well inside the grace readiness
+   * gives a consumer to rejoin a broker that came back (consumer-readiness.ts).
+   */
   restartDelayMs?: number;
 }
+
+const MOST_RESTART_DELAY_MS = 10_000;
 
 /**
  * One consumer-group member for as long as it is wanted: connect, subscribe, run; after a crash,
  * a fresh kafkajs consumer; stop. Restarts are ours alone: kafkajs's own restart timer is set
  * after its crash handling has disconnected, so a stop during a crash could not cancel it and the
  * member came back. Here every restart checks the stop first and stop() waits for a start under
- * way, so once stop() resolves no member of this one consumes again.
+ * way, so once stop() resolves no member of this one consumes again. A kafkajs consumer that
+ * stops or disconnects without our stop (its connection's owner gave up on it) has left the
+ * group as surely as one that crashed, and is replaced the same way.
  */
 export class KafkaMember {
   private current: Consumer | undefined;
   private memberState: MemberState = 'stopped';
+  /** When the member last stopped running (or was made), while it is not running (epoch ms). */
+  private notRunningSince: number | undefined = Date.now();
   private stopped = true;
   private restartTimer: NodeJS.Timeout | undefined;
   /** The start under way, if any; starts run one after another. */
@@ -42,6 +52,8 @@ export class KafkaMember {
   private joining: Promise<void> | undefined;
   /** Crashes kafkajs would have restarted by itself (retriable ones), with the wait it would have used. */
   private readonly retriable = new WeakMap<Error, number>();
+  /** Restarts since the member last joined: each waits twice as long as the one before. */
+  private restarts = 0;
 
   constructor(
     private readonly kafka: Kafka,
@@ -56,6 +68,11 @@ export class KafkaMember {
     return this.memberState === 'running';
   }
 
+  /** Since when it has not been running, while it is not (epoch ms). */
+  get awaySince(): number | undefined {
+    return this.notRunningSince;
+  }
+
   /** The kafkajs consumer of the moment (to pause, resume, seek); undefined between members. */
   get consumer(): Consumer | undefined {
     return this.current;
@@ -63,6 +80,7 @@ export class KafkaMember {
 
   start(): Promise<void> {
     this.stopped = false;
+    this.restarts = 0;
     return this.launch();
   }
 
@@ -85,7 +103,7 @@ export class KafkaMember {
     const consumer = this.current;
     this.current = undefined;
     await consumer?.disconnect();
-    this.memberState = 'stopped';
+    this.become('stopped');
   }
 
   private get restartDelay(): number {
@@ -100,11 +118,13 @@ export class KafkaMember {
   }
 
   private async connectAndRun(): Promise<void> {
-    // The crashed member, if any, was disconnected by kafkajs; this makes sure of it.
-    await this.current?.disconnect().catch(() => undefined);
+    // The crashed member, if any, was disconnected by kafkajs; this makes sure of it (no longer
+    // current, so its disconnection is not taken for a departure).
+    const previous = this.current;
     this.current = undefined;
+    await previous?.disconnect().catch(() => undefined);
     if (this.stopped) return;
-    this.memberState = 'starting';
+    this.become('starting');
     const { group, topics, sessionTimeoutMs = 30_000, retry = { retries: 5 } } = this.options;
     const consumer = this.kafka.consumer({
       groupId: group,
@@ -125,10 +145,14 @@ export class KafkaMember {
     this.current = consumer;
     consumer.on(consumer.events.GROUP_JOIN, (event) => {
       if (this.current !== consumer || this.stopped) return;
-      this.memberState = 'running';
+      this.become('running');
+      this.restarts = 0;
       this.options.onJoin?.(consumer, event.payload.memberAssignment);
     });
     consumer.on(consumer.events.CRASH, (event) => this.crashed(consumer, event.payload.error));
+    // kafkajs emits both before a crash, which then sets the wait it knows of.
+    consumer.on(consumer.events.STOP, () => this.left(consumer));
+    consumer.on(consumer.events.DISCONNECT, () => this.left(consumer));
     try {
       await consumer.connect();
       if (!this.stopped) await consumer.subscribe({ topics: [...topics], fromBeginning: true });
@@ -160,23 +184,37 @@ export class KafkaMember {
     const wait = this.retriable.get(error) ?? this.restartDelay;
     this.options.logger.error({ err: error, group: this.options.group, restart: !this.stopped }, `${this.options.name} crashed`);
     if (this.stopped) return;
-    this.memberState = 'restarting';
+    this.become('restarting');
     this.restartLater(wait);
   }
 
-  /** A member that crashed, or could not start, is replaced by a fresh one; readiness is false meanwhile. */
+  private become(state: MemberState): void {
+    if (state === 'running') this.notRunningSince = undefined;
+    else this.notRunningSince ??= Date.now();
+    this.memberState = state;
+  }
+
+  private left(consumer: Consumer): void {
+    if (this.current !== consumer || this.stopped || this.memberState === 'restarting') return;
+    this.options.logger.error({ group: this.options.group }, `${this.options.name} left its group without being stopped`);
+    this.restartLater(this.restartDelay);
+  }
+
+  /** A member that crashed, left, or could not start, is replaced by a fresh one; readiness is false meanwhile. */
   private restartLater(ms: number): void {
     if (this.stopped) return;
-    this.memberState = 'restarting';
+    this.become('restarting');
     clearTimeout(this.restartTimer);
+    const wait = Math.min(ms * 2 ** this.restarts, Math.max(ms, MOST_RESTART_DELAY_MS));
     this.restartTimer = setTimeout(() => {
       this.restartTimer = undefined;
       if (this.stopped) return;
+      this.restarts += 1;
       this.launch().catch((error: unknown) => {
         this.options.logger.error({ err: error, group: this.options.group }, `${this.options.name} restart failed`);
         this.restartLater(this.restartDelay);
       });
-    }, ms);
+    }, wait);
     // A pending restart alone does not keep the process alive; the service's server does.
     this.restartTimer.unref();
   }

@@ -111,8 +111,11 @@ describe('dead letters and parked messages over HTTP, for operators (real Postgr
     mended.now = false;
     const other = randomUUID();
     const secondPoison = withdrawn(other, 'poison');
-    await sendEnvelopes(publisher, topic, secondPoison, withdrawn(other, 'after'));
+    const after = withdrawn(other, 'after');
+    await sendEnvelopes(publisher, topic, secondPoison, after);
     await poll(async () => (await call('GET', '/dead-letters', operator)).body['deadLetters'] as unknown[], (letters) => letters.length === 1, 'deadLetters listed');
+    // The message behind the letter is parked a moment after the letter is recorded: discard once it waits.
+    await poll(async () => (await call('GET', '/parked-messages', operator)).body['parked'] as Record<string, unknown>[], (p) => p.some((m) => m['messageId'] === after.id), 'the message after it parked');
     expect((await call('POST', `/dead-letters/${consumer()}/${secondPoison.id}/discard`, operator, {})).body).toMatchObject({ status: 400, errors: expect.arrayContaining([expect.objectContaining({ field: 'reason' })]) });
     expect((await call('POST', `/dead-letters/${consumer()}/${secondPoison.id}/discard`, operator, { reason: 'superseded by a corrected event' })).body).toEqual({ released: 1 });
     expect(await appliedCount(db, service, other)).toBe(1);

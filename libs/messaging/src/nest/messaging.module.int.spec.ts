@@ -6,6 +6,7 @@ import { EventStore, PgDatabase } from '@motcua/event-store';
 import { createServiceApp, DATABASE, PlatformModule } from '@motcua/platform';
 import { ConfigResourceTypes, Kafka } from 'kafkajs';
 import { appliedCount } from '../testing/effects';
+import { until } from '../testing/until';
 import { EVENT_STORE, IntegrationEventHandler, KAFKA } from './messaging.options';
 import { MessagingModule } from './messaging.module';
 
@@ -77,12 +78,20 @@ describe('MessagingModule in a running service (real PostgreSQL and Kafka)', () 
     const ready = (await (await fetch(`${url.replace('[::1]', '127.0.0.1')}/health/ready`)).json()) as { status: string; details: Record<string, { status: string }> };
     expect(ready.status).toBe('ok');
     expect(ready.details).toMatchObject({ database: { status: 'up' }, kafka: { status: 'up' }, [`relay:${topic}`]: { status: 'up' }, [`consumer:${topic}`]: { status: 'up' } });
-    const metrics = await (await fetch(`${url.replace('[::1]', '127.0.0.1')}/metrics`)).text();
+    // The consumer counts a batch and its lag after its commit and heartbeat: look until they are in.
+    const consumerLag = new RegExp(`motcua_consumer_lag_messages\\{[^}]*topic="${topic.replace(/\./g, '\\.')}"[^}]*\\} 0`);
+    const scrape = async () => (await fetch(`${url.replace('[::1]', '127.0.0.1')}/metrics`)).text();
+    let metrics = '';
+    await until(async () => consumerLag.test((metrics = await scrape())), "the consumer's lag counted");
     expect(metrics).toMatch(new RegExp(`motcua_consumer_messages\\{[^}]*outcome="applied"[^}]*\\} 1`));
     expect(metrics).toMatch(/motcua_relay_position\{[^}]*\} [1-9]/);
     expect(metrics).toMatch(/motcua_broker_up\{[^}]*\} 1/);
     expect(metrics).toMatch(/motcua_component_up\{[^}]*component="database"[^}]*\} 1/);
     expect(metrics).toMatch(/motcua_relay_unpublishable_events\{[^}]*\} 0/);
+    expect(metrics).toMatch(/motcua_events_appended\{[^}]*\} [1-9]/);
+    expect(metrics).toMatch(/motcua_events_published\{[^}]*\} [1-9]/);
+    expect(metrics).toMatch(/motcua_relay_lag_events\{[^}]*\} [01]\n/);
+    expect(metrics).toMatch(consumerLag);
     expect(metrics).toMatch(/motcua_parked_messages\{[^}]*reason="NOT_YET_KNOWN"[^}]*\} 0/);
     expect(metrics).toMatch(/motcua_parked_oldest_age_seconds\{[^}]*reason="UNKNOWN_VERSION"[^}]*\} 0/);
     expect(metrics).toMatch(/motcua_dead_letters_open(\{[^}]*\})? 0/);

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PgDatabase, PgEventStore } from '@motcua/event-store';
 import { CONFIG, ConfigurationError, DATABASE, ServiceConfig } from '@motcua/platform';
 import { connectKafka } from '../kafka/kafka-connection';
+import { CorrelatedEventStore } from '../relay/correlated-event-store';
 import { PublishCheckedEventStore } from '../relay/publish-checked-event-store';
 import { EVENT_STORE, KAFKA, MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
 import { DeadLettersController } from './dead-letters.controller';
@@ -32,8 +33,11 @@ export class MessagingModule {
         {
           provide: EVENT_STORE,
           inject: [DATABASE],
+          // Stamped first, so the publish check sees the correlation the relay will send.
           useFactory: (db: PgDatabase) =>
-            new PublishCheckedEventStore(new PgEventStore(db, options.service), `motcua/${options.service}`, options.translate, { registry: options.storedEvents }),
+            new CorrelatedEventStore(
+              new PublishCheckedEventStore(new PgEventStore(db, options.service), `motcua/${options.service}`, options.translate, { registry: options.storedEvents }),
+            ),
         },
         MessagingRuntime,
       ],

@@ -38,6 +38,12 @@ export interface MessagingOptions {
   storedEvents?: EventRegistry;
   /** Partitions for topics this service creates (its own and its dead-letter topics). */
   partitions?: number;
+  /**
+   * How long a consumer may be away while the broker answers (counted from its departure, or from
+   * the broker's return) before the service is not ready (default 30 s): a restart, or rejoining
+   * after a broker outage, is not a fault.
+   */
+  consumerGraceMs?: number;
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

@@ -1,21 +1,23 @@
 import { Inject, Injectable, Logger as NestLogger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { dlqTopicSettings, integrationEvents, topicSettings } from '@motcua/contracts';
-import { eventStoreMigrations, migrate, PgDatabase } from '@motcua/event-store';
+import { PgDatabase, quoteSchema } from '@motcua/event-store';
 import { CONFIG, DATABASE, DomainError, METRICS, ReadinessRegistry, ServiceConfig } from '@motcua/platform';
 import { Gauge, Registry } from 'prom-client';
 import { Kafka } from 'kafkajs';
 import { InboxConsumer } from '../inbox/inbox-consumer';
-import { messagingMigrations } from '../inbox/inbox.migrations';
 import { ParkedMessageDrain } from '../inbox/parked-message-drain';
 import { registerParkedMetrics } from '../inbox/parked-metrics';
 import { KafkaPublisher } from '../kafka/publisher';
 import { BrokerMonitor } from '../kafka/broker-monitor';
+import { consumerIndicator } from '../kafka/consumer-readiness';
 import { ensureTopics, ensureTopicsPatiently, TopicSpec } from '../kafka/topics';
 import { Logger } from '../logger';
 import { EventRelay } from '../relay/event-relay';
+import { handledInContext } from '../tracing/handled-in-context';
 import { consumerGroup, KAFKA, MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
 import { fromNestLogger } from './nest-logger';
+import { migrateServiceSchema } from '../migrations/service-migrations';
 
 /**
  * Runs a service's messaging: schema migrations before the app serves, then its topics, the relay
@@ -44,7 +46,7 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, O
   }
 
   async onModuleInit(): Promise<void> {
-    await migrate(this.db, this.options.service, [...eventStoreMigrations, ...messagingMigrations, ...(this.options.migrations ?? [])]);
+    await migrateServiceSchema(this.db, this.options.service, this.options.migrations);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -54,8 +56,9 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, O
     // can start in any order.
     const topics: TopicSpec[] = consumes.flatMap(({ topic }) => [topicSettings(topic, partitions), dlqTopicSettings(topic, group(topic))]);
     if (publishes) topics.push(...[publishes, ...alsoPublishes].map((topic) => topicSettings(topic, partitions)));
-    // Kafka, the relay and the consumers are optional for readiness: with the broker away the
-    // service still takes writes (the event store is the outbox) and reports itself degraded.
+    // Kafka and the relay are optional for readiness: with the broker away the service still takes
+    // writes (the event store is the outbox) and reports itself degraded. A consumer is too while
+    // the broker is away; away while the broker answers, it is this instance's fault (consumer-readiness.ts).
     const broker = new BrokerMonitor(this.kafka, this.metrics.registry);
     this.broker = broker;
     this.readiness.register({ name: 'kafka', role: 'optional', check: () => broker.status() });
@@ -87,13 +90,17 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, O
       const consumer = new InboxConsumer(this.kafka, this.db, service, this.publisher, drain, {
         group: group(topic),
         topic,
-        handle: (envelope, context) => instance.handle(envelope, context),
+        handle: (envelope, context) =>
+          handledInContext(envelope, context, group(topic), () => {
+            this.logger.debug({ eventId: envelope.id, type: envelope.type, topic }, 'applying');
+            return instance.handle(envelope, context);
+          }),
         handles: instance.handles,
         decode: (value) => integrationEvents.decode(value),
         logger: this.logger,
       });
       this.consumers.push(consumer);
-      this.readiness.register({ name: `consumer:${topic}`, role: 'optional', check: () => ({ ready: consumer.status().ready, detail: consumer.status().state }) });
+      this.readiness.register(consumerIndicator(`consumer:${topic}`, () => consumer.status(), () => broker.status(), this.options.consumerGraceMs));
     }
     this.registerMetrics();
     registerParkedMetrics(this.metrics.registry, drain);
@@ -109,6 +116,11 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, O
   drain(): ParkedMessageDrain {
     if (!this.parkedDrain) throw new DomainError('MESSAGING.NOT_STARTED', 'UNAVAILABLE', 'The consumers have not started yet');
     return this.parkedDrain;
+  }
+
+  /** The consumer of a consumed topic (operations' and tests' view of it). */
+  consumer(topic: string): InboxConsumer | undefined {
+    return this.consumers.find((consumer) => consumer.topic === topic);
   }
 
   private async startWhenTopicsExist(topics: TopicSpec[]): Promise<void> {
@@ -146,6 +158,53 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, O
       registers: [this.metrics.registry],
       collect() {
         this.set(Number(relay()?.status().position?.position ?? 0));
+      },
+    });
+    new Gauge({
+      name: 'motcua_consumer_lag_messages',
+      help: 'Messages on the partition beyond what the consumer has settled, as of its last batch, by consumer group, topic and partition',
+      labelNames: ['group', 'topic', 'partition'],
+      registers: [this.metrics.registry],
+      collect() {
+        for (const consumer of consumers) {
+          for (const [partition, lag] of consumer.lag) this.set({ group: consumer.status().name, topic: consumer.topic, partition: String(partition) }, lag);
+        }
+      },
+    });
+    new Gauge({
+      name: 'motcua_events_published',
+      help: 'Events the relay published since start',
+      registers: [this.metrics.registry],
+      collect() {
+        this.set(relay()?.counters.published ?? 0);
+      },
+    });
+    const db = this.db;
+    const schema = quoteSchema(this.options.service);
+    new Gauge({
+      name: 'motcua_events_appended',
+      help: "Events in the service's log (its last global position)",
+      registers: [this.metrics.registry],
+      async collect() {
+        const { rows } = await db.query<{ head: string | null }>(`select max(global_position) as head from ${schema}.events`).catch(() => ({ rows: [{ head: null }] }));
+        this.set(Number(rows[0]?.head ?? 0));
+      },
+    });
+    new Gauge({
+      name: 'motcua_relay_lag_events',
+      help: "Events stored after the relay's checkpoint: written, not yet published",
+      registers: [this.metrics.registry],
+      async collect() {
+        if (!relay()) return;
+        const { rows } = await db
+          .query<{ behind: string }>(
+            `with cp as (select transaction_id, global_position from ${schema}.checkpoints where subscription like 'relay:%' order by transaction_id desc, global_position desc limit 1)
+             select case when exists (select 1 from cp)
+                         then (select count(*) from ${schema}.events e, cp where (e.transaction_id, e.global_position) > (cp.transaction_id, cp.global_position))
+                         else (select count(*) from ${schema}.events) end as behind`,
+          )
+          .catch(() => ({ rows: [] as { behind: string }[] }));
+        if (rows[0]) this.set(Number(rows[0].behind));
       },
     });
     new Gauge({

@@ -1,6 +1,7 @@
 import { CatchUpSubscription, PgDatabase, RecordedEvent, SubscriptionStatus } from '@motcua/event-store';
 import { Logger, silentLogger } from '../logger';
 import { EventPublisher, OutgoingMessage } from '../kafka/publisher';
+import { publishTraced } from '../tracing/traced-publish';
 import { sendShrinking } from './shrinking-send';
 import { toOutgoingMessage } from './to-outgoing-message';
 
@@ -29,7 +30,7 @@ export interface RelayOptions {
 export class EventRelay {
   private readonly subscription: CatchUpSubscription;
   /** Times a stored event was found that the broker refuses by itself (see the log line naming it). */
-  readonly counters = { unpublishable: 0 };
+  readonly counters = { unpublishable: 0, published: 0 };
 
   constructor(db: PgDatabase, schema: string, publisher: EventPublisher, options: RelayOptions) {
     const logger = options.logger ?? silentLogger;
@@ -42,7 +43,10 @@ export class EventRelay {
       handle: (events) =>
         sendShrinking(
           events,
-          (part) => publisher.publish(options.topic, part.flatMap((event) => translate(event, options.source) ?? [])),
+          (part) => publishTraced(options.topic, part, (event) => translate(event, options.source), async (messages) => {
+            await publisher.publish(options.topic, messages);
+            this.counters.published += messages.length;
+          }),
           (event, error) => {
             this.counters.unpublishable += 1;
             const message = translate(event, options.source);

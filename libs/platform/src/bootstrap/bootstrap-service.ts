@@ -8,6 +8,7 @@ import { ServiceConfig } from '../config/service-config';
 import { checkDatabase, DatabaseUnavailableError } from '../database/database.provider';
 import { allowBulkUploads } from '../http/bulk-upload';
 import { acceptMultipart } from '../http/multipart';
+import { correlateRequests } from '../logging/correlate-requests';
 import { requestId } from '../logging/logging';
 import { METRICS } from '../metrics/metrics';
 import { setupAsyncApi } from '../openapi/asyncapi';
@@ -31,6 +32,7 @@ export async function createServiceApp<C extends ServiceConfig>(module: Type<unk
   await checkDatabase(config.DATABASE_URL);
   const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES ?? 1024 * 1024, trustProxy: trustedProxies(config.TRUST_PROXY), genReqId: requestId });
   allowBulkUploads(adapter.getInstance());
+  correlateRequests(adapter);
   const create = options.createApplication ?? ((m, a, o) => NestFactory.create<NestFastifyApplication>(m, a, o));
   const app = await create(module, adapter, { bufferLogs: true, rawBody: options.rawBody ?? false });
   if (options.multipart) await acceptMultipart(app);

@@ -17,6 +17,7 @@ import { databaseIndicator } from '../health/database.indicator';
 import { ReadinessRegistry } from '../health/readiness';
 import { loggingParams } from '../logging/logging';
 import { createMetricsRegistry, METRICS, MetricsController } from '../metrics/metrics';
+import { flushSpans } from '../tracing/flush-spans';
 
 export const CONFIG = Symbol('CONFIG');
 
@@ -78,5 +79,6 @@ export class PlatformModule implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.db.close();
+    await flushSpans();
   }
 }

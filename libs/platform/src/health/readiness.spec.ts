@@ -31,6 +31,15 @@ describe('readiness: which components take a service out of service', () => {
     expect(await readiness.evaluate()).toEqual({ status: 'degraded', details: { relay: { status: 'degraded', detail: 'lost' } } });
   });
 
+  it('lets a required component answer as optional while what it waits on is everyone\'s outage', async () => {
+    const readiness = new ReadinessRegistry();
+    let brokerAway = true;
+    readiness.register({ name: 'consumer:t', role: 'required', check: () => ({ ready: false, detail: 'restarting', role: brokerAway ? 'optional' : undefined }) });
+    expect(await readiness.evaluate()).toEqual({ status: 'degraded', details: { 'consumer:t': { status: 'degraded', detail: 'restarting' } } });
+    brokerAway = false;
+    expect(await readiness.evaluate()).toEqual({ status: 'error', details: { 'consumer:t': { status: 'down', detail: 'restarting' } } });
+  });
+
   it('exposes each component as motcua_component_up with its role', async () => {
     const { metrics } = registryWith(true, false);
     const text = await metrics.metrics();

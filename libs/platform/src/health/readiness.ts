@@ -3,6 +3,11 @@ import { Gauge, Registry } from 'prom-client';
 export interface ComponentCheck {
   ready: boolean;
   detail?: string;
+  /**
+   * The role of this answer, when it is not the indicator's: a consumer is required, but while it
+   * waits for a broker that is away (everyone's outage, not this instance's) it only degrades.
+   */
+  role?: 'required' | 'optional';
 }
 
 export interface ReadinessIndicator {
@@ -46,10 +51,10 @@ export class ReadinessRegistry {
   async evaluate(): Promise<HealthReport> {
     const results = await Promise.all(
       this.indicators.map(async (indicator) => {
-        const { ready, detail } = await Promise.resolve()
+        const { ready, detail, role = indicator.role } = await Promise.resolve()
           .then(() => indicator.check())
-          .catch((error: unknown) => ({ ready: false, detail: error instanceof Error ? error.message : String(error) }));
-        const status: ComponentStatus = ready ? 'up' : indicator.role === 'optional' ? 'degraded' : 'down';
+          .catch((error: unknown): ComponentCheck => ({ ready: false, detail: error instanceof Error ? error.message : String(error) }));
+        const status: ComponentStatus = ready ? 'up' : role === 'optional' ? 'degraded' : 'down';
         return [indicator.name, { status, ...(detail ? { detail } : {}) }] as const;
       }),
     );

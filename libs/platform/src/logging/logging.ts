@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
 import { Params } from 'nestjs-pino';
+import { currentCorrelation } from './correlation';
 
 /** Personal data never reaches the logs, wherever it sits in a logged object. */
 // `name` is not listed: errors, procedures and documents have names; people's are `fullName`.
@@ -15,12 +16,20 @@ export function redactionPaths(depth = 4): string[] {
   return paths;
 }
 
+/** The fields every log line gets from the work under way: its correlation id and, consuming, the event consumed. */
+export function correlationFields(): Record<string, string> {
+  const correlation = currentCorrelation();
+  if (!correlation) return {};
+  return correlation.causationId ? { correlationId: correlation.correlationId, causationId: correlation.causationId } : { correlationId: correlation.correlationId };
+}
+
 export function loggingParams(service: string, level = 'info'): Params {
   return {
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level,
       base: { service },
+      mixin: correlationFields,
       redact: { paths: redactionPaths(), censor: '[redacted]' },
       // Probes hit these every few seconds; logging them drowns everything else.
       autoLogging: { ignore: (request: IncomingMessage & { originalUrl?: string }) => /^\/(health|metrics)/.test(request.originalUrl ?? request.url ?? '') },

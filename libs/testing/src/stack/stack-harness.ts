@@ -22,6 +22,8 @@ export interface Stack {
   url(service: string): string;
   token(role: string, unit: string): Record<string, string>;
   call(service: string, method: string, path: string, headers: Record<string, string>, payload?: unknown): Promise<StackCall>;
+  /** What the services wrote so far, line by line, each line prefixed with `[service] `. */
+  output(): readonly string[];
   stop(): Promise<void>;
 }
 
@@ -77,7 +79,7 @@ export async function startStack(names: string[], options: StackOptions): Promis
     CLOCK_EPOCH: options.epoch,
     CLOCK_SPEED: String(options.speed),
     CLOCK_REAL_START: realStart,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: options.env?.['LOG_LEVEL'] ?? 'warn',
   };
   const output: string[] = [];
   const running: RunningService[] = entries.map((entry) => startServiceProcess(entry, ports.get(entry.name) as number, env, (line) => output.push(`[${entry.name}] ${line}`)));
@@ -106,6 +108,7 @@ export async function startStack(names: string[], options: StackOptions): Promis
       const text = await response.text();
       return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
     },
+    output: () => output,
     stop,
   };
 }

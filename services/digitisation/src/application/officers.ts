@@ -4,10 +4,13 @@ import { DossierNotKnownError } from '../domain/dossier/dossier-digitisation.err
 import type { DossierDigitisationState } from '../domain/dossier/dossier-digitisation.state';
 import type { StoredBy } from '../projections/digitisation-tables/digitisation-tables.projection';
 
-/** Officers scan and look at the dossiers of their own unit (the desk that received them); ADMIN anywhere. */
-export function assertOfficerOfDossier(officer: Principal, state: DossierDigitisationState): void {
+/**
+ * Officers scan and look at the dossiers of their own unit (the desk that received them, or its
+ * successor after a reorganisation; the former unit's until the transition window ends); ADMIN anywhere.
+ */
+export function assertOfficerOfDossier(officer: Principal, state: DossierDigitisationState, now: Date): void {
   if (!state.dossier) throw new DossierNotKnownError();
-  assertUnit(officer, state.dossier.unit);
+  assertUnit(officer, state.dossier.unit, state.former, now);
 }
 
 export function storedBy(caller: Principal): StoredBy {

@@ -37,7 +37,7 @@ export class ScanRecorder {
 
   async record({ dossierId, officer, receive }: ScanCommand, target: ScanTarget): Promise<{ recorded: ScanRecorded; state: DossierDigitisationState }> {
     const before = await this.dossiers.load(dossierId);
-    assertOfficerOfDossier(officer, before);
+    assertOfficerOfDossier(officer, before, this.clock.now());
     target.check(before);
     const { file, pages } = await receive();
     const { sha256, bytes } = file.content;
@@ -45,7 +45,7 @@ export class ScanRecorder {
       return await this.db.transaction(async () => {
         const documentId = randomUUID();
         const at = this.clock.now();
-        const { events, state } = await this.dossiers.decide(dossierId, target.command({ documentId, sha256, pages, officerId: officer.id, at }), (s) => assertOfficerOfDossier(officer, s));
+        const { events, state } = await this.dossiers.decide(dossierId, target.command({ documentId, sha256, pages, officerId: officer.id, at }), (s) => assertOfficerOfDossier(officer, s, at));
         if (events.length === 0) {
           // The same scan again: answered as the first time, nothing stored.
           const earlier = target.check(state);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Envelope, Topics } from '@motcua/contracts';
 import { EventStore, PgDatabase } from '@motcua/event-store';
-import { Role } from '@motcua/platform';
+import type { Clock, Role } from '@motcua/platform';
 import { eventually, InProcessService, startInProcessService } from '@motcua/testing';
 import { DigitisationConfig } from '../digitisation.config';
 import { DigitisationModule } from '../digitisation.module';
@@ -24,7 +24,8 @@ export class DigitisationHarness {
   private service!: InProcessService;
   documentsDir!: string;
 
-  async start(prefix: string): Promise<void> {
+  /** `clock`: the time the service reads, for specs that move it (a transition window ending). */
+  async start(prefix: string, clock?: Clock): Promise<void> {
     this.documentsDir = await mkdtemp(join(tmpdir(), `${prefix}-documents-`));
     this.service = await startInProcessService(DigitisationModule, {
       service: 'digitisation',
@@ -33,6 +34,7 @@ export class DigitisationHarness {
       isolate: { prefix },
       env: { APPLICANT_REF_KEY, DOCUMENT_MAX_BYTES: String(MAX_BYTES), DOCUMENTS_DIR: this.documentsDir },
       topics: [Topics.intake, Topics.issuance],
+      ...(clock ? { clock } : {}),
     });
   }
 

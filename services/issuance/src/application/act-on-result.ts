@@ -1,7 +1,7 @@
 import { EventStore, handleCommand } from '@motcua/event-store';
 import type { Decided, Decider } from '@motcua/event-store';
 import { assertDossierAccess, assertUnit, ForbiddenError } from '@motcua/platform';
-import type { Principal } from '@motcua/platform';
+import type { FormerUnit, Principal } from '@motcua/platform';
 import { assertNever } from '@motcua/platform/errors';
 import type { ResultCommand } from '../domain/result/result.commands';
 import { resultDecider } from '../domain/result/result.decider';
@@ -26,33 +26,41 @@ export type ResultRole = 'READ' | 'ISSUE' | 'DELIVER';
 
 /**
  * Officers of the issuing and of the receiving unit read the result; the issuing unit's issue
- * it, the receiving unit's deliver it (ADMIN anywhere). A portal reaches only results of dossiers
- * it submitted, and any other reads as a result that does not exist.
+ * it, the receiving unit's deliver it (ADMIN anywhere). After a transfer the successor's officers
+ * do, and the merged unit's still may until the transition window ends (`now`, the clock's). A
+ * portal reaches only results of dossiers it submitted, and any other reads as a result that does
+ * not exist.
  */
-export function assertMay(caller: Principal, state: ResultState, role: ResultRole): void {
+export function assertMay(caller: Principal, state: ResultState, role: ResultRole, now: Date): void {
   const resolution = state.resolution;
   if (!resolution) throw new ResultNotFoundError();
   const notFound = () => new ResultNotFoundError();
+  const receiving = { unit: resolution.unit, portal: resolution.portal, former: state.former?.unit };
   switch (role) {
     case 'READ':
-      if (caller.kind === 'officer' && caller.unit === resolution.issuer) return;
-      return assertDossierAccess(caller, resolution, notFound);
+      if (caller.kind === 'officer' && actsFor(caller.unit, resolution.issuer, state.former?.issuer, now)) return;
+      return assertDossierAccess(caller, receiving, notFound, now);
     case 'ISSUE':
       if (caller.kind === 'portal') throw new ForbiddenError('AUTH.ROLE_NOT_ALLOWED', 'Only officers of the deciding agency issue a result');
-      return assertUnit(caller, resolution.issuer);
+      return assertUnit(caller, resolution.issuer, state.former?.issuer, now);
     case 'DELIVER':
-      return assertDossierAccess(caller, resolution, notFound);
+      return assertDossierAccess(caller, receiving, notFound, now);
     default:
       return assertNever(role);
   }
 }
 
-/** A caller's act on a result, checked against the very state the events are appended on. */
-export function actOnResult(store: EventStore, dossierId: string, caller: Principal, role: ResultRole, command: ResultCommand): Promise<Decided<ResultEvent, ResultState>> {
+/** The unit, or the one merged into it while its transition window lasts. */
+function actsFor(callerUnit: string, unit: string, former: FormerUnit | undefined, now: Date): boolean {
+  return callerUnit === unit || (former !== undefined && callerUnit === former.unit && now.getTime() < Date.parse(former.until));
+}
+
+/** A caller's act on a result at `now`, checked against the very state the events are appended on. */
+export function actOnResult(store: EventStore, dossierId: string, caller: Principal, role: ResultRole, command: ResultCommand, now: Date): Promise<Decided<ResultEvent, ResultState>> {
   const guarded: Decider<ResultCommand, ResultEvent, ResultState> = {
     ...resultDecider,
     decide: (toDecide, state) => {
-      assertMay(caller, state, role);
+      assertMay(caller, state, role, now);
       return resultDecider.decide(toDecide, state);
     },
   };

@@ -28,6 +28,8 @@ function timeOf(event: ResultEvent): string {
       return event.data.deliveredAt;
     case 'DossierCompleted':
       return event.data.completedAt;
+    case 'ResultTransferred':
+      return event.data.transferredAt;
     default:
       return assertNever(event);
   }

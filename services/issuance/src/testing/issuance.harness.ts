@@ -1,18 +1,23 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { DocumentStored, DossierResolved, EventData, Topics } from '@motcua/contracts';
+import { DocumentStored, DossierResolved, DossierTransferred, EventData, Topics } from '@motcua/contracts';
+import type { Clock } from '@motcua/platform';
 import { InProcessService, startInProcessService } from '@motcua/testing';
 import { IssuanceConfig } from '../issuance.config';
 import { IssuanceModule } from '../issuance.module';
 
-/** Issuance in-process on its own database and consumer groups; processing's and digitisation's topics exist to publish to. */
-export function startIssuance(prefix: string): Promise<InProcessService> {
+/**
+ * Issuance in-process on its own database and consumer groups; intake's, processing's and
+ * digitisation's topics exist to publish to. `clock`: the time it reads, for specs that move it.
+ */
+export function startIssuance(prefix: string, clock?: Clock): Promise<InProcessService> {
   return startInProcessService(IssuanceModule, {
     service: 'issuance',
     config: IssuanceConfig,
     bootstrap: { multipart: true },
     isolate: { prefix },
     env: { SIGNING_KEY_SECRET: 'issuance-test-signing-key-secret-0123456789', LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' },
-    topics: [Topics.processing, Topics.digitisation, Topics.issuance],
+    topics: [Topics.intake, Topics.processing, Topics.digitisation, Topics.issuance],
+    ...(clock ? { clock } : {}),
   });
 }
 
@@ -51,8 +56,9 @@ export function documentStored(documentId: string, bytes: Buffer, storedAt = '20
   return { documentId, storedAt, sha256: sha256(bytes), mediaType: 'application/pdf', bytes: bytes.length, origin: 'RESULT' };
 }
 
-/** Stands in for processing and digitisation: their events as they publish them, on their real topics. */
+/** Stands in for intake, processing and digitisation: their events as they publish them, on their real topics. */
 export const peersOf = (service: InProcessService) => ({
   resolve: (data: EventData<typeof DossierResolved>) => service.publish(Topics.processing, DossierResolved, data.dossierId, data, data.resolvedAt),
   store: (data: EventData<typeof DocumentStored>) => service.publish(Topics.digitisation, DocumentStored, data.documentId, data, data.storedAt),
+  transfer: (data: EventData<typeof DossierTransferred>) => service.publish(Topics.intake, DossierTransferred, data.dossierId, data, data.transferredAt),
 });

@@ -5,6 +5,7 @@ import { allServices, discard, listDeadLetters, listParked, redrive, showDeadLet
 import { follow } from './commands/follow';
 import { lag } from './commands/lag';
 import { tail } from './commands/tail';
+import { replay } from './commands/replay';
 import { verify } from './commands/verify';
 import { endpoints, openDatabase, openKafka, OpsError } from './connections';
 import { ServiceApi } from './service-api';
@@ -15,6 +16,8 @@ const instant = (value: string): Date => {
   return at;
 };
 const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').filter(Boolean)];
+/** The read models `replay` rebuilds: `all`, or any one of them, which rebuilds them all at once. */
+const REPLAYABLE = ['all', 'dossier_facts', 'dossier_timeline', 'indicator_totals', 'units', 'procedures'];
 
 interface Io {
   out: (line: string) => void;
@@ -76,6 +79,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .description('every event in each service\'s store is on its topic exactly once, in stream order, and nothing is on a topic that no store holds')
     .action(async () => {
       if (!(await verify(await kafka(), (await database(true)) as PgDatabase, io.out))) code = 1;
+    });
+
+  program
+    .command('replay')
+    .description('rebuild read models from the start of the topics into fresh tables, showing progress, then switch to them (the live tables answer meanwhile)')
+    .argument('<projection>', `the projections' read models: ${REPLAYABLE.join(', ')} (rebuilt together: they share their offsets and switch as one)`)
+    .action(async (projection: string) => {
+      if (!REPLAYABLE.includes(projection)) throw new OpsError(`unknown projection '${projection}': one of ${REPLAYABLE.join(', ')}`, 2);
+      await replay(api('projections'), await database(false), io.out);
     });
 
   const api = (service: string) => ServiceApi.of(service, program.opts<{ token?: string }>().token ?? process.env['MOTCUA_TOKEN']);

@@ -3,7 +3,7 @@ import { eventStoreMigrations, migrate, PgDatabase, quoteSchema } from '@motcua/
 import { connectKafka, ensureTopics, KafkaPublisher } from '@motcua/messaging';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mintDevToken } from '@motcua/platform';
-import { createTestDatabase, discoverServices, dossierReceived, freePort, startServiceProcess, workspaceRoot } from '@motcua/testing';
+import { createTestDatabase, discoverServices, dossierReceived, eventually, freePort, startServiceProcess, workspaceRoot } from '@motcua/testing';
 import { run } from './main';
 
 /**
@@ -211,5 +211,47 @@ describe('npx motcua (real PostgreSQL and Kafka)', () => {
     delete process.env['MOTCUA_TOKEN'];
     expect((await motcua('dlq', 'list')).err).toEqual([expect.stringMatching(/^motcua: no operator token: pass --token or set MOTCUA_TOKEN/)]);
     delete process.env['MOTCUA_INTAKE_URL'];
+  }, 240_000);
+
+  it('replays the projections through their service, showing progress, and ends with the switched tables\' checksums', async () => {
+    const projections = discoverServices(workspaceRoot()).find((service) => service.name === 'projections');
+    if (!projections) throw new Error('services/projections not found');
+    const suffix = randomBytes(4).toString('hex');
+    const secret = `ops-cli-jwt-${suffix}-0123456789abcdef`;
+    const service = startServiceProcess(projections, await freePort(), {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      KAFKA_GROUP_NAMESPACE: `ops-cli-replay-${suffix}`,
+      JWT_SECRET: secret,
+      API_KEYS: `test-portal:ops-cli-portal-${suffix}-0123456789`,
+      LOG_LEVEL: 'warn',
+    }, () => undefined);
+    try {
+      await service.ready(150_000);
+      process.env['MOTCUA_PROJECTIONS_URL'] = service.url;
+      const operator = mintDevToken({ sub: 'operator-1', role: 'OPERATOR', unit: 'H56' }, secret);
+      expect(await motcua('replay', 'nowhere', '--token', operator)).toMatchObject({ code: 2, err: [expect.stringMatching(/^motcua: unknown projection 'nowhere': one of all, dossier_facts/)] });
+      // A dossier the live tables hold, so the replay has something to rebuild.
+      const code = `H56.22-250303-${String(Math.floor(Math.random() * 9000) + 1000)}`;
+      await publish((await life(code)).received);
+      await eventually(() => db.query<{ n: string }>('select count(*) as n from projections.dossier_facts where code = $1', [code]), (r) => r.rows[0]?.n === '1', {
+        timeoutMs: 60_000,
+        what: 'the dossier in the live projections',
+      });
+      const replayed = await motcua('replay', 'all', '--token', operator);
+      expect({ code: replayed.code, err: replayed.err }).toEqual({ code: 0, err: [] });
+      expect(replayed.out[0]).toMatch(/^replaying every read model of projections from the start of the topics/);
+      const done = replayed.out.findIndex((line) => /^replayed in \d+ s; the previous tables are kept as projections_retired_\d+ until the next replay$/.test(line));
+      expect(done).toBeGreaterThan(0);
+      const checksums = replayed.out.slice(done + 1).map((line) => line.trim().split(/\s+/));
+      expect(checksums.map(([table]) => table)).toEqual(expect.arrayContaining(['dossier_facts', 'dossier_timeline', 'units', 'procedures']));
+      expect(checksums.filter(([, checksum]) => !/^\d+:([0-9a-f]{32})?$/.test(checksum))).toEqual([]);
+      expect(Number(checksums.find(([table]) => table === 'dossier_facts')?.[1].split(':')[0])).toBeGreaterThanOrEqual(1);
+      const analyst = mintDevToken({ sub: 'analyst-1', role: 'ANALYST', unit: 'H56' }, secret);
+      expect((await motcua('replay', 'all', '--token', analyst)).err).toContainEqual(expect.stringMatching(/^motcua: projections answered 403 AUTH\./));
+    } finally {
+      delete process.env['MOTCUA_PROJECTIONS_URL'];
+      await service.stop();
+    }
   }, 240_000);
 });

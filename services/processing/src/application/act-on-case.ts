@@ -21,17 +21,18 @@ export async function loadCase(store: EventStore, clock: Clock, dossierId: strin
 }
 
 /** Officers see and act on a case only while its current step is at their unit (ADMIN anywhere). */
-export function assertOfficerOfCurrentStep(officer: Principal, state: CaseState): void {
+export function assertOfficerOfCurrentStep(officer: Principal, state: CaseState, now: Date): void {
   if (state.status === 'NONE' || !state.opened) throw new CaseNotFoundError();
-  assertUnit(officer, state.agency ?? state.opened.unit);
+  // After a reorganisation the merged unit's officers keep the case until the transition window ends.
+  assertUnit(officer, state.agency ?? state.opened.unit, state.former, now);
 }
 
 /**
  * Acting goes further than seeing: a PROCESSING_OFFICER acts only on a step held by them or by
  * no one yet; a LEADER hands the step out within the agency, so takes any of its cases.
  */
-export function assertMayActOnCase(officer: Principal, state: CaseState): void {
-  assertOfficerOfCurrentStep(officer, state);
+export function assertMayActOnCase(officer: Principal, state: CaseState, now: Date): void {
+  assertOfficerOfCurrentStep(officer, state, now);
   if (officer.role === 'PROCESSING_OFFICER' && state.officerId !== undefined && state.officerId !== officer.id) {
     throw new ForbiddenError('CASE.ASSIGNED_TO_ANOTHER', 'The current step of this case is assigned to another officer');
   }
@@ -46,7 +47,7 @@ export async function actOnCase(store: EventStore, clock: Clock, dossierId: stri
   const guarded: Decider<CaseCommand, CaseEvent, CaseState> = {
     ...decider,
     decide: (toDecide, state) => {
-      assertMayActOnCase(officer, state);
+      assertMayActOnCase(officer, state, clock.now());
       return decider.decide(toDecide, state);
     },
   };

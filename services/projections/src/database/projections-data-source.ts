@@ -15,11 +15,12 @@ import { DossierPortal1764633600006 } from './migrations/1764633600006-dossier-p
 import { IndicatorIndexes1764633600007 } from './migrations/1764633600007-indicator-indexes';
 import { ViewPeriodComment1764633600008 } from './migrations/1764633600008-view-period-comment';
 import { IndicatorTotals1764633600009 } from './migrations/1764633600009-indicator-totals';
+import { DossierCalendarTerms1764633600010 } from './migrations/1764633600010-dossier-calendar-terms';
 import { checkedSchema, PROJECTIONS_SCHEMA } from './projections-schema';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export const projectionEntities = [DossierFactEntity, TimelineEntryEntity, UnitEntity, ProcedureEntity, ConsumedOffsetEntity, ProjectedEventEntity, IndicatorDirtyDossierEntity, IndicatorContributionEntity, IndicatorTotalEntity];
-export const projectionMigrations = [DossierFacts1764633600001, DossierTimeline1764633600002, Catalogue1764633600003, ConsumedOffsets1764633600004, IndicatorViews1764633600005, DossierPortal1764633600006, IndicatorIndexes1764633600007, ViewPeriodComment1764633600008, IndicatorTotals1764633600009];
+export const projectionMigrations = [DossierFacts1764633600001, DossierTimeline1764633600002, Catalogue1764633600003, ConsumedOffsets1764633600004, IndicatorViews1764633600005, DossierPortal1764633600006, IndicatorIndexes1764633600007, ViewPeriodComment1764633600008, IndicatorTotals1764633600009, DossierCalendarTerms1764633600010];
 
 /**
  * The read models' data source: entities and migrations, never `synchronize`. The schema is a

@@ -30,9 +30,10 @@ export function fromRow(columns: ColumnMetadata[], row: Record<string, unknown>)
 }
 
 /** An object with the entity's property names, as a jsonb record keyed by column names. */
-export function toRecord(columns: ColumnMetadata[], values: Record<string, unknown>): Record<string, unknown> {
+export function toRecord(columns: ColumnMetadata[], values: object): Record<string, unknown> {
   // A plain loop: one record per row of a batch, with no array of entries built and dropped per row.
   const record: Record<string, unknown> = {};
-  for (const column of columns) record[column.databaseName] = values[column.propertyName] ?? null;
+  const byProperty = values as Record<string, unknown>;
+  for (const column of columns) record[column.databaseName] = byProperty[column.propertyName] ?? null;
   return record;
 }

@@ -98,10 +98,21 @@ export class ProjectionsHarness {
   }
 
   /** Waits until every one of these events is in the read models (claimed in projected_events). */
-  async projected(events: TopicEvent[]): Promise<void> {
+  async projected(events: TopicEvent[], timeoutMs = 60_000): Promise<void> {
+    const missing = await this.unprojected(events, timeoutMs);
+    if (missing.length > 0) throw new Error(`${missing.length} of ${new Set(events.map((e) => e.envelope.id)).size} events not projected in ${timeoutMs} ms: ${missing.slice(0, 5).join(', ')}`);
+  }
+
+  /** Waits, up to `timeoutMs`, for these events to be in the read models; the ids of those still not there. */
+  async unprojected(events: TopicEvent[], timeoutMs: number): Promise<string[]> {
     const ids = [...new Set(events.map((e) => e.envelope.id))];
-    const count = async () => Number((await this.db.query(`select count(*) as n from projections.projected_events where event_id = any($1::uuid[])`, [ids]))[0].n);
-    await eventually(count, (n) => n === ids.length, { timeoutMs: 60_000, what: `${ids.length} events projected` });
+    return eventually(() => this.missing(ids), (missing) => missing.length === 0, { timeoutMs, what: `${ids.length} events projected` }).catch(() => this.missing(ids));
+  }
+
+  private async missing(ids: string[]): Promise<string[]> {
+    const rows: { event_id: string }[] = await this.db.query(`select event_id from projections.projected_events where event_id = any($1::uuid[])`, [ids]);
+    const present = new Set(rows.map((r) => r.event_id));
+    return ids.filter((id) => !present.has(id));
   }
 
   async close(): Promise<void> {

@@ -7,12 +7,13 @@ import { DossierDigitisations } from '../../application/dossier-digitisations';
 /**
  * Reception opens a dossier's digitisation: uploaded documents are checked, paper becomes a
  * scanning task, reuse references are checked against the applicant's repository; a withdrawal
- * after reception closes the scanning tasks. Runs inside
+ * after reception closes the scanning tasks; a transfer moves the dossier (and its tasks) to the
+ * successor unit. Runs inside
  * the inbox transaction: the dossier's events, the tables and the inbox record commit together.
  */
 @Injectable()
 export class IntakeEventsHandler implements IntegrationEventHandler {
-  readonly handles = ['DossierReceived', 'SupplementProvided', 'DossierWithdrawn'] as const;
+  readonly handles = ['DossierReceived', 'SupplementProvided', 'DossierWithdrawn', 'DossierTransferred'] as const;
 
   constructor(
     private readonly dossiers: DossierDigitisations,
@@ -38,6 +39,11 @@ export class IntakeEventsHandler implements IntegrationEventHandler {
         // Withdrawn before reception, the dossier never came here: nothing to close.
         if (!(await this.dossiers.exists(event.data.dossierId))) return;
         await this.dossiers.decide(event.data.dossierId, { type: 'CloseDigitisation', at: new Date(event.data.withdrawnAt) });
+        return;
+      case 'DossierTransferred':
+        // Transferred before reception: the reception will name the successor.
+        if (!(await this.dossiers.exists(event.data.dossierId))) return;
+        await this.dossiers.decide(event.data.dossierId, { type: 'TransferDigitisation', transfer: event.data });
         return;
       default:
         // Submissions, returns and rejections leave nothing to digitise.

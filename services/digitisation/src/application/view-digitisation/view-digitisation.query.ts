@@ -1,5 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import type { Principal } from '@motcua/platform';
+import { CLOCK } from '@motcua/platform';
+import type { Clock, Principal } from '@motcua/platform';
 import { ComponentState, inElectronicForm, ResultState } from '../../domain/dossier/dossier-digitisation.state';
 import { DossierDigitisations } from '../dossier-digitisations';
 import { assertOfficerOfDossier } from '../officers';
@@ -25,11 +27,14 @@ export interface DigitisationView {
 
 @QueryHandler(ViewDigitisation)
 export class ViewDigitisationHandler implements IQueryHandler<ViewDigitisation, DigitisationView> {
-  constructor(private readonly dossiers: DossierDigitisations) {}
+  constructor(
+    private readonly dossiers: DossierDigitisations,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ dossierId, caller }: ViewDigitisation): Promise<DigitisationView> {
     const state = await this.dossiers.load(dossierId);
-    assertOfficerOfDossier(caller, state);
+    assertOfficerOfDossier(caller, state, this.clock.now());
     const dossier = state.dossier as NonNullable<typeof state.dossier>;
     return {
       dossierId,

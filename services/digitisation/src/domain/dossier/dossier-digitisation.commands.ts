@@ -1,4 +1,4 @@
-import type { DossierReceived, EventData } from '@motcua/contracts';
+import type { DossierReceived, DossierTransferred, EventData } from '@motcua/contracts';
 import type { DocumentOrigin } from '../document/document';
 import type { ReceivedComponent } from './dossier-digitisation.events';
 
@@ -34,6 +34,8 @@ export type DossierDigitisationCommand =
   | { type: 'AddComponents'; at: Date; components: ReceivedComponent[]; facts: DocumentFacts }
   | ({ type: 'ScanComponent'; componentId: string } & Scan)
   | { type: 'CloseDigitisation'; at: Date }
+  /** A reorganisation merged the dossier's unit into another; the instants are the transfer's. */
+  | { type: 'TransferDigitisation'; transfer: EventData<typeof DossierTransferred> }
   | { type: 'AwaitPaperResult'; at: Date; documentNumber: string }
   | { type: 'FileElectronicResult'; at: Date; documentId: string; held: boolean }
   | ({ type: 'ScanResult' } & Scan);

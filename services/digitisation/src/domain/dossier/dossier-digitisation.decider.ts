@@ -65,6 +65,14 @@ export const dossierDigitisationDecider: Decider<DossierDigitisationCommand, Eve
         if (state.status === 'NONE' || !state.dossier || state.closedAt) return [];
         return [{ type: 'DigitisationClosed', data: { dossierId: state.dossier.dossierId, closedAt: command.at.toISOString() } }];
       }
+      case 'TransferDigitisation': {
+        // Transferred before reception, the dossier never came here (its reception names the
+        // successor); a transfer delivered again finds the dossier at the successor already.
+        const t = command.transfer;
+        if (!state.dossier || state.dossier.unit !== t.fromUnit) return [];
+        const { dossierId, transferredAt, fromUnit, toUnit, reorganisationId, effectiveAt, transitionEndsAt } = t;
+        return [{ type: 'DigitisationTransferred', data: { dossierId, transferredAt, fromUnit, toUnit, reorganisationId, effectiveAt, transitionEndsAt } }];
+      }
       case 'AwaitPaperResult': {
         const dossier = known(state);
         if (state.result) return [];

@@ -1,3 +1,4 @@
+import type { DossierTransfer } from '@motcua/contracts';
 import type { ComponentDigitised, DocumentReused, DossierDigitised, DossierReceived, EventData, ResultDigitised, ReuseRefused } from '@motcua/contracts';
 import { assertNever } from '@motcua/platform/errors';
 
@@ -25,10 +26,13 @@ export interface DigitisationOpenedData {
   portal?: string;
 }
 
+export type DigitisationTransferredData = DossierTransfer;
+
 /**
  * One dossier's digitisation, in the dossier's stream. Most events are digitisation's integration
  * events as published; the internal ones record what the others follow from (the components as
- * received and supplemented, the result as issued) and are not republished.
+ * received and supplemented, the result as issued, a transfer to a successor unit) and are not
+ * republished.
  */
 export type DossierDigitisationEvent =
   | { type: 'DigitisationOpened'; data: DigitisationOpenedData }
@@ -39,6 +43,8 @@ export type DossierDigitisationEvent =
   | { type: 'DossierDigitised'; data: EventData<typeof DossierDigitised> }
   /** The dossier was withdrawn after reception: its scanning tasks are closed. */
   | { type: 'DigitisationClosed'; data: { dossierId: string; closedAt: string } }
+  /** The dossier moved to the successor unit: its desk scans now; the former unit's until the window ends. */
+  | { type: 'DigitisationTransferred'; data: DigitisationTransferredData }
   | { type: 'PaperResultAwaited'; data: { dossierId: string; documentNumber: string; issuedAt: string } }
   | { type: 'ElectronicResultFiled'; data: { dossierId: string; documentId: string; filedAt: string } }
   | { type: 'ResultDigitised'; data: EventData<typeof ResultDigitised> };
@@ -49,6 +55,7 @@ export const INTERNAL_DOSSIER_EVENTS: ReadonlySet<string> = new Set<DossierDigit
   'DigitisationOpened',
   'ComponentsSupplemented',
   'DigitisationClosed',
+  'DigitisationTransferred',
   'PaperResultAwaited',
   'ElectronicResultFiled',
 ]);
@@ -70,6 +77,8 @@ export function occurredAt(event: DossierDigitisationEvent): string {
       return event.data.digitisedAt;
     case 'DigitisationClosed':
       return event.data.closedAt;
+    case 'DigitisationTransferred':
+      return event.data.transferredAt;
     case 'PaperResultAwaited':
       return event.data.issuedAt;
     case 'ElectronicResultFiled':

@@ -27,9 +27,17 @@ export type ResultState =
   | { form: 'PAPER'; documentNumber: string; issuedAt: string; status: 'AWAITING_SCAN' | 'DIGITISED'; documentId?: string; sha256?: string; pages?: number; officerId?: string; digitisedAt?: string }
   | { form: 'ELECTRONIC'; documentId: string };
 
+/** The unit a transfer took the dossier from, whose officers still act on it until `until`. */
+export interface FormerDossierUnit {
+  unit: string;
+  until: string;
+}
+
 export interface DossierDigitisationState {
   status: 'NONE' | 'OPEN';
+  /** `unit` is the unit holding the dossier now: the receiving one, or its successor after a transfer. */
   dossier?: Omit<DigitisationOpenedData, 'components' | 'openedAt'>;
+  former?: FormerDossierUnit;
   components: ComponentState[];
   /** True from DossierDigitised until a supplement brings a component not yet electronic. */
   digitised: boolean;
@@ -99,6 +107,9 @@ export function evolveDigitisation(state: DossierDigitisationState, event: Dossi
       return { ...state, digitised: true, digitisedAt: event.data.digitisedAt };
     case 'DigitisationClosed':
       return { ...state, closedAt: event.data.closedAt };
+    case 'DigitisationTransferred':
+      if (!state.dossier) return state;
+      return { ...state, dossier: { ...state.dossier, unit: event.data.toUnit }, former: { unit: event.data.fromUnit, until: event.data.transitionEndsAt } };
     case 'PaperResultAwaited':
       return { ...state, result: { form: 'PAPER', documentNumber: event.data.documentNumber, issuedAt: event.data.issuedAt, status: 'AWAITING_SCAN' } };
     case 'ElectronicResultFiled':

@@ -72,6 +72,10 @@ export class DigitisationTablesProjection {
       case 'DigitisationClosed':
         await this.db.query(`update ${this.s}.dossiers set closed_at = $2 where dossier_id = $1`, [dossierId, event.data.closedAt]);
         return;
+      case 'DigitisationTransferred':
+        // The scanning tasks follow: they list under the successor's desk.
+        await this.db.query(`update ${this.s}.dossiers set unit = $2 where dossier_id = $1`, [dossierId, event.data.toUnit]);
+        return;
       case 'PaperResultAwaited':
         await this.db.query(
           `insert into ${this.s}.paper_results (dossier_id, document_number, issued_at, status) values ($1, $2, $3, 'AWAITING_SCAN') on conflict (dossier_id) do nothing`,

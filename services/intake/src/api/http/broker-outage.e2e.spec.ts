@@ -48,8 +48,11 @@ describe('intake through a Kafka outage (its own broker)', () => {
     return { status: response.status, dossierId: ((await response.json()) as { dossierId: string }).dossierId };
   };
   const origin = (h: InProcessService) => h.base.replace(/\/v1$/, '');
+  /** Every readiness status seen: a broker outage is every replica's, so none may be 503. */
+  const seen: number[] = [];
   const health = async (h: InProcessService) => {
     const response = await fetch(`${origin(h)}/health/ready`);
+    seen.push(response.status);
     return { status: response.status, body: (await response.json()) as { status: string; details: Record<string, { status: string }> } };
   };
   const brokerUp = async (h: InProcessService) => /^motcua_broker_up\{[^}]*\} (\d)/m.exec(await (await fetch(`${origin(h)}/metrics`)).text())?.[1];
@@ -86,6 +89,7 @@ describe('intake through a Kafka outage (its own broker)', () => {
     await expectPublishedOnce(h, [before, ...during].map((r) => r.dossierId));
     await eventually(() => health(h), (r) => r.status === 200 && r.body.status === 'ok', { timeoutMs: 90_000, what: 'every component up again' });
     expect(await brokerUp(h)).toBe('1');
+    expect(seen.filter((status) => status !== 200)).toEqual([]);
     // Closed while the broker is up: the next test takes it down again.
     await apps.splice(apps.indexOf(h), 1)[0].close();
   }, 400_000);

@@ -1,11 +1,12 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
 import { decodeCursor, PROCEDURE_SORTS, ProcedureSort } from '../../application/catalogue/catalogue-cursor';
 
-const UNIT_CODE = /^[A-Za-z0-9.]{1,40}$/;
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-const instantMessage = (field: string) => `${field} must be an ISO-8601 instant with its offset, e.g. 2025-07-01T00:00:00+07:00`;
+export const UNIT_CODE = /^[A-Za-z0-9.]{1,40}$/;
+export const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+export const instantMessage = (field: string) => `${field} must be an ISO-8601 instant with its offset, e.g. 2025-07-01T00:00:00+07:00`;
 
 /** `true` / `false` in a query string; anything else is left as written for IsBoolean to name. */
 const queryBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -19,6 +20,28 @@ export class RetireProcedureRequest {
   @Matches(INSTANT, { message: instantMessage('retiredAt') })
   retiredAt?: string;
 }
+
+export class OfficePeriodRequest {
+  @ApiProperty({ example: '07:30', description: 'Local wall clock HH:MM' })
+  @Matches(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { message: 'start must be a local time HH:MM' })
+  start: string;
+
+  @ApiProperty({ example: '11:30' })
+  @Matches(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { message: 'end must be a local time HH:MM' })
+  end: string;
+}
+
+/** An optional list of one to six office periods, each validated. */
+const OfficePeriods = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ type: [OfficePeriodRequest], description }),
+    IsOptional(),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(6),
+    ValidateNested({ each: true }),
+    Type(() => OfficePeriodRequest),
+  );
 
 export class RegisterUnitRequest {
   @ApiProperty({ example: 'H56.22' })
@@ -58,6 +81,12 @@ export class RegisterUnitRequest {
   @IsOptional()
   @Matches(INSTANT, { message: instantMessage('validTo') })
   validTo?: string;
+
+  @OfficePeriods("The unit's office hours on working days, the legal clock of its dossiers (default 07:30–11:30, 13:30–17:00)")
+  officeHours?: OfficePeriodRequest[];
+
+  @OfficePeriods('When its desk also receives on Saturdays (absent: it does not)')
+  saturdayHours?: OfficePeriodRequest[];
 
   @ApiPropertyOptional({ description: 'Invented for demonstration (default false)' })
   @IsOptional()

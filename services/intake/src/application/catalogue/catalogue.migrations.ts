@@ -47,3 +47,36 @@ export const catalogueUnitMigrations: Migration[] = [
     `,
   },
 ];
+
+/** Reorganisations of units and the merger each unit took part in; each unit's own office hours. */
+export const reorganisationMigrations: Migration[] = [
+  {
+    id: 'intake/008_reorganisations',
+    up: (s) => `
+      alter table ${s}.units add column merged_into text, add column reorganisation_id text;
+      comment on column ${s}.units.merged_into is 'The unit this one was merged into by a reorganisation (from valid_to on); null while it exists or when it simply ended';
+      comment on column ${s}.units.reorganisation_id is 'The reorganisation that merged it (reorganisations.id)';
+      create table ${s}.reorganisations (
+        id text primary key,
+        effective_at timestamptz not null,
+        transition_ends_at timestamptz not null,
+        abolished_levels text[] not null,
+        mergers jsonb not null,
+        recorded_at timestamptz not null,
+        recorded_by text not null
+      );
+      comment on table ${s}.reorganisations is 'Reorganisations of administrative units an administrator recorded: units merged into successors from effective_at';
+      comment on column ${s}.reorganisations.transition_ends_at is 'Until then the merged units'' officers may still act on the dossiers moved to the successor';
+      comment on column ${s}.reorganisations.mergers is 'JSON array of { successor, merged: [codes] }';
+      comment on column ${s}.reorganisations.recorded_by is 'The administrator''s officer id (never a name)';
+    `,
+  },
+  {
+    id: 'intake/009_unit_office_hours',
+    up: (s) => `
+      alter table ${s}.units add column office_hours jsonb, add column saturday_hours jsonb;
+      comment on column ${s}.units.office_hours is 'The unit''s office hours on working days, JSON [{ start, end }] local HH:MM: the legal clock of the dossiers it receives; null for the default 07:30–11:30, 13:30–17:00';
+      comment on column ${s}.units.saturday_hours is 'When the desk also receives on Saturdays, JSON [{ start, end }]; null when it does not';
+    `,
+  },
+];

@@ -24,6 +24,7 @@ export class CatalogueProjection {
     await this.defineVersions(of('ProcedureVersionDefined'));
     for (const retired of of('ProcedureRetired')) await this.retire(retired);
     await this.registerUnits(of('AdministrativeUnitRegistered'), recordedAt);
+    await this.registerUnits(of('AdministrativeUnitChanged'), recordedAt);
   }
 
   private async defineVersions(versions: CatalogueEventOf<'ProcedureVersionDefined'>['data'][]): Promise<void> {
@@ -48,17 +49,20 @@ export class CatalogueProjection {
     );
   }
 
-  private async registerUnits(units: CatalogueEventOf<'AdministrativeUnitRegistered'>['data'][], recordedAt: Date): Promise<void> {
+  private async registerUnits(units: CatalogueEventOf<'AdministrativeUnitRegistered' | 'AdministrativeUnitChanged'>['data'][], recordedAt: Date): Promise<void> {
     if (units.length === 0) return;
     await this.db.query(
-      `insert into ${this.s}.units as u (code, name, level, kind, parent, successor_of, valid_from, valid_to, sample, registered_at, name_key)
+      `insert into ${this.s}.units as u (code, name, level, kind, parent, successor_of, valid_from, valid_to, sample, registered_at, name_key, merged_into, reorganisation_id, office_hours, saturday_hours)
        select x->>'code', x->>'name', x->>'level', x->>'kind', x->>'parent',
               array(select jsonb_array_elements_text(x->'successorOf')),
-              (x->>'validFrom')::timestamptz, (x->>'validTo')::timestamptz, (x->>'sample')::boolean, $2, ($3::text[])[i]
+              (x->>'validFrom')::timestamptz, (x->>'validTo')::timestamptz, (x->>'sample')::boolean, $2, ($3::text[])[i],
+              x->>'mergedInto', x->>'reorganisationId', x->'officeHours', x->'saturdayHours'
        from jsonb_array_elements($1::jsonb) with ordinality as a(x, i)
        on conflict (code) do update
          set name = excluded.name, level = excluded.level, kind = excluded.kind, parent = excluded.parent, successor_of = excluded.successor_of,
-             valid_from = excluded.valid_from, valid_to = excluded.valid_to, sample = excluded.sample, name_key = excluded.name_key`,
+             valid_from = excluded.valid_from, valid_to = excluded.valid_to, sample = excluded.sample, name_key = excluded.name_key,
+             merged_into = excluded.merged_into, reorganisation_id = excluded.reorganisation_id,
+             office_hours = excluded.office_hours, saturday_hours = excluded.saturday_hours`,
       [JSON.stringify(units), recordedAt, units.map((u) => searchKey(u.name))],
     );
   }

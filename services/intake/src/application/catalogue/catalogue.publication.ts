@@ -26,7 +26,8 @@ export function publishedCatalogueEvent(event: CatalogueEvent): Published {
     }
     case 'ProcedureRetired':
       return { definition: ProcedureRetired, data: { ...event.data } };
-    case 'AdministrativeUnitRegistered': {
+    case 'AdministrativeUnitRegistered':
+    case 'AdministrativeUnitChanged': {
       const { code, name, level, parent, successorOf, validFrom, validTo } = event.data;
       return {
         definition: UnitRegistered,

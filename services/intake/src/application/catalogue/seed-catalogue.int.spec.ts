@@ -1,7 +1,7 @@
 import { eventStoreMigrations, migrate, PgDatabase, PgEventStore } from '@motcua/event-store';
 import { clockFrom } from '@motcua/platform';
 import { uniqueName } from '@motcua/testing';
-import { catalogueUnitMigrations } from './catalogue.migrations';
+import { catalogueUnitMigrations, reorganisationMigrations } from './catalogue.migrations';
 import { CatalogueProjection } from './catalogue.projection';
 import { CatalogueWriter } from './catalogue.writer';
 import { catalogueMigrations, ProcedureCatalogue } from './procedure-catalogue';
@@ -18,7 +18,7 @@ describe('seeding the catalogue (real PostgreSQL)', () => {
   const seed = () => writer.run((changes) => seedInto(changes, { units: SEED_UNITS, procedures: SEED_PROCEDURES }, (what, problem) => problems.push(`${what}: ${problem}`)), { exclusive: `seed.${schema}` });
   const count = async (table: string) => Number((await db.query<{ n: string }>(`select count(*) as n from "${schema}".${table}`)).rows[0].n);
 
-  beforeAll(() => migrate(db, schema, [...eventStoreMigrations, ...catalogueMigrations, ...catalogueUnitMigrations]));
+  beforeAll(() => migrate(db, schema, [...eventStoreMigrations, ...catalogueMigrations, ...catalogueUnitMigrations, ...reorganisationMigrations]));
   afterAll(() => db.close());
 
   it('adds everything once when two replicas seed at once, and nothing on a restart', async () => {

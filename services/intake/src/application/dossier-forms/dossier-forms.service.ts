@@ -5,7 +5,7 @@ import { EVENT_STORE } from '@motcua/messaging';
 import { assertDossierAccess, CLOCK, Clock, Principal } from '@motcua/platform';
 import { dossierDecider } from '../../domain/dossier/dossier.decider';
 import { DossierNotFoundError } from '../../domain/dossier/dossier.errors';
-import { dossierCodec } from '../dossier-stream';
+import { dossierCodec, dossierOwner } from '../dossier-stream';
 import { DossierFormKind, dossierForm } from './dossier-forms';
 import { FormFactsReader } from './form-facts.reader';
 
@@ -20,11 +20,14 @@ export class DossierForms {
 
   async form(dossierId: string, caller: Principal, kind: DossierFormKind): Promise<OneStopForm> {
     const events = (await this.store.readStream(dossierId)).map(dossierCodec(this.clock).decode);
-    const { submitted } = events.reduce(dossierDecider.evolve, dossierDecider.initialState);
+    const state = events.reduce(dossierDecider.evolve, dossierDecider.initialState);
+    const { submitted } = state;
     if (!submitted) throw new DossierNotFoundError();
-    assertDossierAccess(caller, { unit: submitted.unit, portal: submitted.portal }, () => new DossierNotFoundError());
+    const owner = dossierOwner({ ...state, submitted });
+    assertDossierAccess(caller, owner, () => new DossierNotFoundError(), this.clock.now());
+    // The unit holding the dossier issues its forms: the successor's name once a reorganisation moved it.
     const [unit, procedure, applicantName] = await Promise.all([
-      this.facts.unit(submitted.unit),
+      this.facts.unit(owner.unit),
       this.facts.procedure(submitted.procedureCode, submitted.procedureVersion),
       this.facts.applicantName(submitted.applicantRef),
     ]);

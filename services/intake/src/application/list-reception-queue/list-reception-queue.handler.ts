@@ -39,7 +39,7 @@ export class ListReceptionQueueHandler implements IQueryHandler<ListReceptionQue
     const enteredAfter = filter.maxAgeDays === undefined ? null : new Date(now.getTime() - (filter.maxAgeDays + 1) * DAY_MS);
     const { rows } = await this.db.query<Row>(
       `select dossier_id, code, procedure_code, channel, submitted_at, status, since, missing from intake.reception_queue
-       where unit = $1 and status <> 'IN_PROCESSING'
+       where unit = $1 and status not in ('IN_PROCESSING', 'RESOLVED')
          and ($2::text is null or status = $2) and ($3::text is null or procedure_code = $3) and ($4::text is null or channel = $4)
          and ($5::timestamptz is null or since <= $5) and ($6::timestamptz is null or since > $6)
          and ($7::timestamptz is null or (since, dossier_id) > ($7, $8::uuid))

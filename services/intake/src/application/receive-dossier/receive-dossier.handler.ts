@@ -4,7 +4,9 @@ import { EventStore } from '@motcua/event-store';
 import { EVENT_STORE } from '@motcua/messaging';
 import { CLOCK, Clock, Idempotent, IdempotentRequests } from '@motcua/platform';
 import { ProcedureCatalogue } from '../catalogue/procedure-catalogue';
+import { UnitDirectoryReader } from '../catalogue/unit-directory';
 import { DossierForms } from '../dossier-forms/dossier-forms.service';
+import { holderOf } from '../../domain/dossier/dossier.state';
 import { actOnDossier } from '../dossier-stream';
 import { ReceiptSlip, ReceiveDossier } from './receive-dossier.command';
 import { receiptSlip, receptionFacts } from './reception';
@@ -18,6 +20,7 @@ export class ReceiveDossierHandler implements ICommandHandler<ReceiveDossier, Id
     private readonly catalogue: ProcedureCatalogue,
     private readonly forms: DossierForms,
     private readonly idempotency: IdempotentRequests,
+    private readonly units: UnitDirectoryReader,
   ) {}
 
   async execute({ dossierId, officer, idempotencyKey }: ReceiveDossier): Promise<Idempotent<ReceiptSlip>> {
@@ -26,7 +29,8 @@ export class ReceiveDossierHandler implements ICommandHandler<ReceiveDossier, Id
         const now = this.clock.now();
         const submitted = state.submitted as NonNullable<typeof state.submitted>;
         const procedure = await this.catalogue.inForce(submitted.procedureCode, now);
-        return { type: 'Receive', ...receptionFacts(procedure, submitted.unit, now, officer.id) };
+        const unit = holderOf({ ...state, submitted });
+        return { type: 'Receive', ...receptionFacts(procedure, unit, now, officer.id, await this.units.officeHours(unit)) };
       });
       const received = events.find((e) => e.type === 'DossierReceived');
       if (received?.type !== 'DossierReceived') throw new Error('reception produced no DossierReceived');

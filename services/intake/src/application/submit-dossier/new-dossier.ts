@@ -11,7 +11,9 @@ import type { ProcedureVersion } from '../../domain/catalogue/procedure';
 import { checkSubmission } from '../../domain/catalogue/submission-rules';
 import type { DossierEvent } from '../../domain/dossier/dossier.events';
 import { IntakeConfig } from '../../intake.config';
+import { UnitSucceededError } from '../../domain/catalogue/reorganisation.errors';
 import { ProcedureCatalogue } from '../catalogue/procedure-catalogue';
+import { UnitDirectoryReader } from '../catalogue/unit-directory';
 import { DossierCodeAllocator } from '../dossier-codes/dossier-code.allocator';
 import { ApplicantRecord, ApplicantRegistry } from './applicant-registry';
 import type { DossierRequest } from './submit-dossier.command';
@@ -41,13 +43,14 @@ export class NewDossiers {
     private readonly catalogue: ProcedureCatalogue,
     private readonly codes: DossierCodeAllocator,
     private readonly applicants: ApplicantRegistry,
+    private readonly units: UnitDirectoryReader,
   ) {}
 
   /** `portal`: the portal submitting online, recorded so that it alone may reach the dossier later. */
   async prepare(request: DossierRequest, channel: Submitted['channel'], now: Date, portal?: string): Promise<{ submitted: Submitted; procedure: ProcedureVersion }> {
     const draft = await this.draft(request, channel, now, portal);
     await this.applicants.remember(draft.applicant);
-    return { submitted: draft.withCode(await this.codes.next(request.unit, localDate(now))), procedure: draft.procedure };
+    return { submitted: draft.withCode(await this.codes.next(draft.unit, localDate(now))), procedure: draft.procedure };
   }
 
   /**
@@ -57,20 +60,21 @@ export class NewDossiers {
   async draft(request: DossierRequest, channel: Submitted['channel'], now: Date, portal?: string): Promise<DossierDraft> {
     checkApplicant(request.applicant, now);
     const procedure = await this.catalogue.inForce(request.procedureCode, now);
-    checkSubmission(procedure, { channel, unit: request.unit, documentIds: request.components.map((c) => c.componentId) });
+    const unit = await this.receivingUnit(request.unit, channel, now);
+    checkSubmission(procedure, { channel, ...unit, documentIds: request.components.map((c) => c.componentId) });
     const ref = applicantRef(request.applicant.kind, request.applicant.identifier, this.config.APPLICANT_REF_KEY);
     const dossierId = randomUUID();
     return {
       procedure,
       applicant: { applicantRef: ref, ...request.applicant },
-      unit: request.unit,
+      unit: unit.unit,
       localDate: localDate(now),
       withCode: (code) => ({
         dossierId,
         code,
         submittedAt: now.toISOString(),
         channel,
-        unit: request.unit,
+        unit: unit.unit,
         procedureCode: procedure.code,
         procedureVersion: procedure.version,
         applicantRef: ref,
@@ -80,6 +84,18 @@ export class NewDossiers {
         ...(portal === undefined ? {} : { portal }),
       }),
     };
+  }
+
+  /**
+   * A unit a reorganisation merged receives nothing from its end on: a portal is told the
+   * successor to submit to; at the desk (the former unit's officers, in the transition window)
+   * the successor takes the dossier.
+   */
+  private async receivingUnit(named: string, channel: Submitted['channel'], now: Date): Promise<{ unit: string; predecessors: string[] }> {
+    const { succeededBy, predecessors } = await this.units.forSubmission(named, now);
+    if (!succeededBy) return { unit: named, predecessors };
+    if (channel === 'ONLINE') throw new UnitSucceededError(named, succeededBy.code, succeededBy.since);
+    return { unit: succeededBy.code, predecessors: (await this.units.forSubmission(succeededBy.code, now)).predecessors };
   }
 
   /** A new dossier's first events open its stream; the id is fresh, so no one else can hold it. */

@@ -2,8 +2,9 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { EventStore } from '@motcua/event-store';
 import { EVENT_STORE } from '@motcua/messaging';
+import { CLOCK, Clock } from '@motcua/platform';
 import type { Principal } from '@motcua/platform';
-import type { DossierStatus } from '../../domain/dossier/dossier.state';
+import { DossierStatus, holderOf } from '../../domain/dossier/dossier.state';
 import { loadDossier } from '../dossier-stream';
 import { ComponentView, componentsView, SupplementView, supplementsView } from './dossier-components.view';
 
@@ -32,16 +33,19 @@ export interface DossierView {
 
 @QueryHandler(ViewDossier)
 export class ViewDossierHandler implements IQueryHandler<ViewDossier, DossierView> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ dossierId, caller }: ViewDossier): Promise<DossierView> {
-    const state = await loadDossier(this.store, dossierId, caller);
+    const state = await loadDossier(this.store, dossierId, caller, this.clock.now());
     const submitted = state.submitted as NonNullable<typeof state.submitted>;
     return {
       dossierId,
       code: submitted.code,
       status: state.status as DossierView['status'],
-      unit: submitted.unit,
+      unit: holderOf({ ...state, submitted }),
       channel: submitted.channel,
       procedure: { code: submitted.procedureCode, version: submitted.procedureVersion },
       submittedAt: submitted.submittedAt,

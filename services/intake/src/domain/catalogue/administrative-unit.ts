@@ -1,3 +1,4 @@
+import type { OfficePeriod } from '@motcua/calendar';
 import type { UnitLevel } from './procedure';
 
 /**
@@ -25,6 +26,14 @@ export interface AdministrativeUnit {
   validFrom: string;
   /** ISO instant; absent while the unit exists. */
   validTo?: string;
+  /** Its own office hours on working days, the legal clock of the dossiers it receives; the default hours where absent. */
+  officeHours?: OfficePeriod[];
+  /** When its desk also receives on Saturdays (the seeds' ward police points); the legal clock still counts working days only. */
+  saturdayHours?: OfficePeriod[];
+  /** The unit a reorganisation merged this one into (from validTo on). */
+  mergedInto?: string;
+  /** That reorganisation's id. */
+  reorganisationId?: string;
   /** True where a value is invented for demonstration rather than taken from an official list. */
   sample: boolean;
 }

@@ -10,11 +10,13 @@ import type { ProcedureVersion } from './procedure';
 export type CatalogueEvent =
   | { type: 'ProcedureVersionDefined'; data: ProcedureVersion }
   | { type: 'ProcedureRetired'; data: { code: string; version: number; retiredAt: string } }
-  | { type: 'AdministrativeUnitRegistered'; data: AdministrativeUnit };
+  | { type: 'AdministrativeUnitRegistered'; data: AdministrativeUnit }
+  /** A reorganisation closed the unit (merged into another) or gave it predecessors: the whole record after the change. */
+  | { type: 'AdministrativeUnitChanged'; data: AdministrativeUnit };
 
 export type CatalogueEventOf<T extends CatalogueEvent['type']> = Extract<CatalogueEvent, { type: T }>;
 
-export const CATALOGUE_EVENT_TYPES: ReadonlySet<string> = new Set<CatalogueEvent['type']>(['ProcedureVersionDefined', 'ProcedureRetired', 'AdministrativeUnitRegistered']);
+export const CATALOGUE_EVENT_TYPES: ReadonlySet<string> = new Set<CatalogueEvent['type']>(['ProcedureVersionDefined', 'ProcedureRetired', 'AdministrativeUnitRegistered', 'AdministrativeUnitChanged']);
 
 export function isCatalogueEvent(event: { type: string }): event is CatalogueEvent {
   return CATALOGUE_EVENT_TYPES.has(event.type);
@@ -23,6 +25,9 @@ export function isCatalogueEvent(event: { type: string }): event is CatalogueEve
 /** Stream ids: prefixed, so they never meet a dossier's (a uuid) or each other. */
 export const procedureStream = (code: string) => `procedure-${code}`;
 export const unitStream = (code: string) => `unit-${code}`;
+export const reorganisationStream = (id: string) => `reorganisation-${id}`;
+/** The reorganisation's record on its own stream; intake's alone (its effects are unit changes and dossier transfers). */
+export const REORGANISATION_RECORDED = 'UnitsReorganised';
 
 /** The code the event is about: its subject and its Kafka key. */
 export function catalogueSubject(event: CatalogueEvent): string {

@@ -51,12 +51,20 @@ export function unitProblems(unit: AdministrativeUnit): FieldError[] {
     if (code === unit.code) problems.push({ field: `successorOf.${i}`, message: 'a unit cannot succeed itself' });
   });
   problems.push(...duplicates(unit.successorOf, 'successorOf'));
+  for (const field of ['officeHours', 'saturdayHours'] as const) {
+    const periods = unit[field];
+    if (periods && !validPeriods(periods)) problems.push({ field, message: 'periods must be ordered, each ending after it starts, and must not overlap' });
+  }
   return problems;
 }
 
 /** The parent must be registered first; predecessors need not be (old communes may predate the catalogue). */
 export function unitParentProblems(unit: AdministrativeUnit, directory: UnitDirectory): FieldError[] {
   return unit.parent && unit.parent !== unit.code && !directory.has(unit.parent) ? [{ field: 'parent', message: `unit ${unit.parent} is not registered` }] : [];
+}
+
+function validPeriods(periods: { start: string; end: string }[]): boolean {
+  return periods.length > 0 && periods.every((p, i) => p.start < p.end && (i === 0 || periods[i - 1].end <= p.start));
 }
 
 function duplicates(values: string[], list: string, property?: string): FieldError[] {

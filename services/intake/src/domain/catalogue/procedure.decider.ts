@@ -27,6 +27,7 @@ export function evolveProcedure(state: ProcedureState, event: CatalogueEvent): P
     case 'ProcedureRetired':
       return { ...state, retiredAt: event.data.retiredAt };
     case 'AdministrativeUnitRegistered':
+    case 'AdministrativeUnitChanged':
       return state;
     default:
       return assertNever(event);

@@ -27,6 +27,8 @@ export class MissingDocumentsError extends DomainError {
 export interface SubmissionFacts {
   channel: 'ONLINE' | 'COUNTER' | 'POSTAL';
   unit: string;
+  /** Units merged into it: a procedure they received, it receives now. */
+  predecessors?: string[];
   /** Ids of the required-document entries the components answer. */
   documentIds: string[];
 }
@@ -34,7 +36,8 @@ export interface SubmissionFacts {
 /** The catalogue's rules for a new dossier; every missing document is listed at once. */
 export function checkSubmission(procedure: ProcedureVersion, facts: SubmissionFacts): void {
   if (facts.channel === 'ONLINE' && procedure.serviceLevel === 'NONE') throw new ProcedureNotOnlineError();
-  if (!procedure.units.includes(facts.unit)) throw new ProcedureNotOfferedAtUnitError(facts.unit);
+  const receiving = [facts.unit, ...(facts.predecessors ?? [])];
+  if (!procedure.units.some((unit) => receiving.includes(unit))) throw new ProcedureNotOfferedAtUnitError(facts.unit);
   const given = new Set(facts.documentIds);
   const missing = procedure.requiredDocuments.filter((d) => d.required && !given.has(d.id));
   if (missing.length > 0) throw new MissingDocumentsError(missing);

@@ -1,9 +1,9 @@
 import type { AdministrativeUnit } from './administrative-unit';
 import type { CatalogueEvent, CatalogueEventOf } from './catalogue.events';
-import { UnitAlreadyRegisteredError } from './catalogue.errors';
+import { UnitAlreadyRegisteredError, UnitNotFoundError } from './catalogue.errors';
 
 /** `ifAbsent` (seed data): registering a unit that is already there is no change, not a conflict. */
-export type UnitCommand = { type: 'Register'; unit: AdministrativeUnit; ifAbsent?: boolean };
+export type UnitCommand = { type: 'Register'; unit: AdministrativeUnit; ifAbsent?: boolean } | { type: 'Change'; unit: AdministrativeUnit };
 
 export interface UnitState {
   registered?: AdministrativeUnit;
@@ -12,11 +12,15 @@ export interface UnitState {
 export const initialUnitState: UnitState = {};
 
 export function evolveUnit(state: UnitState, event: CatalogueEvent): UnitState {
-  return event.type === 'AdministrativeUnitRegistered' ? { registered: event.data } : state;
+  return event.type === 'AdministrativeUnitRegistered' || event.type === 'AdministrativeUnitChanged' ? { registered: event.data } : state;
 }
 
 /** A unit is registered once; a merger registers the new unit naming those it succeeds. */
-export function decideUnit(command: UnitCommand, state: UnitState): CatalogueEventOf<'AdministrativeUnitRegistered'>[] {
+export function decideUnit(command: UnitCommand, state: UnitState): CatalogueEventOf<'AdministrativeUnitRegistered' | 'AdministrativeUnitChanged'>[] {
+  if (command.type === 'Change') {
+    if (!state.registered) throw new UnitNotFoundError(command.unit.code);
+    return [{ type: 'AdministrativeUnitChanged', data: command.unit }];
+  }
   if (state.registered) {
     if (command.ifAbsent) return [];
     throw new UnitAlreadyRegisteredError(command.unit.code);

@@ -12,7 +12,11 @@ export type DossierCommand =
   /** From processing's topic: a department asked for documents; the desk will take them. */
   | { type: 'AwaitSupplement'; awaited: DossierEventOf<'SupplementAwaited'>['data'] }
   /** From processing's topic: resolved or stopped, so withdrawal and supplements are closed. */
-  | { type: 'NoteConclusion'; concluded: DossierEventOf<'ProcessingConcluded'>['data'] };
+  | { type: 'NoteConclusion'; concluded: DossierEventOf<'ProcessingConcluded'>['data'] }
+  /** From issuance's topic: the result was delivered, so the dossier is no longer in flight. */
+  | { type: 'NoteCompletion'; completed: DossierEventOf<'CompletionNoted'>['data'] }
+  /** A reorganisation merged the dossier's unit into `toUnit` (see transferable). */
+  | { type: 'Transfer'; transfer: Omit<DossierEventOf<'DossierTransferred'>['data'], 'dossierId' | 'code'> };
 
 /** The reception facts an officer's act adds to what was submitted. */
 export interface Reception {
@@ -21,6 +25,8 @@ export interface Reception {
   dueAt: string;
   procedure: DossierEventOf<'DossierReceived'>['data']['procedure'];
   officerId: string;
+  /** The holiday table and the unit's office hours the due date was computed with. */
+  calendar: NonNullable<DossierEventOf<'DossierReceived'>['data']['calendar']>;
 }
 
 export type DossierCommandType = DossierCommand['type'];

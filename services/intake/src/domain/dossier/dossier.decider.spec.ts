@@ -33,7 +33,8 @@ const procedure: DossierEventOf<'DossierReceived'>['data']['procedure'] = {
   returnsDocument: true,
   refundRule: 'NONE',
 };
-const receive: DossierCommand = { type: 'Receive', receivedAt: at, dueAt: '2025-12-06T02:00:00.000Z', procedure, officerId: 'officer-1' };
+const calendar = { holidayTable: 'VN-2024-2027.1', officeHours: [{ start: '07:30', end: '11:30' }, { start: '13:30', end: '17:00' }] };
+const receive: DossierCommand = { type: 'Receive', receivedAt: at, dueAt: '2025-12-06T02:00:00.000Z', procedure, officerId: 'officer-1', calendar };
 const received: DossierEventOf<'DossierReceived'>['data'] = {
   dossierId,
   code,
@@ -46,6 +47,7 @@ const received: DossierEventOf<'DossierReceived'>['data'] = {
   delivery: 'ONLINE',
   procedure,
   officerId: 'officer-1',
+  calendar,
 };
 const returned: DossierEventOf<'DossierReturnedForSupplement'>['data'] = { dossierId, code, returnedAt: at, missing: ['Bản sao giấy khai sinh'], officerId: 'officer-1' };
 const provided: DossierEventOf<'SupplementProvided'>['data'] = { dossierId, code, providedAt: at, components: submitted.components };
@@ -79,7 +81,7 @@ const ev = {
   concluded: { type: 'ProcessingConcluded', data: concluded } as const,
 };
 const { receivedAt, dueAt, officerId } = received;
-const registerAtDesk: DossierCommand = { type: 'RegisterAtDesk', submitted: { ...submitted, channel: 'COUNTER' }, receivedAt, dueAt, procedure, officerId };
+const registerAtDesk: DossierCommand = { type: 'RegisterAtDesk', submitted: { ...submitted, channel: 'COUNTER' }, receivedAt, dueAt, procedure, officerId, calendar };
 
 describe('dossier decider (reception desk)', () => {
   it.each<[string, DossierEvent[], DossierCommand, string[] | string]>([

@@ -2,7 +2,7 @@ import { assertNever } from '@motcua/platform/errors';
 import type { DossierCommand, Reception } from './dossier.commands';
 import { DossierAlreadyExistsError, DossierAlreadyReceivedError, DossierClosedError, DossierNotFoundError, IllegalTransitionError, NoSupplementAwaitedError } from './dossier.errors';
 import type { DossierEvent } from './dossier.events';
-import { DossierState, DossierStatus, evolveDossier, initialDossierState } from './dossier.state';
+import { DossierState, DossierStatus, evolveDossier, holderOf, initialDossierState } from './dossier.state';
 
 const CLOSED: DossierStatus[] = ['REJECTED', 'WITHDRAWN', 'CONCLUDED'];
 
@@ -17,6 +17,14 @@ export function decideDossier(command: DossierCommand, state: DossierState): Dos
   }
   if (command.type === 'NoteConclusion') {
     return state.status === 'RECEIVED' ? [{ type: 'ProcessingConcluded', data: command.concluded }] : [];
+  }
+  if (command.type === 'NoteCompletion') {
+    return state.status === 'CONCLUDED' && !state.completed ? [{ type: 'CompletionNoted', data: command.completed }] : [];
+  }
+  if (command.type === 'Transfer') {
+    const { transfer } = command;
+    if (!state.submitted || !state.code || state.unit !== transfer.fromUnit || !inFlight(state)) return [];
+    return [{ type: 'DossierTransferred', data: { dossierId: state.submitted.dossierId, code: state.code, ...transfer } }];
   }
   if (command.type === 'SubmitOnline' || command.type === 'RegisterAtDesk') {
     if (state.status !== 'NONE') throw new DossierAlreadyExistsError();
@@ -37,7 +45,7 @@ export function decideDossier(command: DossierCommand, state: DossierState): Dos
     case 'Receive':
       if (state.status === 'RECEIVED') throw new DossierAlreadyReceivedError();
       if (state.status !== 'SUBMITTED' || !state.submitted) throw new IllegalTransitionError('Receive', state.status);
-      return [{ type: 'DossierReceived', data: receivedFrom(state.submitted, state.components, command) }];
+      return [{ type: 'DossierReceived', data: { ...receivedFrom(state.submitted, state.components, command), unit: holderOf({ ...state, submitted: state.submitted }) } }];
     case 'ReturnForSupplement':
       if (state.status !== 'SUBMITTED') throw new IllegalTransitionError('ReturnForSupplement', state.status);
       return [{ type: 'DossierReturnedForSupplement', data: command.returned }];
@@ -58,6 +66,16 @@ export function decideDossier(command: DossierCommand, state: DossierState): Dos
   }
 }
 
+/**
+ * Still on its way to the applicant: waiting at the desk, in processing, or resolved with the
+ * result not yet delivered. A reorganisation moves only these; a finished dossier keeps the unit
+ * that finished it.
+ */
+export function inFlight(state: DossierState): boolean {
+  if (state.status === 'CONCLUDED') return state.concluded === 'RESOLVED' && !state.completed;
+  return state.status === 'SUBMITTED' || state.status === 'RETURNED_FOR_SUPPLEMENT' || state.status === 'RECEIVED';
+}
+
 /** DossierReceived repeats what was submitted, with the components as supplemented, and the reception facts. */
 function receivedFrom(submitted: NonNullable<DossierState['submitted']>, components: DossierState['components'], command: Reception): Extract<DossierEvent, { type: 'DossierReceived' }>['data'] {
   return {
@@ -73,6 +91,7 @@ function receivedFrom(submitted: NonNullable<DossierState['submitted']>, compone
     procedure: command.procedure,
     officerId: command.officerId,
     ...(submitted.portal === undefined ? {} : { portal: submitted.portal }),
+    calendar: command.calendar,
   };
 }
 

@@ -3,6 +3,7 @@ import type {
   DossierRejected,
   DossierReturnedForSupplement,
   DossierSubmitted,
+  DossierTransferred,
   DossierWithdrawn,
   EventData,
   SupplementProvided,
@@ -13,7 +14,8 @@ import type {
  * and ID numbers live in intake's erasable applicant table), so they are stored and published in
  * the integration shape of libs/contracts. `SupplementAwaited` and `ProcessingConcluded` are
  * internal: what the desk learnt from processing's topic, kept so it can take the documents a
- * department asked for and refuse a withdrawal once the dossier is decided.
+ * department asked for and refuse a withdrawal once the dossier is decided; `CompletionNoted`
+ * (from issuance's topic) ends the dossier's flight, so a reorganisation no longer moves it.
  */
 export type DossierEvent =
   | { type: 'DossierSubmitted'; data: EventData<typeof DossierSubmitted> }
@@ -23,9 +25,11 @@ export type DossierEvent =
   | { type: 'SupplementProvided'; data: EventData<typeof SupplementProvided> }
   | { type: 'DossierWithdrawn'; data: EventData<typeof DossierWithdrawn> }
   | { type: 'SupplementAwaited'; data: { dossierId: string; requestId: string; requestedAt: string; missing: string[] } }
-  | { type: 'ProcessingConcluded'; data: { dossierId: string; concludedAt: string; how: 'RESOLVED' | 'STOPPED' } };
+  | { type: 'DossierTransferred'; data: EventData<typeof DossierTransferred> }
+  | { type: 'ProcessingConcluded'; data: { dossierId: string; concludedAt: string; how: 'RESOLVED' | 'STOPPED' } }
+  | { type: 'CompletionNoted'; data: { dossierId: string; completedAt: string } };
 
 /** Facts intake learns from processing's topic; recorded on the dossier, never republished. */
-export const INTERNAL_DOSSIER_EVENTS: ReadonlySet<string> = new Set<string>(['SupplementAwaited', 'ProcessingConcluded']);
+export const INTERNAL_DOSSIER_EVENTS: ReadonlySet<string> = new Set<string>(['SupplementAwaited', 'ProcessingConcluded', 'CompletionNoted']);
 
 export type DossierEventOf<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;

@@ -1,3 +1,4 @@
+import type { FormerUnit } from '@motcua/platform';
 import { assertNever } from '@motcua/platform/errors';
 import type { DossierEvent } from './dossier.events';
 
@@ -11,7 +12,13 @@ export interface DossierState {
   /** The components as submitted and then supplemented (a supplement replaces a component of the same id). */
   components: Component[];
   code?: string;
+  /** The unit that holds the dossier: the receiving unit, or its successor after a reorganisation. */
   unit?: string;
+  /** The unit it was transferred from, whose officers may act until the transition window ends. */
+  former?: FormerUnit;
+  /** How processing ended (CONCLUDED only), and whether the result has been delivered since. */
+  concluded?: 'RESOLVED' | 'STOPPED';
+  completed: boolean;
   /** Supplements provided before reception (Mẫu 02 returns); they do not touch the legal clock. */
   supplementsBeforeReception: number;
   /** Every supplement the desk took, in order, with what it brought: the desk shows where each component came from. */
@@ -20,7 +27,7 @@ export interface DossierState {
   awaitedSupplement?: { requestId: string; missing: string[] };
 }
 
-export const initialDossierState: DossierState = { status: 'NONE', components: [], supplementsBeforeReception: 0, supplements: [] };
+export const initialDossierState: DossierState = { status: 'NONE', components: [], supplementsBeforeReception: 0, supplements: [], completed: false };
 type Component = Extract<DossierEvent, { type: 'DossierSubmitted' }>['data']['components'][number];
 
 export interface Supplement {
@@ -31,6 +38,11 @@ export interface Supplement {
   requestId?: string;
   beforeReception: boolean;
   components: Component[];
+}
+
+/** The unit holding a submitted dossier: the receiving unit, or its successor once a reorganisation moved it. */
+export function holderOf(state: DossierState & { submitted: NonNullable<DossierState['submitted']> }): string {
+  return state.unit ?? state.submitted.unit;
 }
 
 export function evolveDossier(state: DossierState, event: DossierEvent): DossierState {
@@ -57,7 +69,11 @@ export function evolveDossier(state: DossierState, event: DossierEvent): Dossier
     case 'SupplementAwaited':
       return { ...state, awaitedSupplement: { requestId: event.data.requestId, missing: event.data.missing } };
     case 'ProcessingConcluded':
-      return { ...state, status: 'CONCLUDED', awaitedSupplement: undefined };
+      return { ...state, status: 'CONCLUDED', concluded: event.data.how, awaitedSupplement: undefined };
+    case 'CompletionNoted':
+      return { ...state, completed: true };
+    case 'DossierTransferred':
+      return { ...state, unit: event.data.toUnit, former: { unit: event.data.fromUnit, until: event.data.transitionEndsAt } };
     default:
       return assertNever(event);
   }

@@ -28,6 +28,24 @@ export const receptionQueueMigrations: Migration[] = [
       comment on column ${s}.reception_queue.missing is 'What the applicant was asked for (RETURNED, AWAITING_SUPPLEMENT): a JSON array of texts; null otherwise.';
     `,
   },
+  {
+    // Resolved dossiers stay until their result is delivered: a reorganisation moves every dossier
+    // still in flight. The queue is rebuilt from the log, so the resolved ones it dropped come back.
+    id: 'intake/007_reception_queue_in_flight',
+    up: (s) => `
+      alter table ${s}.reception_queue drop constraint reception_queue_status_check;
+      alter table ${s}.reception_queue add constraint reception_queue_status_check
+        check (status in ('AWAITING_RECEPTION', 'RETURNED', 'IN_PROCESSING', 'AWAITING_SUPPLEMENT', 'RESOLVED'));
+      drop index ${s}.reception_queue_waiting;
+      create index reception_queue_waiting on ${s}.reception_queue (unit, since, dossier_id) where status not in ('IN_PROCESSING', 'RESOLVED');
+      create index reception_queue_unit on ${s}.reception_queue (unit, status);
+      truncate ${s}.reception_queue;
+      delete from ${s}.checkpoints where subscription = 'projection:reception-queue';
+      comment on table ${s}.reception_queue is 'Every dossier still in flight, one row each: waiting at the desk (the reception queue), in processing, or resolved with its result not yet delivered; a rejected, withdrawn, stopped or completed dossier leaves it. What a reorganisation of units moves. Built from intake''s own log.';
+      comment on column ${s}.reception_queue.unit is 'The unit holding the dossier: the receiving unit, or its successor after a reorganisation moved it.';
+      comment on column ${s}.reception_queue.status is 'AWAITING_RECEPTION: submitted (or resubmitted after a return), for the desk to receive, return or reject; RETURNED: returned at reception (Mẫu 02), waiting for the applicant; AWAITING_SUPPLEMENT: processing asked for a supplement, the desk waits for the documents; IN_PROCESSING: received, nothing for the desk; RESOLVED: decided, the result not yet delivered. The reception queue lists the first three.';
+    `,
+  },
 ];
 
 /** Builds reception_queue from intake's own log, in the same transaction as its checkpoint. */
@@ -71,9 +89,16 @@ export class ReceptionQueueProjection extends LogProjection {
             [id, event.data.providedAt],
           );
           break;
+        case 'DossierTransferred':
+          await this.db.query(`update intake.reception_queue set unit = $2 where dossier_id = $1`, [id, event.data.toUnit]);
+          break;
+        case 'ProcessingConcluded':
+          if (event.data.how === 'RESOLVED') await set('RESOLVED', event.data.concludedAt);
+          else await this.db.query(`delete from intake.reception_queue where dossier_id = $1`, [id]);
+          break;
         case 'DossierRejected':
         case 'DossierWithdrawn':
-        case 'ProcessingConcluded':
+        case 'CompletionNoted':
           await this.db.query(`delete from intake.reception_queue where dossier_id = $1`, [id]);
           break;
         default:
@@ -92,6 +117,8 @@ const DOSSIER_EVENT_TYPES = new Set<string>([
   'DossierWithdrawn',
   'SupplementAwaited',
   'ProcessingConcluded',
+  'DossierTransferred',
+  'CompletionNoted',
 ]);
 
 /** Intake's log also holds the catalogue's streams, which the queue skips. */

@@ -19,7 +19,7 @@ export class DeliverResultHandler implements ICommandHandler<DeliverResult, Idem
     assertMayDeliver(caller, method);
     return this.idempotency.runIfKeyed(caller.id, idempotencyKey, { act: 'delivery', dossierId, method }, async () => {
       const at = this.clock.now();
-      await actOnResult(this.store, dossierId, caller, 'DELIVER', { type: 'DeliverResult', method, at });
+      await actOnResult(this.store, dossierId, caller, 'DELIVER', { type: 'DeliverResult', method, at }, at);
       return { dossierId, method, deliveredAt: at.toISOString(), completed: true as const };
     });
   }

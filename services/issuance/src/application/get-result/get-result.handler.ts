@@ -2,17 +2,21 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { EventStore } from '@motcua/event-store';
 import { EVENT_STORE } from '@motcua/messaging';
+import { CLOCK, Clock } from '@motcua/platform';
 import { expectsElectronic, isNoticeOnly, ResultState } from '../../domain/result/result.state';
 import { assertMay, loadResult } from '../act-on-result';
 import { GetResult, ResultView } from './get-result.query';
 
 @QueryHandler(GetResult)
 export class GetResultHandler implements IQueryHandler<GetResult, ResultView> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ dossierId, caller }: GetResult): Promise<ResultView> {
     const state = await loadResult(this.store, dossierId);
-    assertMay(caller, state, 'READ');
+    assertMay(caller, state, 'READ', this.clock.now());
     return toView(state);
   }
 }

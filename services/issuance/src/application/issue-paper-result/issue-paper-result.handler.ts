@@ -17,7 +17,7 @@ export class IssuePaperResultHandler implements ICommandHandler<IssuePaperResult
   execute({ dossierId, officer, documentNumber, idempotencyKey }: IssuePaperResult): Promise<Idempotent<PaperResultIssued>> {
     return this.idempotency.runIfKeyed(officer.id, idempotencyKey, { act: 'paper-result', dossierId, documentNumber }, async () => {
       const at = this.clock.now();
-      await actOnResult(this.store, dossierId, officer, 'ISSUE', { type: 'IssuePaperResult', documentNumber, at });
+      await actOnResult(this.store, dossierId, officer, 'ISSUE', { type: 'IssuePaperResult', documentNumber, at }, at);
       return { dossierId, form: 'PAPER' as const, documentNumber, issuedAt: at.toISOString() };
     });
   }

@@ -21,7 +21,7 @@ export class ReissueResultHandler implements ICommandHandler<ReissueResult, Resu
   async execute({ dossierId, officer, documentId, sha256 }: ReissueResult): Promise<ResultView> {
     const at = this.clock.now();
     await this.electronic.correctedDocumentNamed(dossierId, documentId, at, () =>
-      actOnResult(this.store, dossierId, officer, 'ISSUE', { type: 'NameCorrectedDocument', documentId, sha256, by: officer.id, at }),
+      actOnResult(this.store, dossierId, officer, 'ISSUE', { type: 'NameCorrectedDocument', documentId, sha256, by: officer.id, at }, at),
     );
     return toView(await loadResult(this.store, dossierId));
   }

@@ -17,7 +17,8 @@ export class SwitchToPaperHandler implements ICommandHandler<SwitchToPaper, Resu
   ) {}
 
   async execute({ dossierId, officer, reason }: SwitchToPaper): Promise<ResultView> {
-    const { state } = await actOnResult(this.store, dossierId, officer, 'ISSUE', { type: 'SwitchToPaper', reason, by: officer.id, at: this.clock.now() });
+    const at = this.clock.now();
+    const { state } = await actOnResult(this.store, dossierId, officer, 'ISSUE', { type: 'SwitchToPaper', reason, by: officer.id, at }, at);
     return toView(state);
   }
 }

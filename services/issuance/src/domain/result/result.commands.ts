@@ -1,4 +1,4 @@
-import type { DeliveryMethod as DeliveryMethodSchema } from '@motcua/contracts';
+import type { DeliveryMethod as DeliveryMethodSchema, DossierTransferred, EventData } from '@motcua/contracts';
 import type { Static } from '@sinclair/typebox';
 import type { ManifestSigner } from '../signature/ed25519';
 import type { Resolution } from './result.events';
@@ -22,4 +22,6 @@ export type ResultCommand =
   | { type: 'NameCorrectedDocument'; documentId: string; sha256: string; by: string; at: Date }
   /** A blocked or waiting e-result given up for a printed one; the paper path applies from then on. */
   | { type: 'SwitchToPaper'; reason: string; by: string; at: Date }
-  | { type: 'DeliverResult'; method: DeliveryMethod; at: Date };
+  | { type: 'DeliverResult'; method: DeliveryMethod; at: Date }
+  /** A reorganisation merged the dossier's unit into another; the instants are the transfer's. */
+  | { type: 'TransferResult'; transfer: EventData<typeof DossierTransferred> };

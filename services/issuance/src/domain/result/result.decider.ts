@@ -5,7 +5,7 @@ import { MANIFEST_VERSION, ResultManifest, SIGNATURE_ALGORITHM } from '../signat
 import type { ResultCommand, StoredDocument } from './result.commands';
 import { alreadyDelivered, alreadyIssued, notIssued, ResultNotFoundError, ResultStateError } from './result.errors';
 import type { Resolution, ResultEvent } from './result.events';
-import { evolveResult, expectsElectronic, initialResultState, isNoticeOnly, ResultState } from './result.state';
+import { evolveResult, expectsElectronic, heldBy, initialResultState, isNoticeOnly, ResultState } from './result.state';
 
 /**
  * The rules of one dossier's result. Pure: the signer is passed in with the command (Ed25519 is
@@ -18,6 +18,12 @@ export const resultDecider: Decider<ResultCommand, ResultEvent, ResultState> = {
     if (command.type === 'NoteResolution') {
       // Redelivered after a crash: the inbox dedupes, and so does this.
       return state.status === 'NONE' ? [{ type: 'ResolutionNoted', data: command.resolution }] : [];
+    }
+    if (command.type === 'TransferResult') {
+      // Not resolved yet: processing's decision will name the successor. Delivered again: nothing is at the merged unit any more.
+      if (!heldBy(state, command.transfer.fromUnit)) return [];
+      const { dossierId, transferredAt, fromUnit, toUnit, reorganisationId, effectiveAt, transitionEndsAt } = command.transfer;
+      return [{ type: 'ResultTransferred', data: { dossierId, transferredAt, fromUnit, toUnit, reorganisationId, effectiveAt, transitionEndsAt } }];
     }
     const resolution = state.resolution;
     if (!resolution) throw new ResultNotFoundError();

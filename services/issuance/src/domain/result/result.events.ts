@@ -1,3 +1,4 @@
+import type { DossierTransfer } from '@motcua/contracts';
 import type { DossierCompleted, DossierResolved, EventData, ResultDelivered, ResultIssued } from '@motcua/contracts';
 import type { ResultManifest } from '../signature/result-manifest';
 
@@ -17,9 +18,11 @@ export type Resolution = Pick<
 
 export type IssuedData = EventData<typeof ResultIssued>;
 
+export type ResultTransferredData = DossierTransfer;
+
 /**
- * A dossier's result stream. `ResolutionNoted`, `IssuanceBlocked`, `CorrectedDocumentNamed` and
- * `SwitchedToPaper` are internal; `ResultIssued`
+ * A dossier's result stream. `ResolutionNoted`, `IssuanceBlocked`, `CorrectedDocumentNamed`,
+ * `SwitchedToPaper` and `ResultTransferred` are internal; `ResultIssued`
  * is stored with the signed manifest, which stays home (the published event carries the
  * signature and the document's hash; the manifest is served by the REST API).
  */
@@ -31,6 +34,8 @@ export type ResultEvent =
   | { type: 'SwitchedToPaper'; data: { dossierId: string; switchedAt: string; reason: string; by: string } }
   | { type: 'ResultIssued'; data: IssuedData & { manifest?: ResultManifest } }
   | { type: 'ResultDelivered'; data: EventData<typeof ResultDelivered> }
-  | { type: 'DossierCompleted'; data: EventData<typeof DossierCompleted> };
+  | { type: 'DossierCompleted'; data: EventData<typeof DossierCompleted> }
+  /** The issuing and the receiving unit, where either was the merged one, are its successor from then on. */
+  | { type: 'ResultTransferred'; data: ResultTransferredData };
 
-export const INTERNAL_RESULT_EVENTS: ReadonlySet<ResultEvent['type']> = new Set(['ResolutionNoted', 'IssuanceBlocked', 'CorrectedDocumentNamed', 'SwitchedToPaper']);
+export const INTERNAL_RESULT_EVENTS: ReadonlySet<ResultEvent['type']> = new Set(['ResolutionNoted', 'IssuanceBlocked', 'CorrectedDocumentNamed', 'SwitchedToPaper', 'ResultTransferred']);

@@ -1,6 +1,6 @@
 import { assertNever } from '@motcua/platform/errors';
 import type { ResultManifest } from '../signature/result-manifest';
-import type { IssuedData, Resolution, ResultEvent } from './result.events';
+import type { IssuedData, Resolution, ResultEvent, ResultTransferredData } from './result.events';
 
 /**
  * NONE: no resolution yet. RESOLVED: decided, the result not issued yet (waiting for its
@@ -18,10 +18,21 @@ export type ResultHistoryEntry =
   | { act: 'ISSUED'; at: string; form: 'ELECTRONIC' | 'PAPER'; documentId: string | null; documentNumber: string | null }
   | { act: 'DELIVERED'; at: string; method: string };
 
+/** A unit a transfer took the result from, whose officers still act for it until `until`. */
+export interface FormerResultUnit {
+  unit: string;
+  until: string;
+}
+
 export interface ResultState {
   status: ResultStatus;
-  /** With the issuer filled in (the receiving unit for resolutions noted before issuers were kept). */
+  /**
+   * With the issuer filled in (the receiving unit for resolutions noted before issuers were kept);
+   * after a transfer, `unit` and `issuer` name the successor where they named the merged unit.
+   */
   resolution?: Resolution & { issuer: string };
+  /** The merged units, for the acts each did: handing over (`unit`) and issuing (`issuer`). */
+  former?: { unit?: FormerResultUnit; issuer?: FormerResultUnit };
   issued?: { issuedAt: string; result: IssuedData['result']; manifest?: ResultManifest };
   blocked?: { blockedAt: string; documentId: string; reason: string };
   /** The latest corrected document named: an e-result signed for it is issued no earlier than that. */
@@ -82,9 +93,30 @@ export function evolveResult(state: ResultState, event: ResultEvent): ResultStat
       return { ...state, delivered: { deliveredAt: event.data.deliveredAt, method: event.data.method }, history: history({ act: 'DELIVERED', at: event.data.deliveredAt, method: event.data.method }) };
     case 'DossierCompleted':
       return { ...state, status: 'COMPLETED' };
+    case 'ResultTransferred':
+      return transferred(state, event.data);
     default:
       return assertNever(event);
   }
+}
+
+/** Whichever of the two units was the merged one moves; the other (another agency) stays. */
+function transferred(state: ResultState, t: ResultTransferredData): ResultState {
+  const resolution = state.resolution;
+  if (!resolution) return state;
+  const former = { unit: t.fromUnit, until: t.transitionEndsAt };
+  const unitMoves = resolution.unit === t.fromUnit;
+  const issuerMoves = resolution.issuer === t.fromUnit;
+  return {
+    ...state,
+    resolution: { ...resolution, unit: unitMoves ? t.toUnit : resolution.unit, issuer: issuerMoves ? t.toUnit : resolution.issuer },
+    former: { ...state.former, ...(unitMoves ? { unit: former } : {}), ...(issuerMoves ? { issuer: former } : {}) },
+  };
+}
+
+/** Whether a transfer from `fromUnit` concerns this result: one of its units is the merged one. */
+export function heldBy(state: ResultState, fromUnit: string): boolean {
+  return state.resolution !== undefined && (state.resolution.unit === fromUnit || state.resolution.issuer === fromUnit);
 }
 
 /** Nothing to sign or print: an approval of a procedure that returns no document. */

@@ -49,6 +49,14 @@ export class ResultsProjection extends LogProjection {
       case 'DossierCompleted':
         await set(`status = 'COMPLETED', completed_at = $2`, event.data.completedAt);
         return;
+      case 'ResultTransferred':
+        // The lists by unit follow: the result shows under the successor, as the stream says.
+        await set(
+          `unit = case when unit = $2 then $3 else unit end, issuer = case when issuer = $2 then $3 else issuer end`,
+          event.data.fromUnit,
+          event.data.toUnit,
+        );
+        return;
       default:
         assertNever(event);
     }

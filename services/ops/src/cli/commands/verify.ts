@@ -18,6 +18,8 @@ export interface Verification {
   unreadable: { topic: string; partition: number; offset: string; reason: string }[];
 }
 
+type Position = Pick<TopicRecord, 'topic' | 'partition' | 'offset'>;
+
 const TOPIC_OF = new Map<string, string>([...currentIntegrationEvents, ...supersededIntegrationEvents].map((d) => [d.type, d.topic]));
 const compacted = (topic: string) => TopicConfigs[topic]?.['cleanup.policy'] === 'compact';
 
@@ -32,17 +34,20 @@ export async function verifyTopics(kafka: Kafka, db: PgDatabase): Promise<Verifi
   const stored: StoredEvent[] = [];
   for (const schema of schemas) stored.push(...(await storedEvents(db, schema, [...TOPIC_OF.keys()])));
 
-  const records: TopicRecord[] = [];
-  await readTopics(kafka, Object.values(Topics), (record) => records.push(record));
-  const copies = new Map<string, TopicRecord[]>();
-  const result: Verification = { schemas, stored: stored.length, onTopics: records.length, pending: 0, missing: [], duplicated: [], misplaced: [], outOfOrder: [], unknown: [], unreadable: [] };
-  for (const record of records) {
+  const result: Verification = { schemas, stored: stored.length, onTopics: 0, pending: 0, missing: [], duplicated: [], misplaced: [], outOfOrder: [], unknown: [], unreadable: [] };
+  // Only where each event id sits is kept, never the envelopes: a province's topics hold millions.
+  const copies = new Map<string, Position[]>();
+  await readTopics(kafka, Object.values(Topics), (record: TopicRecord) => {
+    result.onTopics += 1;
+    const { topic, partition, offset } = record;
     if (!record.envelope) {
-      result.unreadable.push({ topic: record.topic, partition: record.partition, offset: record.offset, reason: record.unreadable ?? '' });
-      continue;
+      result.unreadable.push({ topic, partition, offset, reason: record.unreadable ?? '' });
+      return;
     }
-    copies.set(record.envelope.id, [...(copies.get(record.envelope.id) ?? []), record]);
-  }
+    const found = copies.get(record.envelope.id);
+    if (found) found.push({ topic, partition, offset });
+    else copies.set(record.envelope.id, [{ topic, partition, offset }]);
+  });
 
   const lastOfStream = new Map<string, StoredEvent>();
   for (const event of stored) lastOfStream.set(`${event.schema}|${event.streamId}`, event);
@@ -67,7 +72,7 @@ export async function verifyTopics(kafka: Kafka, db: PgDatabase): Promise<Verifi
   const streams = new Map<string, StoredEvent[]>();
   for (const event of stored) if (event.published && !compacted(TOPIC_OF.get(event.type) as string)) streams.set(`${event.schema}|${event.streamId}|${TOPIC_OF.get(event.type)}`, [...(streams.get(`${event.schema}|${event.streamId}|${TOPIC_OF.get(event.type)}`) ?? []), event]);
   for (const [key, events] of streams) {
-    const firsts = events.map((e) => copies.get(e.eventId)?.[0]).filter((r): r is TopicRecord => r !== undefined);
+    const firsts = events.map((e) => copies.get(e.eventId)?.[0]).filter((r): r is Position => r !== undefined);
     const ordered = firsts.every((r, i) => i === 0 || (r.partition === firsts[i - 1].partition && BigInt(r.offset) > BigInt(firsts[i - 1].offset)));
     if (!ordered) {
       const [schema, streamId, topic] = key.split('|');

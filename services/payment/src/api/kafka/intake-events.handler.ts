@@ -8,11 +8,12 @@ import { PAYMENT_SETTINGS, PaymentSettings } from '../../payment.config';
 
 /**
  * Reception assesses the fees (and requests payment when something is due); withdrawal closes the
- * bill and refunds where the procedure's rule says so. Runs inside the inbox transaction.
+ * bill and refunds where the procedure's rule says so; a transfer moves the bill to the successor
+ * unit. Runs inside the inbox transaction.
  */
 @Injectable()
 export class IntakeEventsHandler implements IntegrationEventHandler {
-  readonly handles = ['DossierReceived', 'DossierWithdrawn'] as const;
+  readonly handles = ['DossierReceived', 'DossierWithdrawn', 'DossierTransferred'] as const;
 
   constructor(
     private readonly bills: Bills,
@@ -33,6 +34,9 @@ export class IntakeEventsHandler implements IntegrationEventHandler {
       case 'DossierWithdrawn':
         // Before reception there is no bill: the bill ignores it.
         return { type: 'CloseBill', reason: 'WITHDRAWN', at: new Date(event.data.withdrawnAt) };
+      case 'DossierTransferred':
+        // Intake's topic is ordered per dossier: a transfer before reception means the reception will name the successor.
+        return { type: 'TransferBill', transfer: event.data };
       default:
         return undefined;
     }

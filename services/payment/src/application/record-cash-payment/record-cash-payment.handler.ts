@@ -36,10 +36,10 @@ export class RecordCashPaymentHandler implements ICommandHandler<RecordCashPayme
     return this.idempotency.runIfKeyed(officer.id, idempotencyKey, { act: 'cash', dossierId, amount }, async () => {
       const bill = await this.bills.load(dossierId);
       if (!bill.opened) throw new BillNotFoundError();
-      // The unit never changes after reception, so checking it before the decision is enough.
-      assertUnit(officer, bill.opened.unit);
-      const paymentId = randomUUID();
       const at = this.clock.now();
+      // Checked before the decision: a transfer appended in between leaves the former unit inside its window.
+      assertUnit(officer, bill.opened.unit, bill.opened.former, at);
+      const paymentId = randomUUID();
       await this.bills.record(dossierId, { type: 'RecordCashPayment', paymentId, amount, at });
       return { dossierId, paymentId, amount, method: 'CASH' as const, paidAt: at.toISOString() };
     });

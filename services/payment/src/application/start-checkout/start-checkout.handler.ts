@@ -27,7 +27,7 @@ export class StartCheckoutHandler implements ICommandHandler<StartCheckout, Chec
   async execute({ dossierId, portal }: StartCheckout): Promise<CheckoutView> {
     const now = this.clock.now();
     const bill = await this.bills.load(dossierId);
-    openedBillFor(portal, bill);
+    openedBillFor(portal, bill, now);
     const target = checkoutTarget(bill, now);
     if (target.kind === 'EXISTING') return view(dossierId, target.request);
     const paymentId = target.kind === 'CURRENT' ? target.request.paymentId : randomUUID();

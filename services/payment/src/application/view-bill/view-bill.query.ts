@@ -40,8 +40,8 @@ export class ViewBillHandler implements IQueryHandler<ViewBill, BillView> {
 
   async execute({ dossierId, caller }: ViewBill): Promise<BillView> {
     const bill = await this.bills.load(dossierId);
-    const opened = openedBillFor(caller, bill);
     const now = this.clock.now();
+    const opened = openedBillFor(caller, bill, now);
     return {
       dossierId,
       unit: opened.unit,

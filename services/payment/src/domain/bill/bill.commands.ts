@@ -1,4 +1,4 @@
-import type { DossierReceived, EventData } from '@motcua/contracts';
+import type { DossierReceived, DossierTransferred, EventData } from '@motcua/contracts';
 import type { ClosingReason } from './bill.events';
 
 /** Every instant comes with the command: from the consumed event, the clock or the callback. */
@@ -19,4 +19,6 @@ export type BillCommand =
   | { type: 'RecordCashPayment'; paymentId: string; amount: number; at: Date }
   | { type: 'ExpireRequest'; at: Date }
   | { type: 'CloseBill'; reason: ClosingReason; at: Date }
-  | { type: 'ConfirmRefund'; paymentId: string; at: Date };
+  | { type: 'ConfirmRefund'; paymentId: string; at: Date }
+  /** A reorganisation merged the dossier's unit into another; the instants are the transfer's. */
+  | { type: 'TransferBill'; transfer: EventData<typeof DossierTransferred> };

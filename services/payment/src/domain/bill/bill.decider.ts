@@ -17,11 +17,12 @@ type Outcome = Extract<BillCommand, { type: 'RecordPlatformOutcome' }>;
 export function decideBill(command: BillCommand, state: BillState): BillEvent[] {
   if (command.type === 'AssessFees') return state.status === 'NONE' ? assess(command) : [];
   if (state.status === 'NONE' || !state.opened) {
-    // Facts from elsewhere about a dossier never received (withdrawn before reception) change nothing.
-    if (command.type === 'CloseBill' || command.type === 'ExpireRequest') return [];
+    // Facts from elsewhere about a dossier never received (withdrawn or transferred before reception) change nothing.
+    if (command.type === 'CloseBill' || command.type === 'ExpireRequest' || command.type === 'TransferBill') return [];
     throw command.type === 'RecordPlatformOutcome' ? new UnknownPaymentError() : new BillNotFoundError();
   }
   const { dossierId } = state.opened;
+  if (command.type === 'TransferBill') return transfer(state.opened.unit, command.transfer);
   const at = command.at.toISOString();
 
   switch (command.type) {
@@ -113,6 +114,16 @@ function platformOutcome(state: BillState, command: Outcome): BillEvent[] {
   if (!state.settledBy && !state.closed) return [succeeded];
   const paid = { ...request, status: 'SUCCEEDED' as const, method: 'ONLINE' as const };
   return [succeeded, refund(dossierId, paid, state.closed?.reason ?? 'OTHER', command.at)];
+}
+
+/**
+ * A bill moves with its dossier, finished or not (the holder of a closed bill is who answers for
+ * it). Only a bill at the merged unit moves: a transfer delivered again finds it at the successor.
+ */
+function transfer(unit: string, t: Extract<BillCommand, { type: 'TransferBill' }>['transfer']): BillEvent[] {
+  if (unit !== t.fromUnit) return [];
+  const { dossierId, transferredAt, fromUnit, toUnit, reorganisationId, effectiveAt, transitionEndsAt } = t;
+  return [{ type: 'BillTransferred', data: { dossierId, transferredAt, fromUnit, toUnit, reorganisationId, effectiveAt, transitionEndsAt } }];
 }
 
 function requested(dossierId: string, paymentId: string, amount: number, at: Date, expiryHours: number): BillEvent {

@@ -1,3 +1,4 @@
+import type { DossierTransfer } from '@motcua/contracts';
 import type {
   DossierReceived,
   EventData,
@@ -28,10 +29,12 @@ export interface BillOpenedData {
   portal?: string;
 }
 
+export type BillTransferredData = DossierTransfer;
+
 /**
  * A dossier's bill. The payment events are payment's integration events as published; the rest
  * are internal (the reception facts, the checkout at the platform, a refund waiting for the
- * platform, the end of the dossier) and stay home.
+ * platform, the end of the dossier, a transfer to a successor unit) and stay home.
  */
 export type BillEvent =
   | { type: 'BillOpened'; data: BillOpenedData }
@@ -43,6 +46,8 @@ export type BillEvent =
   | { type: 'PaymentExpired'; data: EventData<typeof PaymentExpired> }
   | { type: 'RefundRequested'; data: { dossierId: string; paymentId: string; amount: number; reason: RefundReason; requestedAt: string } }
   | { type: 'PaymentRefunded'; data: EventData<typeof PaymentRefunded> }
-  | { type: 'BillClosed'; data: { dossierId: string; closedAt: string; reason: ClosingReason } };
+  | { type: 'BillClosed'; data: { dossierId: string; closedAt: string; reason: ClosingReason } }
+  /** The bill follows its dossier to the successor unit; the former unit's officers act until the window ends. */
+  | { type: 'BillTransferred'; data: BillTransferredData };
 
-export const INTERNAL_BILL_EVENTS: ReadonlySet<string> = new Set<BillEvent['type']>(['BillOpened', 'CheckoutStarted', 'RefundRequested', 'BillClosed']);
+export const INTERNAL_BILL_EVENTS: ReadonlySet<string> = new Set<BillEvent['type']>(['BillOpened', 'CheckoutStarted', 'RefundRequested', 'BillClosed', 'BillTransferred']);

@@ -17,9 +17,16 @@ export interface PaymentRequestState {
   refund?: { status: 'REQUESTED' | 'REFUNDED'; amount: number; reason: RefundReason };
 }
 
+/** The unit a transfer took the bill from, whose officers still act on it until `until`. */
+export interface FormerBillUnit {
+  unit: string;
+  until: string;
+}
+
 export interface BillState {
   status: 'NONE' | 'OPEN';
-  opened?: BillOpenedData;
+  /** `unit` is the unit holding the dossier now: the receiving one, or its successor after a transfer. */
+  opened?: BillOpenedData & { former?: FormerBillUnit };
   items: AssessedItem[];
   total: number;
   exempt: boolean;
@@ -69,6 +76,9 @@ export function evolveBill(state: BillState, event: BillEvent): BillState {
     }
     case 'BillClosed':
       return { ...state, closed: { reason: event.data.reason, at: event.data.closedAt } };
+    case 'BillTransferred':
+      if (!state.opened) return state;
+      return { ...state, opened: { ...state.opened, unit: event.data.toUnit, former: { unit: event.data.fromUnit, until: event.data.transitionEndsAt } } };
     default:
       return assertNever(event);
   }

@@ -104,8 +104,10 @@ export class PaymentRequestsProjection {
       case 'BillClosed':
         await this.settle(event.data.dossierId);
         break;
+      // No table here is kept by unit (a transfer moves nothing in them): the bill's unit is read from its stream.
       case 'BillOpened':
       case 'FeeAssessed':
+      case 'BillTransferred':
         break;
       default: {
         const unknown: never = event;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { WorkingCalendar } from '@motcua/calendar';
+import { calendarFor, CalendarTerms, VIETNAM_HOLIDAYS, WorkingCalendar } from '@motcua/calendar';
 import { DossierReceived, integrationEvents, Topics } from '@motcua/contracts';
 import { PgDatabase } from '@motcua/event-store';
 import { FixedClock } from '@motcua/platform';
@@ -57,12 +57,12 @@ describe('processing: the officers’ work list (real PostgreSQL and Kafka)', ()
   }
 
   /** Intake receives a dossier at the clock's now, for `agency`; processing opens its case from Kafka. */
-  async function openCase(agency: string, processingDays = 10, procedureCode = 'SAMPLE.DD.01'): Promise<{ dossierId: string; dueAt: string }> {
+  async function openCase(agency: string, processingDays = 10, procedureCode = 'SAMPLE.DD.01', terms?: CalendarTerms): Promise<{ dossierId: string; dueAt: string }> {
     const dossierId = randomUUID();
     const procedure = procedureSnapshot({ code: procedureCode, agencies: [agency], processingTime: { value: processingDays, unit: 'WORKING_DAYS' } });
     const receivedAt = clock.now();
-    const dueAt = (calendar.dueAt(receivedAt, procedure.processingTime) as Date).toISOString();
-    const data = dossierReceived({ dossierId, receivedAt: receivedAt.toISOString(), dueAt, unit: agency, procedure });
+    const dueAt = ((terms ? calendarFor(terms) : calendar).dueAt(receivedAt, procedure.processingTime) as Date).toISOString();
+    const data = { ...dossierReceived({ dossierId, receivedAt: receivedAt.toISOString(), dueAt, unit: agency, procedure }), ...(terms ? { calendar: terms } : {}) };
     await h.send(Topics.intake, integrationEvents.createEnvelope(DossierReceived, { source: 'motcua/intake', subject: dossierId, time: data.receivedAt, data }));
     await eventually(() => written(dossierId), (n) => n >= 2, { ...KAFKA_WAIT, what: 'the case opened from Kafka' });
     return { dossierId, dueAt };
@@ -190,6 +190,17 @@ describe('processing: the officers’ work list (real PostgreSQL and Kafka)', ()
     // Paused well before its due date, the waiting case is neither due soon nor overdue, however long the wait.
     expect(await item(waiting.dossierId)).toMatchObject({ status: 'PAUSED', workingMinutesLeft: calendar.workingMinutesBetween(vn('2097-06-04T13:30'), new Date(waiting.dueAt)), dueSoon: false, overdue: false });
     expect(await flagged('DUE_SOON')).toEqual([]);
+  });
+
+  it('counts time left in the office hours the dossier was received under', async () => {
+    const agency = 'H56.46';
+    clock.set(vn('2097-06-03T09:00'));
+    const eightHours = { holidayTable: VIETNAM_HOLIDAYS.version, officeHours: [{ start: '07:00', end: '11:00' }, { start: '13:00', end: '17:00' }] };
+    const own = await openCase(agency, 3, 'SAMPLE.DD.01', eightHours);
+    await listed(leader(agency), '', [own.dossierId]);
+    const item = (await walk(leader(agency), '')).find((i) => i.dossierId === own.dossierId) as WorkItem;
+    expect(item).toMatchObject({ dueAt: own.dueAt, workingMinutesLeft: 3 * 480 });
+    expect(own.dueAt).toBe(vn('2097-06-06T09:00').toISOString());
   });
 
   it('rebuilds the work list from the service\'s own log into identical rows', async () => {

@@ -14,7 +14,7 @@ import { caseCodec } from '../../application/case-stream';
  */
 @Injectable()
 export class IntakeEventsHandler implements IntegrationEventHandler {
-  readonly handles = ['DossierReceived', 'DossierWithdrawn', 'SupplementProvided'] as const;
+  readonly handles = ['DossierReceived', 'DossierWithdrawn', 'SupplementProvided', 'DossierTransferred'] as const;
 
   private readonly decider = caseDecider(new WorkingCalendar());
 
@@ -42,6 +42,10 @@ function toCommand(envelope: Envelope): CaseCommand | undefined {
       // The clock restarts when the documents reached the desk, not when this message arrived.
       // The case ignores an answer to a desk return (no case yet) or to another request.
       return { type: 'ResumeAfterSupplement', at: new Date(event.data.providedAt), requestId: event.data.requestId };
+    case 'DossierTransferred': {
+      const { dossierId, transferredAt, fromUnit, toUnit, reorganisationId, effectiveAt, transitionEndsAt } = event.data;
+      return { type: 'Transfer', transfer: { dossierId, transferredAt, fromUnit, toUnit, reorganisationId, effectiveAt, transitionEndsAt } };
+    }
     default:
       // Submissions, desk returns and rejections happen before a case exists.
       return undefined;

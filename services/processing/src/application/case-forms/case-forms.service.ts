@@ -21,7 +21,7 @@ export class CaseForms {
     const events = (await this.store.readStream(dossierId)).map(caseCodec(this.clock).decode);
     const state = events.reduce(evolveCase, initialCaseState);
     if (!state.opened) throw new CaseNotFoundError();
-    assertOfficerOfCurrentStep(officer, state);
+    assertOfficerOfCurrentStep(officer, state, this.clock.now());
     return caseForm(state.opened, events, kind);
   }
 }

@@ -16,7 +16,7 @@ export class GetCaseHandler implements IQueryHandler<GetCase, CaseView> {
 
   async execute({ dossierId, officer }: GetCase): Promise<CaseView> {
     const state = await loadCase(this.store, this.clock, dossierId);
-    assertOfficerOfCurrentStep(officer, state);
+    assertOfficerOfCurrentStep(officer, state, this.clock.now());
     return toView(state);
   }
 }

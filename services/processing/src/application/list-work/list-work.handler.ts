@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { WorkingCalendar } from '@motcua/calendar';
+import { calendarFor, CalendarTerms } from '@motcua/calendar';
 import { PgDatabase } from '@motcua/event-store';
 import { assertUnit, CLOCK, Clock, DATABASE, ForbiddenError, toPage } from '@motcua/platform';
 import { assigneeScope } from './assignee-scope';
@@ -23,12 +23,12 @@ interface Row {
   paused_since: Date | null;
   due_at: Date;
   due_soon_from: Date;
+  calendar: CalendarTerms | null;
 }
 
 /** Reads processing's work_list: the cases an officer may work on, most urgent first. */
 @QueryHandler(ListWork)
 export class ListWorkHandler implements IQueryHandler<ListWork, WorkList> {
-  private readonly calendar = new WorkingCalendar();
 
   constructor(
     @Inject(DATABASE) private readonly db: PgDatabase,
@@ -70,7 +70,7 @@ export class ListWorkHandler implements IQueryHandler<ListWork, WorkList> {
   }
 
   private item(row: Row, now: Date): WorkItem {
-    const standing = caseStanding({ dueAt: row.due_at, dueSoonFrom: row.due_soon_from, pausedSince: row.paused_since ?? undefined }, now, this.calendar);
+    const standing = caseStanding({ dueAt: row.due_at, dueSoonFrom: row.due_soon_from, pausedSince: row.paused_since ?? undefined }, now, calendarFor(row.calendar ?? undefined));
     return {
       dossierId: row.dossier_id,
       code: row.code,

@@ -24,6 +24,7 @@ export type CaseCommand =
   /** NON_PAYMENT: only while the case waits for a payment recorded overdue. */
   | { type: 'StopProcessing'; at: Date; reason: string; decidedBy: string; ground?: StopGround }
   | { type: 'Withdraw'; at: Date }
+  | { type: 'Transfer'; transfer: Extract<CaseEvent, { type: 'CaseTransferred' }>['data'] }
   /** From the deadline scheduler: reminders and overdue detection, each at most once. */
   | { type: 'CheckDeadline'; at: Date; dueSoonWithinMinutes: number }
   /** An officer who sees the risk in time apologises before the due date (Mẫu 04). */

@@ -55,6 +55,16 @@ describe('handling case decider', () => {
     expect(state.supplementRequests).toBe(0);
   });
 
+  it("counts in the office hours the dossier was received under, not the code's defaults", () => {
+    const eightHours = { holidayTable: 'VN-2024-2027.1', officeHours: [{ start: '07:00', end: '11:00' }, { start: '13:00', end: '17:00' }] };
+    const inOwnHours = { ...received({ payFirst: true }), calendar: eightHours };
+    const { outcomes } = run([], { type: 'OpenCase', received: inOwnHours }, { type: 'RecordPayment', at: vn('2025-03-04T09:00') });
+    // A day of that unit's office time is 8 hours: the due date moves by 480 working minutes, to 07:00 + 8 h the next day.
+    expect(dataOf(outcomes[1], 'ProcessingResumed')).toMatchObject({ pausedWorkingMinutes: 480, dueAt: vn('2025-03-18T09:00').toISOString() });
+    const unknown = { ...received(), calendar: { ...eightHours, holidayTable: 'VN-1999.1' } };
+    expect(() => decider.decide({ type: 'OpenCase', received: unknown }, decider.initialState)).toThrow('No holiday table VN-1999.1 is known');
+  });
+
   it('hands off along the agencies, charging each the working time it spent', () => {
     const { outcomes } = run(opened(), { type: 'HandOff', at: vn('2025-03-05T09:00') }, { type: 'HandOff', at: vn('2025-03-06T09:00') }, { type: 'HandOff', at: vn('2025-03-07T09:00') });
     expect(dataOf(outcomes[0], 'CaseHandedOff')).toMatchObject({ fromAgency: 'H56.22', toAgency: 'H56.10', workingMinutesSpent: 900 });
@@ -278,5 +288,35 @@ describe('handling case decider', () => {
 
   it('knows no case before the dossier was received; a withdrawal then has nothing to close', () => {
     expect(run([], resolve('2025-03-05T09:00'), { type: 'Withdraw', at: vn('2025-03-05T09:00') }).outcomes).toEqual(['CASE.NOT_FOUND', []]);
+  });
+
+  describe('a reorganisation merging a unit the case passes through', () => {
+    const transfer = (fromUnit: string, toUnit: string): CaseCommand => ({
+      type: 'Transfer',
+      transfer: { dossierId, transferredAt: vn('2025-07-01T00:00').toISOString(), fromUnit, toUnit, reorganisationId: 'TH-2025-07', effectiveAt: vn('2025-07-01T00:00').toISOString(), transitionEndsAt: vn('2025-07-15T00:00').toISOString() },
+    });
+
+    it('moves the desk, the current step and the steps to come to the successor, with due date and clock unchanged', () => {
+      const { outcomes, state } = run(opened(), transfer('H56.22', 'H56.79'), { type: 'HandOff', at: vn('2025-03-05T09:00') });
+      expect(types(outcomes[0])).toEqual(['CaseTransferred']);
+      expect(state.opened?.unit).toBe('H56.79');
+      expect(dataOf(outcomes[1], 'CaseHandedOff')).toMatchObject({ fromAgency: 'H56.79', toAgency: 'H56.10' });
+      expect(state.dueAt).toBe(vn('2025-03-17T09:00').toISOString());
+      expect(state.former).toEqual({ unit: 'H56.22', until: vn('2025-07-15T00:00').toISOString() });
+    });
+
+    it('moves a later step of a case at another agency, and hands off to the successor there', () => {
+      const { outcomes, state } = run(opened(), transfer('H56.10', 'H56.79'), { type: 'HandOff', at: vn('2025-03-05T09:00') });
+      expect(types(outcomes[0])).toEqual(['CaseTransferred']);
+      expect(state.opened?.unit).toBe('H56.22');
+      expect(dataOf(outcomes[1], 'CaseAssigned')).toMatchObject({ agency: 'H56.79', step: 2 });
+    });
+
+    it('changes nothing when repeated, for a case the unit has no part in, for a finished case or for none at all', () => {
+      expect(run(opened(), transfer('H56.22', 'H56.79'), transfer('H56.22', 'H56.79')).outcomes.map(types)).toEqual([['CaseTransferred'], []]);
+      expect(run(opened(), transfer('H56.99', 'H56.79')).outcomes).toEqual([[]]);
+      expect(run([...opened(), ...decider.decide(resolve('2025-03-05T09:00'), run(opened()).state)], transfer('H56.22', 'H56.79')).outcomes).toEqual([[]]);
+      expect(run([], transfer('H56.22', 'H56.79')).outcomes).toEqual([[]]);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { isDueSoon, WorkingCalendar } from '@motcua/calendar';
+import { calendarFor, isDueSoon, WorkingCalendar } from '@motcua/calendar';
 import { assertNever } from '@motcua/platform/errors';
 import { currentStepMinutes } from './agency-time';
 import type { CaseCommand } from './case.commands';
@@ -10,13 +10,29 @@ import { CaseState, evolveCase, initialCaseState } from './case.state';
 
 const FINISHED = ['RESOLVED', 'STOPPED', 'WITHDRAWN'];
 /** Facts learnt from other services: when they do not concern the case, they change nothing. */
-const FACTS_FROM_ELSEWHERE: ReadonlySet<CaseCommand['type']> = new Set(['RecordPayment', 'RecordPaymentExpiry', 'Withdraw', 'CheckDeadline', 'ResumeAfterSupplement']);
+const FACTS_FROM_ELSEWHERE: ReadonlySet<CaseCommand['type']> = new Set(['RecordPayment', 'RecordPaymentExpiry', 'Withdraw', 'CheckDeadline', 'ResumeAfterSupplement', 'Transfer']);
 
 /**
- * The department's rules for one dossier. Pure: the calendar (working time, holidays) is passed
- * in, and every instant comes with the command.
+ * The department's rules for one dossier. Pure: every instant comes with the command, and the
+ * calendar (working time, holidays) is the one the dossier was received under, recorded with it
+ * at reception; `fallback` is for dossiers received before the calendar was recorded.
  */
-export function caseDecider(calendar: WorkingCalendar) {
+export function caseDecider(fallback: WorkingCalendar) {
+  const rules = new WeakMap<WorkingCalendar, ReturnType<typeof caseRules>>();
+  const rulesOf = (calendar: WorkingCalendar) => {
+    let found = rules.get(calendar);
+    if (!found) rules.set(calendar, (found = caseRules(calendar)));
+    return found;
+  };
+  function decide(command: CaseCommand, state: CaseState): CaseEvent[] {
+    const terms = state.opened ? state.opened.calendar : command.type === 'OpenCase' ? command.received.calendar : undefined;
+    return rulesOf(terms ? calendarFor(terms) : fallback)(command, state);
+  }
+  return { initialState: initialCaseState, evolve: evolveCase, decide };
+}
+
+/** The rules in one calendar. */
+function caseRules(calendar: WorkingCalendar) {
   function decide(command: CaseCommand, state: CaseState): CaseEvent[] {
     if (command.type === 'OpenCase') {
       // Kafka may deliver DossierReceived again after a crash: the inbox dedupes, and so does this.
@@ -24,11 +40,17 @@ export function caseDecider(calendar: WorkingCalendar) {
       return open(command.received);
     }
     // Withdrawn, or supplemented after a desk return, before reception: there is no case to touch.
-    if ((command.type === 'Withdraw' || command.type === 'ResumeAfterSupplement') && state.status === 'NONE') return [];
+    if ((command.type === 'Withdraw' || command.type === 'ResumeAfterSupplement' || command.type === 'Transfer') && state.status === 'NONE') return [];
     if (state.status === 'NONE' || !state.opened) throw new CaseNotFoundError();
     if (FINISHED.includes(state.status)) {
       if (FACTS_FROM_ELSEWHERE.has(command.type)) return [];
       throw new CaseFinishedError(state.status);
+    }
+    if (command.type === 'Transfer') {
+      // A case the merged unit has no part in, or one already moved, stays as it is.
+      const { fromUnit } = command.transfer;
+      const concerned = state.opened.unit === fromUnit || state.agency === fromUnit || state.opened.procedure.agencies.includes(fromUnit);
+      return concerned ? [{ type: 'CaseTransferred', data: command.transfer }] : [];
     }
     const dossierId = state.opened.dossierId;
     const at = command.at.toISOString();
@@ -164,5 +186,5 @@ export function caseDecider(calendar: WorkingCalendar) {
     };
   }
 
-  return { initialState: initialCaseState, evolve: evolveCase, decide };
+  return decide;
 }

@@ -1,3 +1,4 @@
+import type { DossierTransfer } from '@motcua/contracts';
 import type {
   ApologyIssued,
   CaseAssigned,
@@ -34,6 +35,8 @@ export type CaseEvent =
   | { type: 'PaymentOverdue'; data: EventData<typeof PaymentOverdue> }
   | { type: 'DossierResolved'; data: EventData<typeof DossierResolved> }
   | { type: 'ProcessingStopped'; data: EventData<typeof ProcessingStopped> }
-  | { type: 'CaseWithdrawn'; data: { dossierId: string; withdrawnAt: string } };
+  | { type: 'CaseWithdrawn'; data: { dossierId: string; withdrawnAt: string } }
+  /** Intake's DossierTransferred: a reorganisation merged `fromUnit` into `toUnit`; the case follows. */
+  | { type: 'CaseTransferred'; data: DossierTransfer };
 
-export const INTERNAL_CASE_EVENTS: ReadonlySet<CaseEvent['type']> = new Set(['CaseOpened', 'CaseWithdrawn']);
+export const INTERNAL_CASE_EVENTS: ReadonlySet<CaseEvent['type']> = new Set(['CaseOpened', 'CaseWithdrawn', 'CaseTransferred']);

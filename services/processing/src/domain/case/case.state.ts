@@ -1,3 +1,4 @@
+import type { FormerUnit } from '@motcua/platform';
 import { assertNever } from '@motcua/platform/errors';
 import type { AgencyShare } from './agency-time';
 import type { CaseEvent } from './case.events';
@@ -33,6 +34,8 @@ export interface CaseState {
   paymentOverdue?: { since: string; paymentId: string; reminders: number };
   resolution?: Pick<Resolved, 'outcome' | 'resolvedAt' | 'onTime'>;
   stop?: { stoppedAt: string; reason: string };
+  /** The unit a reorganisation moved the case from, whose officers may act until the transition window ends. */
+  former?: FormerUnit;
 }
 
 export const initialCaseState: CaseState = {
@@ -100,6 +103,14 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       return { ...state, status: 'STOPPED', stop: { stoppedAt: event.data.stoppedAt, reason: event.data.reason } };
     case 'CaseWithdrawn':
       return { ...state, status: 'WITHDRAWN' };
+    case 'CaseTransferred': {
+      // The merged unit's part of the procedure is the successor's: its steps, and the desk.
+      const { fromUnit, toUnit, transitionEndsAt } = event.data;
+      const moved = (unit: string) => (unit === fromUnit ? toUnit : unit);
+      if (!state.opened) return state;
+      const procedure = { ...state.opened.procedure, agencies: state.opened.procedure.agencies.map(moved) };
+      return { ...state, opened: { ...state.opened, unit: moved(state.opened.unit), procedure }, agency: state.agency && moved(state.agency), former: { unit: fromUnit, until: transitionEndsAt } };
+    }
     default:
       return assertNever(event);
   }

@@ -69,6 +69,9 @@ export class CaseDeadlinesProjection extends LogProjection {
         case 'DossierOverdue':
           await set('overdue_recorded = true');
           break;
+        case 'CaseTransferred':
+          await set('agency = case agency when $2 then $3 else agency end', event.data.fromUnit, event.data.toUnit);
+          break;
         case 'DossierResolved':
         case 'ProcessingStopped':
         case 'CaseWithdrawn':

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { dueSoonFrom, WorkingCalendar } from '@motcua/calendar';
+import { calendarFor, CalendarTerms, dueSoonFrom } from '@motcua/calendar';
 import { PgDatabase, RecordedEvent } from '@motcua/event-store';
 import type { Migration } from '@motcua/event-store';
 import { LogProjection } from '@motcua/messaging';
@@ -40,12 +40,18 @@ export const workListMigrations: Migration[] = [
       comment on column ${s}.work_list.due_soon_from is 'The first instant with at most one working day (450 office minutes) left before due_at: the due-soon rule of libs/calendar.';
     `,
   },
+  {
+    id: 'processing/004_work_list_calendar',
+    up: (s) => `
+      alter table ${s}.work_list add column calendar jsonb;
+      comment on column ${s}.work_list.calendar is 'The holiday table version and office hours the dossier was received under (DossierReceived.calendar), JSON; null for dossiers received before it was recorded (the default hours). Time left and due_soon_from are counted in it.';
+    `,
+  },
 ];
 
 /** Builds work_list from processing's own log, in the same transaction as its checkpoint. */
 @Injectable()
 export class WorkListProjection extends LogProjection {
-  private readonly calendar = new WorkingCalendar();
 
   constructor(@Inject(DATABASE) private readonly db: PgDatabase) {
     super(db, 'processing', 'work-list');
@@ -60,9 +66,9 @@ export class WorkListProjection extends LogProjection {
         case 'CaseOpened': {
           const d = event.data;
           await this.db.query(
-            `insert into processing.work_list (dossier_id, code, unit, procedure_code, channel, received_at, agency, step, status, due_at, due_soon_from)
-             values ($1, $2, $3, $4, $5, $6, $3, 0, 'OPEN', $7, $8) on conflict (dossier_id) do nothing`,
-            [id, d.code, d.unit, d.procedure.code, d.channel, d.receivedAt, d.dueAt, this.dueSoonFrom(d.dueAt)],
+            `insert into processing.work_list (dossier_id, code, unit, procedure_code, channel, received_at, agency, step, status, due_at, due_soon_from, calendar)
+             values ($1, $2, $3, $4, $5, $6, $3, 0, 'OPEN', $7, $8, $9) on conflict (dossier_id) do nothing`,
+            [id, d.code, d.unit, d.procedure.code, d.channel, d.receivedAt, d.dueAt, dueSoonFrom(new Date(d.dueAt), calendarFor(d.calendar)).toISOString(), d.calendar ?? null],
           );
           break;
         }
@@ -73,15 +79,22 @@ export class WorkListProjection extends LogProjection {
           await set(`status = 'PAUSED', paused_reason = $2, paused_since = $3`, event.data.reason, event.data.pausedAt);
           break;
         case 'ProcessingResumed':
-          await set(`status = 'OPEN', paused_reason = null, paused_since = null, due_at = $2, due_soon_from = $3`, event.data.dueAt, this.dueSoonFrom(event.data.dueAt));
+          await set(`status = 'OPEN', paused_reason = null, paused_since = null, due_at = $2, due_soon_from = $3`, event.data.dueAt, await this.dueSoonFrom(id, event.data.dueAt));
           break;
         case 'DeadlineExtended':
-          await set('due_at = $2, due_soon_from = $3', event.data.dueAt, this.dueSoonFrom(event.data.dueAt));
+          await set('due_at = $2, due_soon_from = $3', event.data.dueAt, await this.dueSoonFrom(id, event.data.dueAt));
           break;
         case 'DossierResolved':
         case 'ProcessingStopped':
         case 'CaseWithdrawn':
           await this.db.query(`delete from processing.work_list where dossier_id = $1`, [id]);
+          break;
+        case 'CaseTransferred':
+          await set(
+            'unit = case unit when $2 then $3 else unit end, agency = case agency when $2 then $3 else agency end',
+            event.data.fromUnit,
+            event.data.toUnit,
+          );
           break;
         case 'CaseHandedOff':
         case 'SupplementRequested':
@@ -96,10 +109,12 @@ export class WorkListProjection extends LogProjection {
     }
   }
 
-  /** Derived here, where the calendar is, so that the list can filter on it in SQL. */
-  private dueSoonFrom(dueAt: string): string {
-    return dueSoonFrom(new Date(dueAt), this.calendar).toISOString();
+  /** Derived here, in the calendar the dossier was received under, so that the list can filter on it in SQL. */
+  private async dueSoonFrom(dossierId: string, dueAt: string): Promise<string> {
+    const { rows } = await this.db.query<{ calendar: CalendarTerms | null }>('select calendar from processing.work_list where dossier_id = $1', [dossierId]);
+    return dueSoonFrom(new Date(dueAt), calendarFor(rows[0]?.calendar ?? undefined)).toISOString();
   }
+
 }
 
 /** The compiler names a case event this switch forgot; at run time an unknown type is skipped. */

@@ -11,7 +11,7 @@ export class RebuildController {
 
   @Post()
   @HttpCode(HttpStatus.OK)
-  @Roles('ADMIN')
+  @Roles('ADMIN', 'OPERATOR')
   @ApiOperation({ summary: 'Rebuild every read model from the start of the topics into fresh tables while the live ones serve, then swap them in atomically; answers when done, with the per-table checksums' })
   @ApiResponse({ status: 409, description: 'A rebuild is already running on some replica (PROJECTIONS.REBUILD_RUNNING)' })
   run(): Promise<RebuildReport> {

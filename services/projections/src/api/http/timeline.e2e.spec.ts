@@ -63,7 +63,7 @@ describe('projections over HTTP: the timeline by dossier code and the lag (real 
     expect(((await malformed.json()) as { errors: unknown[] }).errors).toEqual([expect.objectContaining({ field: 'code' })]);
   });
 
-  it('reports the lag per topic and partition, and the same as a gauge on /metrics', async () => {
+  it('reports the lag per topic and partition, and the same as a gauge on /metrics beside the dossiers by status', async () => {
     expect((await get('/projections/lag', harness.portal())).status).toBe(403);
     const lag = await eventually(
       async () => (await (await get('/projections/lag', harness.officer('OPERATOR', 'H56'))).json()) as { partitions: { topic: string; storedOffset: number; highWatermark: number; lag: number }[]; total: number; indicatorTotalsQueued: number },
@@ -75,5 +75,7 @@ describe('projections over HTTP: the timeline by dossier code and the lag (real 
     const metrics = await (await fetch(`${harness.base}/metrics`)).text();
     expect(metrics).toMatch(new RegExp(`motcua_projection_lag_messages\\{topic="${Topics.intake.replace(/\./g, '\\.')}",partition="0"[^}]*\\} 0`));
     expect(metrics).toMatch(/^motcua_indicator_totals_queued_dossiers(\{[^}]*\})? 0$/m);
+    // The dossiers this file followed, counted by their furthest status.
+    expect(metrics).toMatch(/^motcua_dossiers\{status="[A-Z_]+"[^}]*\} [1-9]\d*$/m);
   });
 });

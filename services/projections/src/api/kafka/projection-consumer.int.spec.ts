@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { WorkingCalendar } from '@motcua/calendar';
 import { dlqTopic, Topics, UnitRegistered } from '@motcua/contracts';
 import { eventually } from '@motcua/testing';
 import { foldFacts } from '../../domain/dossier-facts/dossier-facts.fold';
@@ -7,8 +6,7 @@ import { envelopeOf, TopicEvent, wholeLife } from '../../testing/dossier-life.fi
 import { ProjectionsHarness } from '../../testing/projections.harness';
 import { projectionGroup } from './projection.runtime';
 
-const calendar = new WorkingCalendar();
-const expectedFacts = (id: string, events: TopicEvent[]) => foldFacts(undefined, id, events.map((e) => e.envelope), calendar);
+const expectedFacts = (id: string, events: TopicEvent[]) => foldFacts(undefined, id, events.map((e) => e.envelope));
 /** The steps of a whole life that are on the timeline: all but fees, payments, scans and reuse. */
 const STEPS = 12;
 

@@ -1,3 +1,4 @@
+import { isKnownHolidayTable } from '@motcua/calendar';
 import { asIntegrationEvent, integrationEvents } from '@motcua/contracts';
 import { EventPublisher, KafkaMember, Logger, MessageDecoder, PartitionTurn, Read, readMessage, sendToDeadLetter } from '@motcua/messaging';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
@@ -10,6 +11,9 @@ import { StoredPositions } from './stored-positions';
  * the old generation's collector and let a fetch's decoding run beside another batch's statements.
  */
 export const PROJECTION_FETCH_BYTES_PER_PARTITION = 256 * 1024;
+
+/** How soon a partition a rebuild's bound stopped looks again: the bound moves up as the live tables apply. */
+const AT_BOUND_RECHECK_MS = 200;
 
 export interface ProjectionConsumerOptions {
   group: string;
@@ -91,6 +95,11 @@ export class ProjectionConsumer {
     return this.member.ready;
   }
 
+  /** Since when it has not been running, while it is not (epoch ms). */
+  get awaySince(): number | undefined {
+    return this.member.awaySince;
+  }
+
   start(): Promise<void> {
     return this.member.start();
   }
@@ -104,11 +113,6 @@ export class ProjectionConsumer {
     return this.member.stop();
   }
 
-  /** Reads one partition again from `offset` (a rebuild whose bound moved up after it had read past it). */
-  seek(topic: string, partition: number, offset: bigint): void {
-    this.member.consumer?.seek({ topic, partition, offset: offset.toString() });
-  }
-
   private async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload, consumer: Consumer): Promise<void> {
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
     // Nothing is applied before the assigned partitions stand where the database says; a batch
@@ -116,7 +120,7 @@ export class ProjectionConsumer {
     const stillOurs = () => isRunning() && !isStale();
     if (!(await this.positions.settled(heartbeat, stillOurs)) || !stillOurs()) return;
     const decode = this.options.decode ?? ((value: Buffer) => integrationEvents.decode(value));
-    const reads = batch.messages.map((message) => ({ message, read: readMessage(message, decode, undefined) }));
+    const reads = batch.messages.map((message) => ({ message, read: readableHere(readMessage(message, decode, undefined)) }));
     // A newer version of a type the read models use: nothing at or after it may be applied, or
     // skipped, before this service knows it (the rows would be wrong for ever).
     const holdAt = reads.findIndex((r) => r.read.kind === 'unknown-version');
@@ -133,9 +137,18 @@ export class ProjectionConsumer {
       });
       if (!owned || !outcome) return;
       this.count(outcome);
-      const last = usable[usable.length - 1].message.offset;
-      resolveOffset(last);
-      await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
+      const { through } = outcome;
+      if (through !== undefined) {
+        resolveOffset(through);
+        await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(through) + 1n).toString() }]);
+      }
+      // A rebuild's bound stopped the batch: the position stays at the bound (never past what the
+      // rebuilt tables hold, so no seek back is needed), and the partition looks again shortly.
+      if (through !== usable[usable.length - 1].message.offset) {
+        this.pauseAwhile(consumer, batch.topic, batch.partition, AT_BOUND_RECHECK_MS);
+        await heartbeat();
+        return;
+      }
     }
     if (holdAt === -1) this.holds.delete(`${batch.topic}|${batch.partition}`);
     else this.hold(consumer, batch.topic, batch.partition, reads[holdAt].message, reads[holdAt].read);
@@ -150,12 +163,17 @@ export class ProjectionConsumer {
     const previous = this.holds.get(key);
     const held: HeldPartition = previous?.eventId === eventId ? { ...previous, attempts: previous.attempts + 1 } : { topic, partition, offset: message.offset, eventId, type, version, since: new Date().toISOString(), attempts: 1 };
     this.holds.set(key, held);
-    this.options.logger.warn({ group: this.options.group, topic, partition, offset: message.offset, eventId, type, version, attempts: held.attempts }, 'partition waits at an event version this service does not know yet; upgrade the service');
+    this.options.logger.warn({ group: this.options.group, topic, partition, offset: message.offset, eventId, type, version, attempts: held.attempts }, 'partition waits at an event this service cannot read yet (a newer version of its type, or a holiday table it lacks); upgrade the service');
     const { firstMs, atMostMs } = this.options.holdBackoffMs ?? { firstMs: 1_000, atMostMs: 60_000 };
+    this.pauseAwhile(consumer, topic, partition, Math.min(atMostMs, firstMs * 2 ** Math.min(held.attempts - 1, 20)));
+  }
+
+  /** Fetches nothing of the partition for `ms`; its position stays where the batch resolved it. */
+  private pauseAwhile(consumer: Consumer, topic: string, partition: number, ms: number): void {
     consumer.pause([{ topic, partitions: [partition] }]);
     const timer = setTimeout(() => {
       if (this.member.consumer === consumer) consumer.resume([{ topic, partitions: [partition] }]);
-    }, Math.min(atMostMs, firstMs * 2 ** Math.min(held.attempts - 1, 20)));
+    }, ms);
     timer.unref();
   }
 
@@ -167,6 +185,17 @@ export class ProjectionConsumer {
     this.counters.deadLettered += outcome.deadLettered;
     this.counters.ignored += outcome.ignored;
   }
+}
+
+/**
+ * A reception whose due date was counted by a holiday table this build does not have comes from a
+ * newer producer too: its working time cannot be counted here, so it waits for the upgrade like a
+ * version this service does not know (dead-lettering it would lose the dossier's reception).
+ */
+function readableHere(read: Read): Read {
+  if (read.kind !== 'envelope' || read.envelope.type !== 'DossierReceived') return read;
+  const table = (read.envelope.data as { calendar?: { holidayTable?: unknown } }).calendar?.holidayTable;
+  return typeof table === 'string' && !isKnownHolidayTable(table) ? { kind: 'unknown-version', envelope: read.envelope } : read;
 }
 
 function toBatchMessage(message: KafkaMessage, read: Read): BatchMessage {

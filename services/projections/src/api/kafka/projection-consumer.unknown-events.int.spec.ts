@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Logger as NestLogger } from '@nestjs/common';
-import { WorkingCalendar } from '@motcua/calendar';
 import { dataSchemaUri, dlqTopic, Envelope, integrationEvents } from '@motcua/contracts';
 import { ensureTopics, KafkaPublisher } from '@motcua/messaging';
 import { eventually } from '@motcua/testing';
@@ -25,7 +24,7 @@ describe('projection consumer and event types or versions it does not know (real
   let publisher: KafkaPublisher;
   let consumer: ProjectionConsumer | undefined;
   const start = (decode?: (value: Buffer) => Envelope) => {
-    const projector = new BatchProjector(harness.db, PROJECTIONS_SCHEMA, new WorkingCalendar());
+    const projector = new BatchProjector(harness.db, PROJECTIONS_SCHEMA);
     consumer = new ProjectionConsumer(harness.kafka, publisher, projector, { group, topics: [topic], logger, sessionTimeoutMs: 6_000, holdBackoffMs: { firstMs: 100, atMostMs: 500 }, decode });
     consumer.startInBackground();
     return consumer;
@@ -75,5 +74,22 @@ describe('projection consumer and event types or versions it does not know (real
     expect(await harness.facts(newerId)).toMatchObject({ status: 'SUBMITTED' });
     expect(upgraded.held()).toEqual([]);
     expect(upgraded.counters.deadLettered).toBe(0);
+    await upgraded.stop();
+  });
+
+  it('holds its partition at a reception counted by a holiday table it does not have, applying nothing after it', async () => {
+    const [receivedId, afterId] = [randomUUID(), randomUUID()];
+    const reception = wholeLife(receivedId).find((e) => e.envelope.type === 'DossierReceived')?.envelope as Envelope;
+    const newerTable = { ...reception, data: { ...(reception.data as object), calendar: { holidayTable: 'VN-2099-2101.1', officeHours: [{ start: '07:30', end: '11:30' }] } } };
+    await harness.sendRaw(topic, receivedId, encode(newerTable));
+    await harness.sendRaw(topic, afterId, encode(submitted(afterId)));
+    const running = start();
+    await eventually(async () => running.held(), (held) => held.length > 0, { what: 'the reception held' });
+    expect(running.held()).toEqual([expect.objectContaining({ topic, partition: 0, eventId: newerTable.id, type: 'DossierReceived' })]);
+    await eventually(async () => running.held()[0].attempts, (n) => n >= 3, { what: 'the partition retried' });
+    expect(running.counters.deadLettered).toBe(0);
+    expect(await harness.facts(receivedId)).toBeUndefined();
+    expect(await harness.facts(afterId)).toBeUndefined();
+    await running.stop();
   });
 });

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger as NestLogger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { WorkingCalendar } from '@motcua/calendar';
 import { dlqTopicSettings, Topics, topicSettings } from '@motcua/contracts';
-import { BrokerMonitor, consumerGroup, ensureTopics, ensureTopicsPatiently, fromNestLogger, KafkaPublisher, TopicSpec } from '@motcua/messaging';
+import { BrokerMonitor, consumerGroup, consumerIndicator, ensureTopics, ensureTopicsPatiently, fromNestLogger, KafkaPublisher, TopicSpec } from '@motcua/messaging';
 import { CONFIG, METRICS, ReadinessRegistry, ServiceConfig } from '@motcua/platform';
 import { Registry } from 'prom-client';
 import { Kafka } from 'kafkajs';
@@ -39,16 +38,23 @@ export class ProjectionRuntime implements OnApplicationBootstrap, OnApplicationS
   ) {
     this.publisher = new KafkaPublisher(kafka);
     this.broker = new BrokerMonitor(kafka, metrics.registry);
-    const projector = new BatchProjector(dataSource, PROJECTIONS_SCHEMA, new WorkingCalendar(), faults);
+    const projector = new BatchProjector(dataSource, PROJECTIONS_SCHEMA, faults);
     this.consumer = new ProjectionConsumer(kafka, this.publisher, projector, { group: projectionGroup(config), topics: PROJECTED_TOPICS, logger: this.logger });
+  }
+
+  /** Whether Kafka answered the monitor's last probe (every few seconds), so a reader need not wait on a connection retry to find out. */
+  get brokerUp(): boolean {
+    return this.broker.status().ready;
   }
 
   async onApplicationBootstrap(): Promise<void> {
     const group = projectionGroup(this.config);
-    // Kafka and the consumer are optional for readiness, as in every service: with the broker away
-    // the lookups keep answering from PostgreSQL, and the consumer catches up when it returns.
+    // As in every service: with the broker away the lookups keep answering from PostgreSQL
+    // (degraded) and the consumer catches up when it returns; the consumer away while the broker
+    // answers is this instance's fault, so it is not ready.
     this.readiness.register({ name: 'kafka', role: 'optional', check: () => this.broker.status() });
-    this.readiness.register({ name: `consumer:${group}`, role: 'optional', check: () => ({ ready: this.consumer.ready, detail: this.consumer.ready ? 'running' : 'joining' }) });
+    const consumer = () => ({ ready: this.consumer.ready, state: this.consumer.ready ? 'running' : 'joining', awaySince: this.consumer.awaySince });
+    this.readiness.register(consumerIndicator(`consumer:${group}`, consumer, () => this.broker.status()));
     await this.broker.start();
     // Created here too (same settings, from contracts), so the services can start in any order.
     const topics = PROJECTED_TOPICS.flatMap((topic) => [topicSettings(topic), dlqTopicSettings(topic, group)]);

@@ -1,4 +1,3 @@
-import { WorkingCalendar } from '@motcua/calendar';
 import type { IntegrationEvent } from '@motcua/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { PROJECTIONS_SCHEMA } from '../../database/projections-schema';
@@ -22,6 +21,12 @@ export interface BatchOutcome {
   deadLettered: number;
   /** Types the registry does not know: the offset moves past them. */
   ignored: number;
+  /**
+   * The last offset this batch accounts for (applied, or at or below the stored offset): the
+   * consumer's position may move past it and no further. Short of the batch's last message when a
+   * rebuild's bound stops it; undefined when the bound stops it at the first.
+   */
+  through: string | undefined;
 }
 
 /** Batches hold it shared; switching a rebuilt schema in takes it alone, so no batch straddles the switch. */
@@ -41,7 +46,6 @@ export class BatchProjector {
   constructor(
     private readonly dataSource: DataSource,
     private readonly schema: string,
-    private readonly calendar: WorkingCalendar,
     private readonly faults: BatchFaults = {},
     /** A rebuild applies nothing after these offsets (the live tables' offsets, moved up as they move). */
     private readonly until?: ReadonlyMap<string, bigint>,
@@ -58,8 +62,11 @@ export class BatchProjector {
       if (this.schema === PROJECTIONS_SCHEMA) await manager.query(`select pg_advisory_xact_lock_shared(${SWITCH_LOCK})`);
       const stored = await lockPartition(manager, this.schema, topic, partition);
       const bound = this.until ? (this.until.get(`${topic}|${partition}`) ?? -1n) : undefined;
-      const fresh = messages.filter((m) => BigInt(m.offset) > stored && (bound === undefined || BigInt(m.offset) <= bound));
-      const outcome: BatchOutcome = { applied: 0, skipped: messages.length - fresh.length, duplicates: 0, deadLettered: 0, ignored: 0 };
+      // Offsets ascend within a batch: what lies within the bound is a prefix of it.
+      const within = bound === undefined ? messages : messages.filter((m) => BigInt(m.offset) <= bound);
+      const fresh = within.filter((m) => BigInt(m.offset) > stored);
+      const through = within.length > 0 ? within[within.length - 1].offset : undefined;
+      const outcome: BatchOutcome = { applied: 0, skipped: within.length - fresh.length, duplicates: 0, deadLettered: 0, ignored: 0, through };
       if (fresh.length === 0) return outcome;
       const readable: { offset: string; event: IntegrationEvent }[] = [];
       for (const message of fresh) {
@@ -97,7 +104,7 @@ export class BatchProjector {
     }
     const writer = new DossierFactsWriter(manager, this.schema);
     const known = await writer.lockAndLoad([...byDossier.keys()]);
-    await writer.save([...byDossier].map(([id, list]) => foldFacts(known.get(id), id, list, this.calendar)));
+    await writer.save([...byDossier].map(([id, list]) => foldFacts(known.get(id), id, list)));
     await markDirty(manager, this.schema, [...byDossier.keys()]);
     await recordTimeline(manager, this.schema, dossierEvents);
   }

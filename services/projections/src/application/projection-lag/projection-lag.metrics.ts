@@ -1,6 +1,8 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { METRICS } from '@motcua/platform';
 import { Gauge, Registry } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { DossierFactEntity } from '../../projections/dossier-facts/dossier-fact.entity';
 import { ProjectionRuntime } from '../../api/kafka/projection.runtime';
 import { IndicatorTotalsLag } from '../refresh-indicator-totals/totals-lag';
 import { ProjectionLag } from './projection-lag';
@@ -13,6 +15,7 @@ export class ProjectionLagMetrics implements OnModuleInit {
     private readonly lag: ProjectionLag,
     private readonly runtime: ProjectionRuntime,
     private readonly totals: IndicatorTotalsLag,
+    private readonly dataSource: DataSource,
   ) {}
 
   onModuleInit(): void {
@@ -37,6 +40,23 @@ export class ProjectionLagMetrics implements OnModuleInit {
         // A broker that does not answer leaves the last figures rather than failing the whole scrape.
         const partitions = await lag.read().catch(() => []);
         for (const p of partitions) this.set({ topic: p.topic, partition: String(p.partition) }, p.lag);
+      },
+    });
+    const dataSource = this.dataSource;
+    // Counting a province's dossiers scans the facts: at most once every 30 s, whatever the scrape rate.
+    let byStatus: { at: number; rows: { status: string; n: string }[] } = { at: 0, rows: [] };
+    new Gauge({
+      name: 'motcua_dossiers',
+      help: 'Dossiers by the furthest status the topics show (dossier_facts.status), refreshed at most every 30 s',
+      labelNames: ['status'],
+      registers: [this.metrics.registry],
+      async collect() {
+        if (Date.now() - byStatus.at >= 30_000) {
+          const rows = await dataSource.createQueryBuilder().select('f.status', 'status').addSelect('count(*)', 'n').from(DossierFactEntity, 'f').groupBy('f.status').getRawMany<{ status: string; n: string }>().catch(() => undefined);
+          if (rows) byStatus = { at: Date.now(), rows };
+        }
+        this.reset();
+        for (const row of byStatus.rows) this.set({ status: row.status }, Number(row.n));
       },
     });
     new Gauge({

@@ -40,6 +40,14 @@ export class ProjectionLag implements OnApplicationShutdown {
     return lags.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
   }
 
+  /** Messages on each topic (high less low watermarks of its partitions), over the same admin connection. */
+  async messagesOn(topics: string[]): Promise<Record<string, number>> {
+    const admin = await this.connected();
+    const counts: Record<string, number> = {};
+    for (const topic of topics) counts[topic] = (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
+    return counts;
+  }
+
   private connected(): Promise<Admin> {
     this.admin ??= (async () => {
       const admin = this.kafka.admin();

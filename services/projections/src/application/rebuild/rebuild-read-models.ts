@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger as NestLogger } from '@nestjs/common';
-import { WorkingCalendar } from '@motcua/calendar';
 import { fromNestLogger, KafkaPublisher } from '@motcua/messaging';
 import { CONFIG, ConflictError, ServiceConfig } from '@motcua/platform';
 import { Kafka } from 'kafkajs';
@@ -31,11 +30,13 @@ type Offsets = Map<string, bigint>;
 /**
  * Rebuilds every read model from the start of the topics into a fresh schema while the live one
  * keeps answering and applying (on every replica), then switches the two in one transaction.
- * The rebuild applies nothing past the live tables' offsets, a bound moved up as they move. The
- * switch takes the lock every live batch holds shared, so the live offsets stand still; it moves
- * the bound to them one last time, waits there for the rebuild to reach them (a few batches), and
- * renames: the swapped-in tables hold exactly the history the live ones held. A live batch that
- * waited on the lock then runs against them, from their stored offsets.
+ * The rebuild applies nothing past the live tables' offsets, a bound moved up as they move; its
+ * consumer's position never passes the bound either (a partition waits there), so the stored
+ * offset reaching the live one means every message up to it was applied. The switch takes the
+ * lock every live batch holds shared, so the live offsets stand still; it moves the bound to them
+ * one last time, waits there for the rebuild to reach them (a few batches), and renames: the
+ * swapped-in tables hold exactly the history the live ones held. A live batch that waited on the
+ * lock then runs against them, from their stored offsets.
  */
 @Injectable()
 export class RebuildReadModels {
@@ -71,7 +72,7 @@ export class RebuildReadModels {
     let consumer: ProjectionConsumer | undefined;
     try {
       await migrateUnderLock(fresh, REBUILD_SCHEMA);
-      const projector = new BatchProjector(fresh, REBUILD_SCHEMA, new WorkingCalendar(), {}, bounds);
+      const projector = new BatchProjector(fresh, REBUILD_SCHEMA, {}, bounds);
       const group = `${projectionGroup(this.config)}.rebuild-${Date.now()}`;
       consumer = new ProjectionConsumer(this.kafka, publisher, projector, { group, topics: PROJECTED_TOPICS, logger: fromNestLogger(this.logger), sendDeadLetters: false });
       consumer.startInBackground();
@@ -95,16 +96,9 @@ export class RebuildReadModels {
     return new Map(rows.map((r) => [`${r.topic}|${r.partition}`, BigInt(r.offset)]));
   }
 
-  /** Moves the bound up to `target` and reads again, where the rebuild had read past its old bound, from what it applied. */
-  private async catchUp({ fresh, consumer, bounds }: Rebuild, target: Offsets, deadline: number): Promise<void> {
+  /** Moves the bound up to `target`; the rebuild's partitions waiting at the old bound read on from it. */
+  private async catchUp({ fresh, bounds }: Rebuild, target: Offsets, deadline: number): Promise<void> {
     for (const [key, offset] of target) bounds.set(key, offset);
-    const rebuilt = await this.offsets(REBUILD_SCHEMA, fresh);
-    for (const [key, offset] of target) {
-      const applied = rebuilt.get(key) ?? -1n;
-      if (applied >= offset) continue;
-      const [topic, partition] = key.split('|');
-      consumer.seek(topic, Number(partition), applied + 1n);
-    }
     await this.reached(fresh, target, deadline);
   }
 

@@ -1,4 +1,4 @@
-import { WorkingCalendar } from '@motcua/calendar';
+import { calendarFor } from '@motcua/calendar';
 import { finishedOnTime, resolutionWorkingMinutes } from '../indicators';
 import { ComponentFact, DossierFacts, DossierStatus, Instant, SupplementRequest } from './dossier-facts';
 import { toIndicatorInput } from './indicator-input.mapping';
@@ -20,9 +20,12 @@ export interface DerivedFacts {
   resolutionWorkingMinutes: number | null;
   /** The 766 §2.1 verdict at the finish, by the indicator rules; null while unfinished. */
   finishedOnTime: boolean | null;
+  /** Office minutes in one of the dossier's working days, to state §2.2 in days. */
+  workingDayMinutes: number;
 }
 
-export function deriveFacts(facts: DossierFacts, calendar: WorkingCalendar): DerivedFacts {
+export function deriveFacts(facts: DossierFacts): DerivedFacts {
+  const calendar = calendarFor(facts.calendarTerms);
   const supplementRequests = facts.supplementRequests.map((request) => ({ ...request, answeredAt: answerOf(facts, request) }));
   const pending = supplementRequests.filter((r) => r.answeredAt === null).pop();
   const paymentWait = facts.pauses.find((p) => p.reason === 'AWAITING_PAYMENT');
@@ -39,6 +42,7 @@ export function deriveFacts(facts: DossierFacts, calendar: WorkingCalendar): Der
     allElectronic: facts.components.length > 0 && facts.components.every(isElectronic),
     reused: facts.components.some(isReused),
     eResult: facts.resultForm === 'ELECTRONIC',
+    workingDayMinutes: calendar.workingDayMinutes,
   };
   // The rules that judge the dossier say what its clock and its verdict are; they run here, once per change.
   const input = toIndicatorInput(facts, derived);

@@ -1,18 +1,19 @@
-import { WorkingCalendar } from '@motcua/calendar';
+import { calendarFor, termsKey } from '@motcua/calendar';
 import { assertNever } from '@motcua/platform/errors';
 import { ComponentFact, DossierFacts } from './dossier-facts';
 import { DossierEvent } from './dossier-event';
 import { earliest, instant, latest, withEntry } from './merge';
-import { recordComponents, recordPause, recordResume, withDueChange } from './dossier-facts.lists';
+import { recordComponents, recordPause, recordResume, retimedDueChanges, withDueChange } from './dossier-facts.lists';
 
 /**
  * One event's contribution to a dossier's facts: the fields it sets, read from the facts before
  * it. Each field has one owning topic (within a topic the order is Kafka's): the code, unit,
- * channel, portal and procedure terms are intake's, its reception snapshot overwriting what the
- * submission filled in. Instants from several events merge as the earliest or latest; lists are
- * sets kept in time order. Applying an event twice changes nothing.
+ * channel, portal, procedure and calendar terms are intake's, its reception snapshot overwriting
+ * what the submission filled in. Working time is counted by the dossier's own calendar terms.
+ * Instants from several events merge as the earliest or latest; lists are sets kept in time
+ * order. Applying an event twice changes nothing.
  */
-export function changesOf(facts: DossierFacts, event: DossierEvent, calendar: WorkingCalendar): Partial<DossierFacts> {
+export function changesOf(facts: DossierFacts, event: DossierEvent): Partial<DossierFacts> {
   const lastEventAt = latest(facts.lastEventAt, event.time);
   const fill = <K extends keyof DossierFacts>(key: K, value: DossierFacts[K]) => (facts[key] === null ? value : facts[key]);
   // The fold applies the changes onto a copy of its own (a batch folds tens of thousands of
@@ -33,7 +34,13 @@ export function changesOf(facts: DossierFacts, event: DossierEvent, calendar: Wo
       return changed({ code: event.data.code, returnedAt: latest(facts.returnedAt, event.data.returnedAt) });
     case 'DossierReceived': {
       const p = event.data.procedure;
+      const calendarTerms = event.data.calendar ?? null;
+      const calendar = calendarFor(calendarTerms);
+      // Processing's topic may bring due changes before intake's reception: they were timed by the
+      // calendar then known (the defaults), and are timed again by the dossier's own.
+      const dueHistory = termsKey(calendarTerms) === termsKey(facts.calendarTerms) ? facts.dueHistory : retimedDueChanges(facts.dueHistory, calendar);
       return changed({
+        calendarTerms,
         code: event.data.code, unit: event.data.unit, channel: event.data.channel, receivedAt: instant(event.data.receivedAt),
         // Events written before portals were recorded carry none: they must not erase the submission's.
         portal: event.data.portal ?? facts.portal,
@@ -41,7 +48,7 @@ export function changesOf(facts: DossierFacts, event: DossierEvent, calendar: Wo
         agencies: [...p.agencies], processingTimeValue: p.processingTime.value, processingTimeUnit: p.processingTime.unit,
         returnsDocument: p.returnsDocument, eResultAllowed: p.eResultAllowed, payFirst: p.payFirst, feeBearing: p.fees.some((fee) => fee.amount > 0),
         components: recordComponents(facts.components, event.data.components, true),
-        dueHistory: withDueChange(facts.dueHistory, event.data.receivedAt, event.data.dueAt, calendar),
+        dueHistory: withDueChange(dueHistory, event.data.receivedAt, event.data.dueAt, calendar),
       });
     }
     case 'DossierRejected':
@@ -68,10 +75,10 @@ export function changesOf(facts: DossierFacts, event: DossierEvent, calendar: Wo
     case 'ProcessingResumed':
       return changed({
         pauses: recordResume(facts.pauses, event.data.reason, event.data.resumedAt, event.data.pausedWorkingMinutes),
-        dueHistory: withDueChange(facts.dueHistory, event.data.resumedAt, event.data.dueAt, calendar),
+        dueHistory: withDueChange(facts.dueHistory, event.data.resumedAt, event.data.dueAt, calendarFor(facts.calendarTerms)),
       });
     case 'DeadlineExtended':
-      return changed({ dueHistory: withDueChange(facts.dueHistory, event.data.extendedAt, event.data.dueAt, calendar) });
+      return changed({ dueHistory: withDueChange(facts.dueHistory, event.data.extendedAt, event.data.dueAt, calendarFor(facts.calendarTerms)) });
     case 'DossierDueSoon':
       return changed({ dueSoonAt: earliest(facts.dueSoonAt, event.data.detectedAt) });
     case 'DossierOverdue':
@@ -114,6 +121,8 @@ export function changesOf(facts: DossierFacts, event: DossierEvent, calendar: Wo
       return changed({ deliveredAt: earliest(facts.deliveredAt, event.data.deliveredAt) });
     case 'DossierCompleted':
       return changed({ completedAt: earliest(facts.completedAt, event.data.completedAt) });
+    // The unit at reception stays the dossier's; its successor today comes from the catalogue.
+    case 'DossierTransferred':
     case 'CaseHandedOff':
     case 'PaymentRequested':
     case 'PaymentFailed':

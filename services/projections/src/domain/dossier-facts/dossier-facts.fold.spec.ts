@@ -1,11 +1,10 @@
-import { WorkingCalendar } from '@motcua/calendar';
+import { CURRENT_HOLIDAY_TABLE } from '@motcua/calendar';
 import { ComponentDigitised, DossierReceived, DossierResolved, DossierWithdrawn, EventData, DossierSubmitted, Topics, ProcessingPaused, ReuseRefused, SupplementProvided, SupplementRequested } from '@motcua/contracts';
 import { envelopeOf, sampleProcedure, TopicEvent, wholeLife } from '../../testing/dossier-life.fixtures';
 import { foldFacts, ProjectedFacts } from './dossier-facts.fold';
 
-const calendar = new WorkingCalendar();
 const id = '3f0c9a51-2d7e-4c1b-8f6a-0a1b2c3d4e5f';
-const fold = (events: TopicEvent[]) => foldFacts(undefined, id, events.map((e) => e.envelope), calendar);
+const fold = (events: TopicEvent[]) => foldFacts(undefined, id, events.map((e) => e.envelope));
 
 /** A deterministic shuffle across topics that keeps each topic's own order (Kafka's only promise). */
 function interleave(events: TopicEvent[], seed: number): TopicEvent[] {
@@ -58,7 +57,40 @@ describe('dossier facts folded from every topic', () => {
 
   it('folds later events onto facts already stored, as batch after batch does', () => {
     const stored = fold(life.slice(0, 7));
-    expect(foldFacts(stored, id, life.slice(7).map((e) => e.envelope), calendar)).toEqual(canonical);
+    expect(foldFacts(stored, id, life.slice(7).map((e) => e.envelope))).toEqual(canonical);
+  });
+});
+
+describe("dossier facts counted by the unit's own office hours", () => {
+  // 07:00-11:00 and 13:00-17:00: 480 office minutes a day, where the defaults give 450.
+  const terms = { holidayTable: CURRENT_HOLIDAY_TABLE.version, officeHours: [{ start: '07:00', end: '11:00' }, { start: '13:00', end: '17:00' }] };
+  const life = wholeLife(id).map((event) =>
+    event.envelope.type === 'DossierReceived'
+      ? envelopeOf(DossierReceived, id, event.envelope.time, { ...(event.envelope.data as EventData<typeof DossierReceived>), calendar: terms })
+      : event,
+  );
+  const own = fold(life);
+
+  it('counts resolution time, the working day and the reminder instants by the terms reception recorded', () => {
+    expect(own.calendarTerms).toEqual(terms);
+    expect(own.workingDayMinutes).toBe(480);
+    // 9 working days from Mon 6 Jan 09:00 to Fri 17 Jan 09:00 local (4,320 min), less the supplement's one day (480).
+    expect(own.resolutionWorkingMinutes).toBe(3_840);
+    // 450 office minutes before Mon 20 Jan 09:00: Mon 07:00-09:00, Fri 13:00-17:00, then 90 before Fri 11:00.
+    expect(own.dueHistory[0].dueSoonFrom).toBe('2025-01-17T02:30:00.000Z');
+    expect(fold(wholeLife(id))).toMatchObject({ calendarTerms: null, workingDayMinutes: 450, resolutionWorkingMinutes: 3_600 });
+  });
+
+  it("times a due change folded before its reception again by the dossier's own terms", () => {
+    const processingFirst = [...life.filter((e) => e.envelope.type !== 'DossierReceived'), ...life.filter((e) => e.envelope.type === 'DossierReceived')];
+    const early = fold(processingFirst);
+    // The extension of 15 Jan to Thu 23 Jan 09:00: 450 minutes before it by the 480-minute day is Wed 22 Jan 09:30.
+    expect(early.dueHistory.find((change) => change.dueAt === '2025-01-23T02:00:00.000Z')?.dueSoonFrom).toBe('2025-01-22T02:30:00.000Z');
+    expect(early).toEqual(own);
+  });
+
+  it.each(Array.from({ length: 20 }, (_, seed) => seed + 1))('gives the same facts in any interleaving across topics (seed %i)', (seed) => {
+    expect(fold(interleave(life, seed))).toEqual(own);
   });
 });
 

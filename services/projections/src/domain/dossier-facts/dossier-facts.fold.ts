@@ -1,4 +1,3 @@
-import { WorkingCalendar } from '@motcua/calendar';
 import { DossierFacts, emptyFacts } from './dossier-facts';
 import { DerivedFacts, deriveFacts } from './dossier-facts.derive';
 import { DossierEvent } from './dossier-event';
@@ -11,8 +10,8 @@ export type ProjectedFacts = DossierFacts & DerivedFacts;
  * facts are copied once and every event's changes go onto that copy, so neither the caller's
  * facts nor any earlier state is changed: a fold stays a function of its arguments.
  */
-export function foldFacts(known: DossierFacts | undefined, dossierId: string, events: DossierEvent[], calendar: WorkingCalendar): ProjectedFacts {
+export function foldFacts(known: DossierFacts | undefined, dossierId: string, events: DossierEvent[]): ProjectedFacts {
   const facts: DossierFacts = { ...(known ?? emptyFacts(dossierId)) };
-  for (const event of events) Object.assign(facts, changesOf(facts, event, calendar));
-  return Object.assign(facts, deriveFacts(facts, calendar));
+  for (const event of events) Object.assign(facts, changesOf(facts, event));
+  return Object.assign(facts, deriveFacts(facts));
 }

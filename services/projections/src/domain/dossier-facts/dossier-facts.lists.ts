@@ -14,6 +14,11 @@ export function withDueChange(history: DueChange[], changedAt: string, dueAt: st
   return withEntry(history, { ...change, dueSoonFrom: dueSoonFrom(new Date(dueAt), calendar).toISOString() }, key);
 }
 
+/** The reminder instants again by the dossier's own calendar, once its terms are known (a due change may be folded before its reception). */
+export function retimedDueChanges(history: DueChange[], calendar: WorkingCalendar): DueChange[] {
+  return history.map((e) => ({ ...e, dueSoonFrom: dueSoonFrom(new Date(e.dueAt), calendar).toISOString() }));
+}
+
 /** Intake's components; `overwrite` when intake's later word on them (reception, a supplement) replaces the submission's. */
 export function recordComponents(components: ComponentFact[], incoming: Static<typeof Component>[], overwrite: boolean): ComponentFact[] {
   const byId = new Map(components.map((c) => [c.componentId, c]));

@@ -1,3 +1,4 @@
+import type { CalendarTerms } from '@motcua/calendar';
 /** An absolute instant as ISO-8601 UTC (`toISOString`), so instants compare as strings. */
 export type Instant = string;
 
@@ -59,6 +60,12 @@ export interface ComponentFact {
  */
 export interface DossierFacts {
   dossierId: string;
+  /**
+   * The holiday table and the receiving unit's office hours the dossier's due dates were computed
+   * with (intake's reception); null for dossiers received before they were recorded, which were
+   * computed with the defaults. Every working time of the dossier is counted by them.
+   */
+  calendarTerms: CalendarTerms | null;
   code: string | null;
   unit: string | null;
   department: string | null;
@@ -121,6 +128,7 @@ export interface DossierFacts {
 export function emptyFacts(dossierId: string): DossierFacts {
   return {
     dossierId,
+    calendarTerms: null,
     ...{ code: null, unit: null, department: null, currentAgency: null, currentStep: 0 },
     ...{ procedureCode: null, procedureVersion: null, procedureName: null, field: null, level: null, serviceLevel: null, agencies: [] },
     ...{ processingTimeValue: null, processingTimeUnit: null, returnsDocument: null, eResultAllowed: null, payFirst: null, feeBearing: null, channel: null, portal: null },

@@ -19,7 +19,7 @@ export function toIndicatorInput(f: DossierFacts, d: Omit<DerivedFacts, 'resolut
     dueHistory: f.dueHistory.map((c) => ({ changedAt: new Date(c.changedAt), dueAt: new Date(c.dueAt), dueSoonFrom: new Date(c.dueSoonFrom) })),
     supplementRequests: d.supplementRequests.map((r) => ({ requestedAt: new Date(r.requestedAt), answeredAt: date(r.answeredAt) })),
     paymentWaitFrom: date(d.paymentWaitFrom), paymentWaitUntil: date(d.paymentWaitUntil),
-    resolutionWorkingMinutes: null, finishedOnTime: null, workingDayMinutes: 450,
+    resolutionWorkingMinutes: null, finishedOnTime: null, workingDayMinutes: d.workingDayMinutes,
     allElectronic: d.allElectronic, eResult: d.eResult, reused: d.reused,
   };
 }

@@ -54,6 +54,7 @@ export function timelineStepOf(event: DossierEvent): TimelineStep | undefined {
       return step('COMPLETED', event.data.method === 'ONLINE' ? 'SYSTEM' : 'RECEPTION_OFFICER');
     case 'DossierCompleted':
       return step('COMPLETED', 'SYSTEM');
+    case 'DossierTransferred':
     case 'DossierDueSoon':
     case 'DossierOverdue':
     case 'FeeAssessed':

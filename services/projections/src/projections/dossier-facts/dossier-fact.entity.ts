@@ -1,3 +1,4 @@
+import type { CalendarTerms } from '@motcua/calendar';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 const at = () => Column({ type: 'timestamptz', nullable: true });
@@ -11,6 +12,7 @@ const asNumber = { to: (value: number | null) => value, from: (value: string | n
 @Entity({ name: 'dossier_facts' })
 export class DossierFactEntity {
   @PrimaryColumn({ type: 'uuid' }) dossierId: string;
+  @Column({ type: 'jsonb', nullable: true }) calendarTerms: CalendarTerms | null;
   @text() code: string | null;
   @Column({ type: 'text' }) status: string;
   @text() unit: string | null;

@@ -4,9 +4,6 @@ import { ProjectedFacts } from '../../domain/dossier-facts/dossier-facts.fold';
 import { fromRow, recordsetOf, toRecord } from '../../database/recordset';
 import { DossierFactEntity } from './dossier-fact.entity';
 
-/** Office minutes of one working day in the default calendar (07:30–11:30, 13:30–17:00). */
-const WORKING_DAY_MINUTES = 450;
-
 /**
  * Reads and writes dossier_facts a batch at a time. The rows are locked for the transaction, so
  * two consumers applying different topics' events to one dossier wait for each other instead of
@@ -39,7 +36,7 @@ export class DossierFactsWriter {
     const values = columns.map((column) =>
       column.databaseName === 'successor_unit' ? `coalesce(successors.successor_today, r.unit)` : `r."${column.databaseName}"`,
     );
-    const records = facts.map((f) => toRecord(columns, { ...f, workingDayMinutes: WORKING_DAY_MINUTES }));
+    const records = facts.map((f) => toRecord(columns, f));
     await this.manager.query(
       `insert into ${this.schema}.dossier_facts (${names.join(', ')})
        select ${values.join(', ')} from ${from} left join ${this.schema}.unit_successors successors on successors.code = r.unit

@@ -1,16 +1,55 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { Body, Controller, Get, Inject, Module, Param, Post } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { Topics } from '@motcua/contracts';
-import { createServiceApp, mintDevToken } from '@motcua/platform';
-import { freePort, sweepBadInput } from '@motcua/testing';
-import { OpsModule } from './ops.module';
+import { assertUnit, CLOCK, Clock, createServiceApp, CurrentPrincipal, mintDevToken, PlatformModule, Principal, Roles } from '@motcua/platform';
+import { freePort } from '../infra/free-port';
+import { sweepBadInput } from './bad-input-sweep';
 
-const SECRET = 'ops-e2e-secret-ops-e2e-secret-0123456789';
+class NoteRequest {
+  @ApiProperty({ maxLength: 500 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  text!: string;
+
+  @ApiProperty({ enum: ['INFO', 'WARNING'] })
+  @IsIn(['INFO', 'WARNING'])
+  severity!: 'INFO' | 'WARNING';
+}
+
+/** A probe of the platform's edge: one unit-scoped read and one validated write, nothing stored. */
+@ApiTags('units')
+@Controller('units/:unit')
+class ProbeController {
+  constructor(@Inject(CLOCK) private readonly clock: Clock) {}
+
+  @Get('status')
+  @Roles('OPERATOR', 'ADMIN')
+  @ApiOperation({ summary: "A unit's status (scoped to the caller's own unit)" })
+  status(@Param('unit') unit: string, @CurrentPrincipal() principal: Principal) {
+    assertUnit(principal, unit);
+    return { unit, at: this.clock.now().toISOString() };
+  }
+
+  @Post('notes')
+  @Roles('OPERATOR', 'ADMIN', 'PORTAL')
+  @ApiOperation({ summary: 'Validates a note' })
+  note(@Param('unit') unit: string, @Body() body: NoteRequest, @CurrentPrincipal() principal: Principal) {
+    assertUnit(principal, unit);
+    return { unit, text: body.text, severity: body.severity };
+  }
+}
+
+@Module({ imports: [PlatformModule.forRoot({ service: 'probe' })], controllers: [ProbeController] })
+class ProbeModule {}
+
+const SECRET = 'platform-e2e-secret-platform-e2e-0123456789';
 const PORTAL_KEY = 'portal-e2e-key-0123456789';
-const root = join(__dirname, '..', '..', '..');
 
-describe('ops service over HTTP (real PostgreSQL)', () => {
+/** What every service's edge does, on a probe app of the platform alone (real PostgreSQL). */
+describe('the platform over HTTP (real PostgreSQL)', () => {
   let app: NestFastifyApplication;
   let base: string;
   const officer = (role: 'OPERATOR' | 'ANALYST' | 'ADMIN', unit: string) => ({ authorization: `Bearer ${mintDevToken({ sub: 'officer-7', role, unit }, SECRET)}` });
@@ -18,7 +57,7 @@ describe('ops service over HTTP (real PostgreSQL)', () => {
   beforeAll(async () => {
     process.env['JWT_SECRET'] = SECRET;
     process.env['API_KEYS'] = `provincial-portal:${PORTAL_KEY}`;
-    app = await createServiceApp(OpsModule, { service: 'ops', defaultPort: 0 });
+    app = await createServiceApp(ProbeModule, { service: 'probe', defaultPort: 0 });
     const port = await freePort();
     await app.listen(port, '127.0.0.1');
     base = `http://127.0.0.1:${port}`;
@@ -129,33 +168,5 @@ describe('ops service over HTTP (real PostgreSQL)', () => {
     const { routes, findings } = await sweepBadInput({ origin: base, credentials });
     expect(routes.length).toBeGreaterThan(0);
     expect(findings).toEqual([]);
-  });
-});
-
-describe('ops service start-up configuration', () => {
-  const start = (env: NodeJS.ProcessEnv) =>
-    new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(root, 'services/ops/src/main.ts')], {
-        cwd: root,
-        env: { ...process.env, TS_NODE_PROJECT: join(root, 'tsconfig.base.json'), JWT_SECRET: SECRET, PORT: '0', ...env },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      let stderr = '';
-      child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('exit', (code) => resolve({ code, stderr }));
-    });
-
-  it('exits with a clear message, not a stack, when PostgreSQL cannot be reached', async () => {
-    const { code, stderr } = await start({ DATABASE_URL: 'postgres://motcua:s3cret-pw@127.0.0.1:1/motcua' });
-    expect(code).toBe(1);
-    expect(stderr).toContain('Cannot connect to PostgreSQL at 127.0.0.1:1/motcua (DATABASE_URL): connection refused');
-    expect(stderr).not.toMatch(/\n\s+at /);
-    expect(stderr).not.toContain('s3cret-pw');
-  });
-
-  it('exits naming DATABASE_URL when it is not a URL', async () => {
-    const { code, stderr } = await start({ DATABASE_URL: 'not a url' });
-    expect(code).toBe(1);
-    expect(stderr.trim()).toBe('ops cannot start. Configuration error: DATABASE_URL must be a postgres:// URL');
   });
 });
