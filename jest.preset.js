@@ -18,5 +18,5 @@ module.exports = {
   // Each test file its own topics (KAFKA_TOPIC_NAMESPACE), as each has its own schemas and groups.
   setupFiles: [require.resolve('./libs/testing/src/jest/topic-namespace.ts')],
   // Read when a project runs alone (nx test <project>); the root jest.config.ts sets it for the whole run.
-  testTimeout: 90_000,
+  testTimeout: 180_000,
 };

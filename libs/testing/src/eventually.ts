@@ -1,11 +1,13 @@
 /**
  * Polls until the probe returns a value the check accepts, or fails with the last value seen.
- * Asynchronous results are awaited this way, never with fixed sleeps.
+ * Asynchronous results are awaited this way, never with fixed sleeps. A minute by default: a
+ * reader of the event store stops below the server's oldest open transaction, and a consumer's
+ * group join takes seconds, both longer on a busy machine.
  */
 export async function eventually<T>(
   probe: () => Promise<T>,
   accept: (value: T) => boolean = (value) => Boolean(value),
-  { timeoutMs = 30_000, intervalMs = 100, what = 'condition' }: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
+  { timeoutMs = 60_000, intervalMs = 100, what = 'condition' }: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;

@@ -37,7 +37,7 @@ describe('PostgreSQL global log', () => {
       await other.close();
     }
     // Readable once no older transaction anywhere in the cluster (another spec's) is still open.
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 60_000;
     let afterCommit = await store.readAll(START_OF_LOG, 100);
     while (afterCommit.events.length < 2 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 20));

@@ -63,7 +63,7 @@ describe('PostgreSQL stream order under interleaved transactions', () => {
    * for every older transaction in the cluster, other specs' included.
    */
   async function logOrder(streamId: string): Promise<number[]> {
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 60_000;
     for (;;) {
       const { events } = await store.readAll(START_OF_LOG, 10_000);
       const versions = events.filter((e) => e.streamId === streamId).map((e) => e.streamVersion);

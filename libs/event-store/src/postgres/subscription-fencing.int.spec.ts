@@ -8,7 +8,7 @@ import { openTestStore } from './test-schema';
 const event = (n: number) => ({ id: randomUUID(), type: 'Numbered', data: { n } });
 
 async function waitFor(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));

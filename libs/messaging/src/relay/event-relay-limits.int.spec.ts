@@ -79,7 +79,7 @@ describe('EventRelay against the broker message size limit', () => {
     const publisher = new MeasuringPublisher(new KafkaPublisher(kit.kafka));
     const relay = await run(publisher);
     try {
-      await until(() => received.length >= ids.length, 'every event on the topic', 30_000);
+      await until(() => received.length >= ids.length, 'every event on the topic');
       expect(received).toEqual(ids);
       expect(publisher.refused).toBe(0);
       expect(publisher.taken).toHaveLength(1);
@@ -95,7 +95,7 @@ describe('EventRelay against the broker message size limit', () => {
     const publisher = new KafkaPublisher(kit.kafka);
     const relay = await run(publisher);
     try {
-      await until(() => received.length >= ids.length, 'every event on the topic', 30_000);
+      await until(() => received.length >= ids.length, 'every event on the topic');
       expect(received).toEqual(ids);
     } finally {
       await relay.stop();
@@ -117,8 +117,8 @@ describe('EventRelay against the broker message size limit', () => {
     const publisher = new KafkaPublisher(kit.kafka);
     const relay = await run(publisher, logger);
     try {
-      await until(() => received.length >= before.length, 'the events before it on the topic', 30_000);
-      await until(() => relay.counters.unpublishable > 0, 'the event at fault to be found', 30_000);
+      await until(() => received.length >= before.length, 'the events before it on the topic');
+      await until(() => relay.counters.unpublishable > 0, 'the event at fault to be found');
       expect(received).toEqual(before);
       expect(received).not.toContain(tooLarge);
       expect(after.some((id) => received.includes(id))).toBe(false);
@@ -126,7 +126,7 @@ describe('EventRelay against the broker message size limit', () => {
       expect(line?.message).toMatch(/refuses/);
       expect(JSON.stringify(line?.fields)).not.toContain('blob');
       // Polled: a read that finds nothing new yet (another spec's transaction still open) clears it for a moment.
-      await until(() => relay.status().lastError?.includes(tooLarge) === true, 'the status to name the event', 30_000);
+      await until(() => relay.status().lastError?.includes(tooLarge) === true, 'the status to name the event');
     } finally {
       await relay.stop();
       await publisher.close();

@@ -16,7 +16,8 @@ describe('the demo workload at a small scale (every service as a process, real P
     broker = await startOwnBroker();
     outcome = await runDemo({ scale: 0.008, seed: 2025, env: { KAFKA_BROKERS: broker.brokers.join(',') }, log: (line) => process.stderr.write(`${line}\n`) });
     if (outcome.exitCode !== 0) process.stderr.write(`${outcome.report}\n`);
-  }, 600_000);
+    // Its own broker (up to 2 min), seven services ready (up to 5 min), the paced drive and the catch-up.
+  }, 1_200_000);
   afterAll(() => broker?.stop(), 60_000);
 
   it('drives every planned dossier without an unexpected answer', () => {

@@ -57,7 +57,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
   log(`demo: starting ${DEMO_SERVICES.length} services, clock ×${speed} from 2025-01-01 00:00 (Hà Nội)`);
   // Seven services starting at once on a small, busy machine may take minutes; a stack ready
   // after the allowance starts behind the clock and catches up (the progress line shows by how much).
-  const stack = await startStack(DEMO_SERVICES, { epoch: DEMO_EPOCH, speed, realStart, env: options.env, readyTimeoutMs: 300_000 });
+  const stack = await startStack(DEMO_SERVICES, { epoch: DEMO_EPOCH, speed, realStart, env: options.env });
   log(`demo: services ready ${((Date.now() - realStart.getTime()) / 1000).toFixed(0)} s from the clock's start at the epoch`);
   try {
     return await drive(stack, speed, options, log);

@@ -21,7 +21,7 @@ describe('correlation ids across services (processes, real PostgreSQL and Kafka)
     stack = await startStack(['intake', 'processing'], { epoch: '2025-03-03T00:30:00.000Z', speed: 60, env: { LOG_LEVEL: 'debug' } });
     db = new Client({ connectionString: stack.databaseUrl });
     await db.connect();
-  }, 180_000);
+  }, 360_000);
   afterAll(async () => {
     await db?.end();
     await stack?.stop();

@@ -12,11 +12,12 @@ import { Stack, startStack } from './stack-harness';
  */
 describe('dossier flow across services (processes, real PostgreSQL and Kafka)', () => {
   let stack: Stack;
-  // Simulated time from a Monday morning in office hours, a minute a second, shared by both
-  // services: the supplement wait below lasts working minutes, not the wall clock's evening.
+  // Simulated time from a Monday morning in office hours, a minute every two seconds, shared by
+  // both services: the supplement wait below lasts working minutes, not the wall clock's evening,
+  // and the morning's four hours outlast the services' start-up on a busy machine.
   beforeAll(async () => {
-    stack = await startStack(['intake', 'processing'], { epoch: '2025-03-03T00:30:00.000Z', speed: 60 });
-  }, 180_000);
+    stack = await startStack(['intake', 'processing'], { epoch: '2025-03-03T00:30:00.000Z', speed: 30 });
+  }, 360_000);
   afterAll(() => stack.stop(), 30_000);
 
   const token = (role: string, unit: string) => stack.token(role, unit);

@@ -22,7 +22,7 @@ describe('reorganisation of units across services (processes, real PostgreSQL an
     stack = await startStack(['intake', 'processing', 'projections'], { epoch: '2025-06-30T01:30:00.000Z', speed: 60 });
     db = new Client({ connectionString: stack.databaseUrl });
     await db.connect();
-  }, 180_000);
+  }, 360_000);
   afterAll(async () => {
     await db?.end();
     await stack?.stop();

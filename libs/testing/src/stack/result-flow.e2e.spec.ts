@@ -21,7 +21,7 @@ describe('a dossier from upload to completed result (every service as a process,
     // Monday 3 March 2025, 07:30 in Hà Nội, a minute a second: after the March 2025 merger that
     // gave business registration to the Department of Finance.
     stack = await startStack(['intake', 'processing', 'payment', 'payment-platform', 'digitisation', 'issuance'], { epoch: '2025-03-03T00:30:00.000Z', speed: 60 });
-  }, 240_000);
+  }, 360_000);
   afterAll(() => stack?.stop(), 30_000);
 
   const portal = (extra: Record<string, string> = {}) => ({ 'x-api-key': stack.portalKey, ...extra });

@@ -11,7 +11,8 @@ export interface RunningService {
   child: ChildProcess;
   /** Resolves when /health/ready answers 200; rejects if the process exits first. */
   ready(timeoutMs?: number): Promise<void>;
-  stop(): Promise<void>;
+  /** SIGTERM, then SIGKILL if it has not exited after `graceMs` (10 s by default). */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /** One service as its own process (TypeScript run directly), its output passed line by line. */
@@ -44,9 +45,9 @@ export function startServiceProcess(service: ServiceEntry, port: number, env: No
       }
       throw new Error(`${service.name} was not ready on port ${port} after ${timeoutMs} ms`);
     },
-    stop: async () => {
+    stop: async (graceMs = 10_000) => {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
       child.kill('SIGTERM');
       await exited;
       clearTimeout(timer);

@@ -24,7 +24,8 @@ export interface Stack {
   call(service: string, method: string, path: string, headers: Record<string, string>, payload?: unknown): Promise<StackCall>;
   /** What the services wrote so far, line by line, each line prefixed with `[service] `. */
   output(): readonly string[];
-  stop(): Promise<void>;
+  /** Stops every service: SIGTERM, then SIGKILL after `graceMs` (10 s by default). */
+  stop(graceMs?: number): Promise<void>;
 }
 
 export interface StackOptions {
@@ -38,7 +39,10 @@ export interface StackOptions {
   realStart?: Date;
   /** Environment of the services' own, over this process's (another KAFKA_BROKERS, say). */
   env?: NodeJS.ProcessEnv;
-  /** How long every service may take to answer /health/ready (150 s by default). */
+  /**
+   * How long every service may take to answer /health/ready (300 s by default: each process
+   * transpiles, migrates, seeds and joins its groups, all at once on a small, busy machine).
+   */
   readyTimeoutMs?: number;
 }
 
@@ -83,11 +87,11 @@ export async function startStack(names: string[], options: StackOptions): Promis
   };
   const output: string[] = [];
   const running: RunningService[] = entries.map((entry) => startServiceProcess(entry, ports.get(entry.name) as number, env, (line) => output.push(`[${entry.name}] ${line}`)));
-  const stop = async () => {
-    await Promise.all(running.map((s) => s.stop()));
+  const stop = async (graceMs?: number) => {
+    await Promise.all(running.map((s) => s.stop(graceMs)));
   };
   try {
-    await Promise.all(running.map((s) => s.ready(options.readyTimeoutMs ?? 150_000)));
+    await Promise.all(running.map((s) => s.ready(options.readyTimeoutMs ?? 300_000)));
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}\n${output.slice(-40).join('\n')}`);

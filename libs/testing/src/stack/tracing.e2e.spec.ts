@@ -29,7 +29,7 @@ describe('traces across Kafka (processes, real PostgreSQL and Kafka, OTLP/HTTP e
     });
     db = new Client({ connectionString: stack.databaseUrl });
     await db.connect();
-  }, 180_000);
+  }, 360_000);
   afterAll(async () => {
     await db?.end();
     await stack?.stop();
@@ -63,7 +63,8 @@ describe('traces across Kafka (processes, real PostgreSQL and Kafka, OTLP/HTTP e
       { timeoutMs: 60_000, what: 'the case processing opened from DossierReceived' },
     );
     expect(receiver.spans).toEqual([]);
-    await stack.stop();
+    // Each service flushes its spans as it stops, after its consumers: time for that on a busy machine.
+    await stack.stop(60_000);
 
     const spans = () => receiver.spans;
     const consumed = spans().find((s) => s.service === 'processing' && s.kind === CONSUMER && s.attributes['messaging.message.id'] === received.event_id);
@@ -77,5 +78,5 @@ describe('traces across Kafka (processes, real PostgreSQL and Kafka, OTLP/HTTP e
     // The relay's publish is the consumer's parent: the chain is whole, not merely the same trace.
     expect(consumed?.parentSpanId).toBe(published?.spanId);
     expect(opened[0].metadata.traceparent).toContain(String(request?.traceId));
-  });
+  }, 180_000);
 });
