@@ -26,6 +26,8 @@ export interface DemoOptions {
   /** The services' environment over this process's (KAFKA_BROKERS of a broker of the run's own). */
   env?: NodeJS.ProcessEnv;
   log?: (line: string) => void;
+  /** Stops the services at once when aborted (a test that gave up on the run), so none outlives it. */
+  signal?: AbortSignal;
 }
 
 export interface DemoOutcome {
@@ -59,9 +61,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
   // after the allowance starts behind the clock and catches up (the progress line shows by how much).
   const stack = await startStack(DEMO_SERVICES, { epoch: DEMO_EPOCH, speed, realStart, env: options.env });
   log(`demo: services ready ${((Date.now() - realStart.getTime()) / 1000).toFixed(0)} s from the clock's start at the epoch`);
+  const abandon = () => void stack.stop();
+  options.signal?.addEventListener('abort', abandon, { once: true });
   try {
     return await drive(stack, speed, options, log);
   } finally {
+    options.signal?.removeEventListener('abort', abandon);
     await stack.stop();
   }
 }
