@@ -100,7 +100,7 @@ describe('npx motcua (real PostgreSQL and Kafka)', () => {
     await publish(one.received, other.received, one.assigned, other.assigned, one.paused);
 
     const byCode = await motcua('tail', 'intake', '--code', (one.received.data as { code: string }).code);
-    expect({ code: byCode.code, err: byCode.err }).toEqual({ code: 0, err: [] });
+    expect({ code: byCode.code, err: byCode.err }).toEqual({ code: 0, err: ['1 event(s)'] });
     expect(byCode.out).toHaveLength(1);
     expect(byCode.out[0]).toContain(`DossierReceived v1`);
     expect(byCode.out[0]).toContain(one.id);
